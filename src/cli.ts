@@ -1,0 +1,25 @@
+import { Command, CommanderError } from 'commander';
+import { register as registerBoleto } from './cli/boleto.js';
+import { register as registerCnab } from './cli/cnab.js';
+import { register as registerDoc } from './cli/doc.js';
+import { register as registerPix } from './cli/pix.js';
+import { register as registerServer } from './cli/server.js';
+
+const program = new Command('finconsole')
+  .description('finconsole: recebíveis, boletos, PIX e CNAB')
+  .exitOverride()
+  .showHelpAfterError();
+
+for (const register of [registerServer, registerBoleto, registerPix, registerDoc, registerCnab])
+  register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  // Users get the message, not a stack trace; FINCONSOLE_DEBUG=1 shows the trace for developers.
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`erro: ${message}`);
+  if (process.env.FINCONSOLE_DEBUG && error instanceof Error) console.error(error.stack);
+  process.exit(2);
+}
