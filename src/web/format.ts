@@ -1,0 +1,83 @@
+/** Pure display helpers of the console (pt-BR). No DOM, no fetch: unit-tested in test/web. */
+import { formatDateBR } from '../domain/dates.js';
+import { formatBRL } from '../domain/money.js';
+
+export type ReceivableStatus = 'open' | 'registered' | 'paid' | 'written_off' | 'cancelled';
+
+export const RECEIVABLE_STATUSES: readonly ReceivableStatus[] = [
+  'open',
+  'registered',
+  'paid',
+  'written_off',
+  'cancelled',
+];
+
+const STATUS_LABELS: Record<ReceivableStatus, string> = {
+  open: 'Em aberto',
+  registered: 'Registrado',
+  paid: 'Pago',
+  written_off: 'Baixado',
+  cancelled: 'Cancelado',
+};
+
+export function isReceivableStatus(value: string): value is ReceivableStatus {
+  return (RECEIVABLE_STATUSES as readonly string[]).includes(value);
+}
+
+/** pt-BR label of a título status; an unknown value is shown as it came. */
+export function statusLabel(status: string): string {
+  return isReceivableStatus(status) ? STATUS_LABELS[status] : status;
+}
+
+/** "R$ 1.234,56" from integer centavos. */
+export function formatMoney(cents: number): string {
+  return formatBRL(cents);
+}
+
+/** "dd/mm/aaaa" from an ISO calendar date; empty text for a missing date. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  return formatDateBR(date.slice(0, 10));
+}
+
+/**
+ * CPF "000.000.000-00" (11 digits) or CNPJ "00.000.000/0000-00" (14 characters, numeric or the alphanumeric
+ * CNPJ of IN RFB 2.229/2024: 12 letters/digits + 2 check digits, same mask). Anything else is shown as it came.
+ */
+export function formatDocument(document: string | null | undefined): string {
+  if (!document) return '';
+  const raw = document.replace(/[.\-/\s]/g, '').toUpperCase();
+  if (/^\d{11}$/.test(raw)) return `${raw.slice(0, 3)}.${raw.slice(3, 6)}.${raw.slice(6, 9)}-${raw.slice(9)}`;
+  if (/^[0-9A-Z]{12}\d{2}$/.test(raw))
+    return `${raw.slice(0, 2)}.${raw.slice(2, 5)}.${raw.slice(5, 8)}/${raw.slice(8, 12)}-${raw.slice(12)}`;
+  return document;
+}
+
+/** Integer with pt-BR thousands separator: 1234 -> "1.234". */
+export function formatCount(value: number): string {
+  return Math.trunc(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** "1–25 de 203" for page/pageSize/total; "0 de 0" when empty. Uses an en dash like printed ranges. */
+export function rangeText(page: number, pageSize: number, total: number): string {
+  if (total <= 0) return '0 de 0';
+  const first = Math.min((page - 1) * pageSize + 1, total);
+  const last = Math.min(page * pageSize, total);
+  return `${formatCount(first)}–${formatCount(last)} de ${formatCount(total)}`;
+}
+
+export function pageCount(pageSize: number, total: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** "Documento número/parcela", e.g. "DM 10234/2"; the installment is left out when absent. */
+export function formatTituloRef(
+  document: string | null,
+  number: string,
+  installment: string | number | null,
+): string {
+  const head = document ? `${document} ${number}` : number;
+  return installment === null || installment === '' ? head : `${head}/${installment}`;
+}

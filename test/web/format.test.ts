@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDate,
+  formatDocument,
+  formatMoney,
+  formatTituloRef,
+  pageCount,
+  rangeText,
+  statusLabel,
+} from '../../src/web/format.js';
+
+describe('formatMoney', () => {
+  it('writes centavos as pt-BR reais with thousands dots and decimal comma', () => {
+    // Reference: Intl.NumberFormat('pt-BR', {style:'currency', currency:'BRL'}) (ICU/CLDR pt-BR), with the
+    // NBSP after "R$" normalised to a plain space as formatBRL writes it.
+    const icu = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+    for (const cents of [0, 1, 99, 100, 123456, 100000000, 987654321, 29]) {
+      expect(formatMoney(cents)).toBe(icu.format(cents / 100).replace(/\u00a0/g, ' '));
+    }
+  });
+});
+
+describe('formatDate', () => {
+  it('shows ISO calendar dates as dd/mm/aaaa and tolerates a timestamp suffix', () => {
+    expect(formatDate('2026-11-23')).toBe('23/11/2026');
+    expect(formatDate('2025-02-01T00:00:00.000Z')).toBe('01/02/2025');
+    expect(formatDate(null)).toBe('');
+  });
+
+  it('agrees with Intl pt-BR for every day of a leap year', () => {
+    const icu = new Intl.DateTimeFormat('pt-BR', { timeZone: 'UTC' });
+    for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 86_400_000) {
+      const iso = new Date(ms).toISOString().slice(0, 10);
+      expect(formatDate(iso)).toBe(icu.format(new Date(ms)));
+    }
+  });
+});
+
+describe('formatDocument', () => {
+  // Masks as printed by the Receita Federal: CPF 000.000.000-00, CNPJ 00.000.000/0000-00; the alphanumeric
+  // CNPJ (IN RFB 2.229/2024) keeps the same mask, e.g. its published example 12.ABC.345/01DE-35.
+  it('masks CPF and CNPJ, numeric and alphanumeric', () => {
+    expect(formatDocument('52998224725')).toBe('529.982.247-25');
+    expect(formatDocument('11222333000181')).toBe('11.222.333/0001-81');
+    expect(formatDocument('12ABC34501DE35')).toBe('12.ABC.345/01DE-35');
+    expect(formatDocument('12abc34501de35')).toBe('12.ABC.345/01DE-35');
+  });
+
+  it('re-masks an already formatted document and leaves unknown shapes alone', () => {
+    expect(formatDocument('529.982.247-25')).toBe('529.982.247-25');
+    expect(formatDocument('11.222.333/0001-81')).toBe('11.222.333/0001-81');
+    expect(formatDocument('123')).toBe('123');
+    expect(formatDocument('')).toBe('');
+  });
+});
+
+describe('status and list helpers', () => {
+  it('labels each título status in pt-BR', () => {
+    expect(['open', 'registered', 'paid', 'written_off', 'cancelled'].map(statusLabel)).toEqual([
+      'Em aberto',
+      'Registrado',
+      'Pago',
+      'Baixado',
+      'Cancelado',
+    ]);
+    expect(statusLabel('mystery')).toBe('mystery');
+  });
+
+  it('describes the visible range of a page', () => {
+    expect(rangeText(1, 25, 203)).toBe('1–25 de 203');
+    expect(rangeText(9, 25, 203)).toBe('201–203 de 203');
+    expect(rangeText(2, 100, 1500)).toBe('101–200 de 1.500');
+    expect(rangeText(1, 25, 0)).toBe('0 de 0');
+    expect(pageCount(25, 203)).toBe(9);
+    expect(pageCount(25, 0)).toBe(1);
+  });
+
+  it('writes the título reference as documento número/parcela', () => {
+    expect(formatTituloRef('DM', '10234', 2)).toBe('DM 10234/2');
+    expect(formatTituloRef(null, '10234', null)).toBe('10234');
+  });
+});
