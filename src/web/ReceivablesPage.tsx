@@ -21,6 +21,7 @@ import {
   type SortKey,
 } from './route.js';
 import { addDays, todayInSaoPaulo } from '../domain/dates.js';
+import { DateField } from './DateField.js';
 
 interface ReceivablesPageProps {
   company: Company;
@@ -154,7 +155,7 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
           <input
             id="f-q"
             type="search"
-            placeholder="Número, documento, cliente, CPF/CNPJ, nota fiscal"
+            placeholder="Número, cliente, CPF/CNPJ, NF…"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
           />
@@ -181,50 +182,34 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
         </div>
         <fieldset className="field-range">
           <legend>Emissão</legend>
-          <label htmlFor="f-issue-from" className="sr-only">
-            Emissão de
-          </label>
-          <input
+          <DateField
             id="f-issue-from"
-            type="date"
+            label="Emissão de"
             value={filters.issueFrom}
-            max={filters.issueTo || undefined}
-            onChange={(event) => update({ issueFrom: event.target.value })}
+            onChange={(iso) => update({ issueFrom: iso })}
           />
           <span aria-hidden="true">a</span>
-          <label htmlFor="f-issue-to" className="sr-only">
-            Emissão até
-          </label>
-          <input
+          <DateField
             id="f-issue-to"
-            type="date"
+            label="Emissão até"
             value={filters.issueTo}
-            min={filters.issueFrom || undefined}
-            onChange={(event) => update({ issueTo: event.target.value })}
+            onChange={(iso) => update({ issueTo: iso })}
           />
         </fieldset>
         <fieldset className="field-range">
           <legend>Vencimento</legend>
-          <label htmlFor="f-due-from" className="sr-only">
-            Vencimento de
-          </label>
-          <input
+          <DateField
             id="f-due-from"
-            type="date"
+            label="Vencimento de"
             value={filters.dueFrom}
-            max={filters.dueTo || undefined}
-            onChange={(event) => update({ dueFrom: event.target.value })}
+            onChange={(iso) => update({ dueFrom: iso })}
           />
           <span aria-hidden="true">a</span>
-          <label htmlFor="f-due-to" className="sr-only">
-            Vencimento até
-          </label>
-          <input
+          <DateField
             id="f-due-to"
-            type="date"
+            label="Vencimento até"
             value={filters.dueTo}
-            min={filters.dueFrom || undefined}
-            onChange={(event) => update({ dueTo: event.target.value })}
+            onChange={(iso) => update({ dueTo: iso })}
           />
         </fieldset>
         <fieldset className="field-status">
@@ -304,12 +289,7 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
             <tr>
               {showCompany ? <th scope="col">Empresa</th> : null}
               <SortHeader label="Cliente" sortKey="customerName" filters={filters} onSort={sortBy} />
-              <SortHeader
-                label="Documento/Número/Parcela"
-                sortKey="number"
-                filters={filters}
-                onSort={sortBy}
-              />
+              <SortHeader label="Doc./Número/Parcela" sortKey="number" filters={filters} onSort={sortBy} />
               <SortHeader label="Emissão" sortKey="issueDate" filters={filters} onSort={sortBy} />
               <SortHeader label="Vencimento" sortKey="dueDate" filters={filters} onSort={sortBy} />
               <SortHeader label="Valor" sortKey="amountCents" filters={filters} onSort={sortBy} numeric />
@@ -397,12 +377,21 @@ function SortHeader({ label, sortKey, filters, onSort, numeric }: SortHeaderProp
 }
 
 function ReceivableRow({ item, showCompany }: { item: Receivable; showCompany: boolean }) {
+  const document = formatDocument(item.customerDocument);
   return (
     <tr className={item.overdue ? 'is-overdue' : undefined} data-status={item.status}>
-      {showCompany ? <td className="col-company">{item.companyName}</td> : null}
+      {showCompany ? (
+        <td className="col-company">
+          <span className="clip" title={item.companyName}>
+            {item.companyName}
+          </span>
+        </td>
+      ) : null}
       <td className="col-customer">
-        <span className="customer-name">{item.customerName}</span>
-        <span className="customer-doc">{formatDocument(item.customerDocument)}</span>
+        <span className="clip customer-name" title={item.customerName}>
+          {item.customerName}
+        </span>
+        <span className="customer-doc">{document}</span>
       </td>
       <td className="col-ref">
         {formatTituloRef(item.document, item.number, item.installment)}
@@ -415,8 +404,12 @@ function ReceivableRow({ item, showCompany }: { item: Receivable; showCompany: b
       </td>
       <td className="num">{formatMoney(item.amountCents)}</td>
       <td className="num">{formatMoney(item.openAmountCents)}</td>
-      <td className="col-portador">{item.portadorName ?? '—'}</td>
-      <td>
+      <td className="col-portador">
+        <span className="clip" title={item.portadorName ?? undefined}>
+          {item.portadorName ?? '—'}
+        </span>
+      </td>
+      <td className="col-status">
         <span className={`badge badge-${item.status}`}>{statusLabel(item.status)}</span>
       </td>
     </tr>

@@ -81,3 +81,25 @@ export function formatTituloRef(
   const head = document ? `${document} ${number}` : number;
   return installment === null || installment === '' ? head : `${head}/${installment}`;
 }
+
+/**
+ * Reads "dd/mm/aaaa" (as typed by people; "1/8/2026" too) into an ISO calendar date, or null when it is not a
+ * real date. Used by the date filters, which are text fields so they read the same in every browser locale.
+ */
+export function parseDateBR(text: string): string | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [, d = '', m = '', y = ''] = match;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/** Inserts the slashes of "dd/mm/aaaa" while digits are typed: "010820" -> "01/08/20". */
+export function maskDateTyping(text: string): string {
+  if (/[^\d]/.test(text.replace(/\//g, ''))) return text.slice(0, 10);
+  const digits = text.replace(/\D/g, '').slice(0, 8);
+  if (digits.length <= 2) return digits;
+  if (digits.length <= 4) return `${digits.slice(0, 2)}/${digits.slice(2)}`;
+  return `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`;
+}

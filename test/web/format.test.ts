@@ -4,6 +4,8 @@ import {
   formatDocument,
   formatMoney,
   formatTituloRef,
+  maskDateTyping,
+  parseDateBR,
   pageCount,
   rangeText,
   statusLabel,
@@ -78,5 +80,30 @@ describe('status and list helpers', () => {
   it('writes the título reference as documento número/parcela', () => {
     expect(formatTituloRef('DM', '10234', 2)).toBe('DM 10234/2');
     expect(formatTituloRef(null, '10234', null)).toBe('10234');
+  });
+});
+
+describe('date fields (dd/mm/aaaa)', () => {
+  it('reads typed pt-BR dates into ISO and rejects impossible ones', () => {
+    expect(parseDateBR('23/11/2026')).toBe('2026-11-23');
+    expect(parseDateBR('1/8/2026')).toBe('2026-08-01');
+    expect(parseDateBR('29/02/2024')).toBe('2024-02-29');
+    expect(parseDateBR('29/02/2026')).toBeNull();
+    expect(parseDateBR('31/04/2026')).toBeNull();
+    expect(parseDateBR('2026-11-23')).toBeNull();
+    expect(parseDateBR('23/11/26')).toBeNull();
+  });
+
+  it('round-trips with formatDate', () => {
+    for (const iso of ['2000-01-01', '2025-02-22', '2026-12-31'])
+      expect(parseDateBR(formatDate(iso))).toBe(iso);
+  });
+
+  it('inserts the slashes while digits are typed', () => {
+    expect(maskDateTyping('0')).toBe('0');
+    expect(maskDateTyping('010')).toBe('01/0');
+    expect(maskDateTyping('01082026')).toBe('01/08/2026');
+    expect(maskDateTyping('01/08/2026')).toBe('01/08/2026');
+    expect(maskDateTyping('010820261')).toBe('01/08/2026');
   });
 });

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { formatDate, maskDateTyping, parseDateBR } from './format.js';
+
+interface DateFieldProps {
+  id: string;
+  label: string;
+  value: string; // ISO date or ''
+  onChange: (iso: string) => void;
+}
+
+/**
+ * A "dd/mm/aaaa" text field: commits an ISO date when a full valid date is typed (or the field is emptied),
+ * marks itself invalid otherwise. Text rather than <input type=date> so it reads pt-BR in any browser locale.
+ */
+export function DateField({ id, label, value, onChange }: DateFieldProps) {
+  const [text, setText] = useState(() => formatDate(value));
+  const [invalid, setInvalid] = useState(false);
+
+  useEffect(() => {
+    setText((typed) =>
+      parseDateBR(typed) === value || (typed === '' && value === '') ? typed : formatDate(value),
+    );
+    setInvalid(false);
+  }, [value]);
+
+  const commit = (next: string) => {
+    if (next.trim() === '') {
+      setInvalid(false);
+      if (value !== '') onChange('');
+      return;
+    }
+    const iso = parseDateBR(next);
+    setInvalid(iso === null && next.length >= 10);
+    if (iso !== null && iso !== value) onChange(iso);
+  };
+
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder="dd/mm/aaaa"
+        className="date-input"
+        maxLength={10}
+        value={text}
+        aria-invalid={invalid || undefined}
+        title={invalid ? 'Data inválida: use dd/mm/aaaa' : undefined}
+        onChange={(event) => {
+          const typed = maskDateTyping(event.target.value);
+          setText(typed);
+          commit(typed);
+        }}
+        onBlur={() => setInvalid(text.trim() !== '' && parseDateBR(text) === null)}
+      />
+    </>
+  );
+}
