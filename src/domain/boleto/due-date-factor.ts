@@ -4,7 +4,7 @@
  * Sources:
  * - FEBRABAN, "Manual Operacional do Fator de Vencimento da Cobrança Bancária", versão 01, 01.06.2012: base date
  *   07.10.1997 (Carta Circular BACEN 2.926/2000); factor 1000 = 03/07/2000, 9999 = 21/02/2025 (the limit); on
- *   22/02/2025 the factor restarts at 1000 and keeps counting one per day (next restart 13/10/2049).
+ *   22/02/2025 the factor restarts at 1000 and keeps counting one per day (a 9000-day cycle).
  * - Decoding window: the factor stands for the one date from 3000 days before to 5500 days after the current
  *   date. Section III of the same manual ("Fator de Vencimento – data limite – 21.02.2025") introduces the
  *   restart; the excerpt we could read was cut before its table, so the 3000/5500 figures were checked against
