@@ -1,0 +1,169 @@
+/** Field-level encoding and decoding shared by the one reader and the one writer. */
+import type { FieldSpec, Value } from './layout.js';
+
+export class CnabFieldError extends Error {
+  override name = 'CnabFieldError';
+  constructor(
+    readonly field: string,
+    readonly column: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * ASCII only, one column per character: accents removed (NFKD + combining marks dropped), anything still outside
+ * printable ASCII becomes a space. Applied before padding, so a multibyte character can never widen a line.
+ */
+export function toCnabAscii(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/g, ' ');
+}
+
+const DIGITS = /^\d+$/;
+
+function isoFromParts(day: string, month: string, year: string): string | null {
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${year}-${month}-${day}`;
+}
+
+/** Two-digit years: 00-69 → 20xx, 70-99 → 19xx (CNAB 400 files from the 1990s still exist in archives). */
+function century(yy: string): string {
+  return Number(yy) < 70 ? `20${yy}` : `19${yy}`;
+}
+
+/**
+ * Decodes one field from an already-padded line. Numeric fields with `decimals` read as integers (blank = 0);
+ * other numeric fields read as digit strings (blank = null). Blank or all-zero dates read as null. Throws CnabFieldError with a pt-BR message naming the field and column.
+ */
+export function decodeField(line: string, field: FieldSpec): Value | null {
+  const raw = line.slice(field.start - 1, field.end);
+  if (field.type === 'alpha') {
+    const text = raw.trim();
+    if (field.required && text === '')
+      throw new CnabFieldError(field.name, field.start, `campo ${field.name} obrigatório está em branco`);
+    if (field.format === 'codes2') return splitCodes(raw);
+    return text;
+  }
+  if (!DIGITS.test(raw)) {
+    if (raw.trim() === '') {
+      if (field.required)
+        throw new CnabFieldError(field.name, field.start, `campo ${field.name} obrigatório está em branco`);
+      if (field.format === 'codes2') return [];
+      return field.format || field.decimals === undefined ? null : 0;
+    }
+    if (field.format === 'codes2') return splitCodes(raw);
+    const bad = [...raw].findIndex((c) => c < '0' || c > '9');
+    throw new CnabFieldError(
+      field.name,
+      field.start + bad,
+      `campo ${field.name} (posições ${field.start}-${field.end}) deveria ser numérico e contém "${raw}"`,
+    );
+  }
+  switch (field.format) {
+    case 'DDMMAAAA':
+    case 'DDMMAA': {
+      if (/^0+$/.test(raw)) return null;
+      const year = field.format === 'DDMMAA' ? century(raw.slice(4, 6)) : raw.slice(4, 8);
+      const iso = isoFromParts(raw.slice(0, 2), raw.slice(2, 4), year);
+      if (!iso)
+        throw new CnabFieldError(
+          field.name,
+          field.start,
+          `campo ${field.name} (posições ${field.start}-${field.end}): "${raw}" não é uma data válida (${field.format})`,
+        );
+      return iso;
+    }
+    case 'HHMMSS':
+      return `${raw.slice(0, 2)}:${raw.slice(2, 4)}:${raw.slice(4, 6)}`;
+    case 'codes2':
+      return splitCodes(raw);
+    default:
+      // Amounts (implied decimals) become integers; identifiers, codes and counts stay digit strings ("01", CEPs).
+      return field.decimals === undefined ? raw : Number(raw);
+  }
+}
+
+function splitCodes(raw: string): string[] {
+  const codes: string[] = [];
+  for (let i = 0; i + 2 <= raw.length; i += 2) {
+    const code = raw.slice(i, i + 2);
+    if (code.trim() !== '' && code !== '00') codes.push(code.trim());
+  }
+  return codes;
+}
+
+function dateText(value: string, format: 'DDMMAA' | 'DDMMAAAA', field: FieldSpec): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match)
+    throw new CnabFieldError(
+      field.name,
+      field.start,
+      `campo ${field.name}: "${value}" não é uma data AAAA-MM-DD`,
+    );
+  const [, y = '', m = '', d = ''] = match;
+  return format === 'DDMMAA' ? `${d}${m}${y.slice(2)}` : `${d}${m}${y}`;
+}
+
+/** Encodes one field to exactly its width. Numbers that do not fit are an error; text is cut at the width. */
+export function encodeField(field: FieldSpec, value: Value | null): string {
+  const width = field.end - field.start + 1;
+  let v: Value | null = field.constant ?? value;
+  if (v === undefined || v === null || v === '') v = field.default;
+  if (v === undefined || v === null) {
+    if (field.required)
+      throw new CnabFieldError(
+        field.name,
+        field.start,
+        `campo ${field.name} é obrigatório e não foi informado`,
+      );
+    return field.type === 'num' && field.name !== '_' ? '0'.repeat(width) : ' '.repeat(width);
+  }
+  let text: string;
+  if (Array.isArray(v)) text = v.map((c) => c.padStart(2, '0')).join('');
+  else if (field.format === 'DDMMAA' || field.format === 'DDMMAAAA')
+    text = v === 0 ? '' : dateText(String(v), field.format, field);
+  else if (field.format === 'HHMMSS') text = String(v).replace(/:/g, '');
+  else if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new CnabFieldError(
+        field.name,
+        field.start,
+        `campo ${field.name}: ${v} não é um inteiro não negativo`,
+      );
+    text = String(v);
+  } else text = toCnabAscii(v);
+  const pad = field.pad ?? (field.type === 'num' ? 'left-zero' : 'right-space');
+  if (field.type === 'num' && pad === 'left-zero') {
+    if (!DIGITS.test(text) && text !== '') {
+      // Digits with punctuation (CNPJ "12.345.678/0001-90", CEP "01310-100") are accepted and reduced to digits.
+      const digits = text.replace(/[.\-/\s]/g, '');
+      if (!DIGITS.test(digits))
+        throw new CnabFieldError(
+          field.name,
+          field.start,
+          `campo ${field.name}: "${text}" deveria ser numérico`,
+        );
+      text = digits;
+    }
+    if (text.length > width)
+      throw new CnabFieldError(
+        field.name,
+        field.start,
+        `campo ${field.name}: "${text}" não cabe em ${width} posições (${field.start}-${field.end})`,
+      );
+    return text.padStart(width, '0');
+  }
+  if (field.type === 'alpha' && field.upper !== false) text = text.toUpperCase();
+  if (text.length > width) text = text.slice(0, width);
+  return pad === 'left-space' ? text.padStart(width, ' ') : text.padEnd(width, ' ');
+}

@@ -1,0 +1,470 @@
+/**
+ * The one reader: any layout, 240 or 400. Streams lines, decodes each record by the layout's field table, joins
+ * event records (240: T + U) and normalizes them into CnabDetailEvent. A line that cannot be read becomes a
+ * CnabErrorEvent with line, column, field and a pt-BR message: never skipped, never half-imported.
+ */
+import { CnabFieldError, decodeField } from './codec.js';
+import type { CnabDetailEvent, CnabErrorEvent, CnabHeaderEvent, CnabReadEvent } from './events.js';
+import type { CnabDirection, CnabLayout, CnabWidth, FieldSpec, RecordSpec, Values } from './layout.js';
+import { splitLines } from './lines.js';
+import { describeReason } from './occurrences.js';
+import { findLayout, layouts as allLayouts } from './registry.js';
+
+interface CompiledRecord {
+  spec: RecordSpec;
+  match: { index: number; value: string }[];
+  decoded: FieldSpec[];
+  /** Fields whose loss (a line cut short) means data is missing: named numeric or required fields. */
+  dataFields: FieldSpec[];
+}
+
+export interface CompiledLayout {
+  layout: CnabLayout;
+  records: CompiledRecord[];
+  hasContinue: boolean;
+}
+
+const cache = new WeakMap<CnabLayout, CompiledLayout>();
+
+export function compileLayout(layout: CnabLayout): CompiledLayout {
+  const hit = cache.get(layout);
+  if (hit) return hit;
+  const records = layout.records
+    .map((spec) => ({
+      spec,
+      match: spec.match.map((m) => ({ index: m.start - 1, value: m.value })),
+      decoded: spec.fields.filter((f) => !f.name.startsWith('_')),
+      dataFields: spec.fields.filter((f) => (f.type === 'num' && !f.name.startsWith('_')) || f.required),
+    }))
+    // Most specific matcher first (Y-03 before any other Y).
+    .sort((a, b) => b.match.length - a.match.length);
+  const compiled = { layout, records, hasContinue: layout.records.some((r) => r.event === 'continue') };
+  cache.set(layout, compiled);
+  return compiled;
+}
+
+export type RecordResult =
+  | { ok: true; record: RecordSpec; values: Values }
+  | { ok: false; error: Omit<CnabErrorEvent, 'line' | 'raw'> };
+
+function clip(raw: string): string {
+  return raw.length > 400 ? raw.slice(0, 400) : raw;
+}
+
+/** Decodes one line with a layout: tolerates trimmed trailing blanks, reports a line cut inside data. */
+export function decodeLine(compiled: CompiledLayout, rawLine: string): RecordResult {
+  const width = compiled.layout.width;
+  let line = rawLine;
+  if (line.length > width) {
+    if (line.slice(width).trim() !== '')
+      return {
+        ok: false,
+        error: {
+          type: 'error',
+          column: width + 1,
+          field: 'linha',
+          error: `linha com ${line.length} posições; o layout ${compiled.layout.id} tem ${width}`,
+        },
+      };
+    line = line.slice(0, width);
+  }
+  const record = compiled.records.find((r) => r.match.every((m) => line.startsWith(m.value, m.index)));
+  if (!record) {
+    return {
+      ok: false,
+      error: {
+        type: 'error',
+        column: width === 240 ? 8 : 1,
+        field: 'tipoRegistro',
+        error:
+          width === 240
+            ? `registro não reconhecido no layout ${compiled.layout.id}: tipo "${line.charAt(7)}", segmento "${line.charAt(13)}"`
+            : `registro não reconhecido no layout ${compiled.layout.id}: tipo "${line.charAt(0)}"`,
+      },
+    };
+  }
+  if (line.length < width) {
+    const have = line.length;
+    const lost = record.dataFields.find((f) => f.end > have);
+    if (lost)
+      return {
+        ok: false,
+        error: {
+          type: 'error',
+          column: Math.max(have + 1, lost.start),
+          field: lost.name,
+          error: `linha com ${have} posições (esperado ${width}): o campo ${lost.name} (posições ${lost.start}-${lost.end}) ficou de fora; linha cortada?`,
+        },
+      };
+    line = line.padEnd(width, ' ');
+  }
+  const values: Values = {};
+  for (const field of record.decoded) {
+    try {
+      const value = decodeField(line, field);
+      values[field.name] = value === null ? undefined : value;
+    } catch (error) {
+      if (error instanceof CnabFieldError)
+        return {
+          ok: false,
+          error: { type: 'error', column: error.column, field: error.field, error: error.message },
+        };
+      throw error;
+    }
+  }
+  for (const field of record.spec.fields) {
+    if (
+      field.strict &&
+      field.constant !== undefined &&
+      line.slice(field.start - 1, field.end) !== field.constant
+    )
+      return {
+        ok: false,
+        error: {
+          type: 'error',
+          column: field.start,
+          field: field.name,
+          error: `posições ${field.start}-${field.end} deveriam conter "${field.constant}"`,
+        },
+      };
+  }
+  return { ok: true, record: record.spec, values };
+}
+
+export interface ReadOptions {
+  /** Force the bank (3 digits); otherwise read from the header. */
+  bank?: string;
+  /** Force the layout width; otherwise detected from the header. */
+  width?: CnabWidth;
+  /** Layouts to choose from (default: the registry). */
+  layouts?: CnabLayout[];
+}
+
+/** Detects width, bank and direction from the first line. */
+export function detectHeader(
+  line: string,
+  options: ReadOptions = {},
+):
+  | { width: CnabWidth; bank: string; direction: CnabDirection }
+  | { error: string; column: number; field: string } {
+  const looks240 = /^\d{3}0000 ?0/.test(line.slice(0, 8)) && line.charAt(7) === '0';
+  const looks400 = line.charAt(0) === '0' && (line.charAt(1) === '1' || line.charAt(1) === '2');
+  const width: CnabWidth | undefined =
+    options.width ?? (looks240 && line.length <= 240 ? 240 : looks400 ? 400 : looks240 ? 240 : undefined);
+  if (!width)
+    return {
+      error: 'cabeçalho não reconhecido: não é um header de arquivo CNAB 240 nem CNAB 400',
+      column: 1,
+      field: 'header',
+    };
+  const bank = options.bank ?? (width === 240 ? line.slice(0, 3) : line.slice(76, 79));
+  if (!/^\d{3}$/.test(bank))
+    return {
+      error: `código do banco "${bank}" inválido no header (posições ${width === 240 ? '1-3' : '77-79'})`,
+      column: width === 240 ? 1 : 77,
+      field: 'bankCode',
+    };
+  const directionChar = width === 240 ? line.charAt(142) : line.charAt(1);
+  const direction: CnabDirection = directionChar === '1' ? 'remessa' : 'retorno';
+  return { width, bank, direction };
+}
+
+function errorEvent(line: number, raw: string, e: Omit<CnabErrorEvent, 'line' | 'raw'>): CnabErrorEvent {
+  return { ...e, line, raw: clip(raw) };
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : String(v));
+const centsOf = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const dateOf = (v: unknown): string | null => (typeof v === 'string' && v.length === 10 ? v : null);
+
+function normalize(
+  layout: CnabLayout,
+  line: number,
+  values: Values,
+): CnabDetailEvent | Omit<CnabErrorEvent, 'line' | 'raw'> {
+  const code = str(values.occurrenceCode);
+  const info = layout.occurrences?.[code];
+  if (!info)
+    return {
+      type: 'error',
+      column: 0,
+      field: 'occurrenceCode',
+      error: `código de ocorrência "${code}" não consta da tabela do banco ${layout.bank} (${layout.id})`,
+    };
+  const reasons = Array.isArray(values.reasons)
+    ? values.reasons.map((r) => {
+        const description = describeReason(layout.reasons, code, r);
+        return description ? { code: r, description } : { code: r };
+      })
+    : [];
+  const companyUse = str(values.companyUse);
+  const documentNumber = str(values.documentNumber);
+  return {
+    type: 'detail',
+    line,
+    bank: layout.bank,
+    layout: layout.width,
+    layoutId: layout.id,
+    kind: info.kind,
+    occurrence: { code, description: info.description },
+    reasons,
+    nossoNumero: str(values.nossoNumero),
+    seuNumero: companyUse !== '' ? companyUse : documentNumber,
+    documentNumber,
+    dueDate: dateOf(values.dueDate),
+    occurredOn: dateOf(values.occurredOn),
+    creditedOn: dateOf(values.creditedOn),
+    amounts: {
+      titleCents: centsOf(values.titleCents),
+      paidCents: centsOf(values.paidCents),
+      interestCents: centsOf(values.interestCents),
+      discountCents: centsOf(values.discountCents),
+      rebateCents: centsOf(values.rebateCents),
+      feeCents: centsOf(values.feeCents),
+      otherCostsCents: centsOf(values.otherCostsCents),
+      iofCents: centsOf(values.iofCents),
+      otherCreditsCents: centsOf(values.otherCreditsCents),
+      netCents: centsOf(values.netCents),
+    },
+  };
+}
+
+/**
+ * Reads a retorno: yields batches of events (one batch per input chunk). Use `readRetorno` for one event at a
+ * time; this form exists for throughput.
+ */
+export async function* readRetornoBatches(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: ReadOptions = {},
+): AsyncGenerator<CnabReadEvent[]> {
+  let compiled: CompiledLayout | undefined;
+  let lineNo = 0;
+  let recordLines = 0;
+  let pending: { line: number; raw: string; values: Values; continued: boolean } | undefined;
+  let sawTrailer = false;
+  let trailerCount: number | undefined;
+  let trailerLine = 0;
+  let stopped = false;
+  let out: CnabReadEvent[] = [];
+
+  const flush = (): void => {
+    if (!pending || !compiled) return;
+    const p = pending;
+    pending = undefined;
+    if (compiled.hasContinue && !p.continued) {
+      out.push(
+        errorEvent(p.line, p.raw, {
+          type: 'error',
+          column: 14,
+          field: 'segmento',
+          error: `registro da linha ${p.line} sem o registro complementar (segmento U) que deveria segui-lo`,
+        }),
+      );
+      return;
+    }
+    const event = normalize(compiled.layout, p.line, p.values);
+    out.push(event.type === 'detail' ? event : errorEvent(p.line, p.raw, event));
+  };
+
+  for await (const lines of splitLines(chunks)) {
+    if (stopped) continue;
+    for (const raw of lines) {
+      lineNo++;
+      if (stopped) break;
+      if (raw.trim() === '') continue;
+      if (!compiled) {
+        const detected = detectHeader(raw, options);
+        if ('error' in detected) {
+          out.push(
+            errorEvent(lineNo, raw, {
+              type: 'error',
+              column: detected.column,
+              field: detected.field,
+              error: detected.error,
+            }),
+          );
+          stopped = true;
+          break;
+        }
+        const layout = findLayout(detected.bank, detected.width, 'retorno', options.layouts ?? allLayouts);
+        if (!layout) {
+          out.push(
+            errorEvent(lineNo, raw, {
+              type: 'error',
+              column: detected.width === 240 ? 1 : 77,
+              field: 'bankCode',
+              error: `banco ${detected.bank} não tem layout de retorno CNAB ${detected.width} cadastrado`,
+            }),
+          );
+          stopped = true;
+          break;
+        }
+        compiled = compileLayout(layout);
+        const decoded = decodeLine(compiled, raw);
+        recordLines++;
+        if (!decoded.ok) {
+          out.push(errorEvent(lineNo, raw, decoded.error));
+          continue;
+        }
+        if (decoded.record.role !== 'fileHeader') {
+          out.push(
+            errorEvent(lineNo, raw, {
+              type: 'error',
+              column: 1,
+              field: 'header',
+              error: 'a primeira linha não é o header do arquivo',
+            }),
+          );
+          stopped = true;
+          break;
+        }
+        if (detected.direction === 'remessa')
+          out.push(
+            errorEvent(lineNo, raw, {
+              type: 'error',
+              column: layout.width === 240 ? 143 : 2,
+              field: 'fileDirection',
+              error: 'o header indica arquivo de REMESSA, não de retorno',
+            }),
+          );
+        const header: CnabHeaderEvent = {
+          type: 'header',
+          line: lineNo,
+          bank: layout.bank,
+          layout: layout.width,
+          layoutId: layout.id,
+          direction: detected.direction,
+          fileNumber: decoded.values.fileNumber === undefined ? null : Number(decoded.values.fileNumber),
+          generatedOn: dateOf(decoded.values.generatedOn),
+          companyName: str(decoded.values.companyName),
+        };
+        out.push(header);
+        continue;
+      }
+      recordLines++;
+      if (sawTrailer) {
+        out.push(
+          errorEvent(lineNo, raw, {
+            type: 'error',
+            column: 1,
+            field: 'linha',
+            error: 'linha depois do trailer do arquivo',
+          }),
+        );
+        continue;
+      }
+      const decoded = decodeLine(compiled, raw);
+      if (!decoded.ok) {
+        // The half of an event we could not read poisons the pair: report it, drop the open event as an error too.
+        out.push(errorEvent(lineNo, raw, decoded.error));
+        if (pending && compiled.hasContinue) {
+          pending = undefined;
+        }
+        continue;
+      }
+      const { record, values } = decoded;
+      if (record.event === 'start') {
+        flush();
+        pending = { line: lineNo, raw, values, continued: false };
+      } else if (record.event === 'continue') {
+        if (!pending) {
+          out.push(
+            errorEvent(lineNo, raw, {
+              type: 'error',
+              column: 14,
+              field: 'segmento',
+              error: `segmento ${record.name} sem o registro principal (segmento T) antes dele`,
+            }),
+          );
+          continue;
+        }
+        for (const key in values)
+          if (values[key] !== undefined && pending.values[key] === undefined)
+            pending.values[key] = values[key];
+        pending.continued = true;
+        if (!compiled.layout.records.some((r) => r.event === 'continue' && r !== record)) flush();
+      } else if (record.role === 'fileTrailer') {
+        flush();
+        sawTrailer = true;
+        trailerLine = lineNo;
+        trailerCount = values.fileRecordCount === undefined ? undefined : Number(values.fileRecordCount);
+      } else if (record.role === 'fileHeader') {
+        out.push(
+          errorEvent(lineNo, raw, {
+            type: 'error',
+            column: 1,
+            field: 'header',
+            error: 'segundo header de arquivo no meio do arquivo',
+          }),
+        );
+      } else {
+        flush();
+      }
+    }
+    if (out.length > 0) {
+      yield out;
+      out = [];
+    }
+  }
+  if (stopped) {
+    if (out.length > 0) yield out;
+    return;
+  }
+  flush();
+  if (!compiled)
+    out.push({ type: 'error', line: 0, column: 0, field: 'arquivo', error: 'arquivo vazio', raw: '' });
+  else if (!sawTrailer)
+    out.push({
+      type: 'error',
+      line: lineNo + 1,
+      column: 0,
+      field: 'trailer',
+      error: `arquivo sem trailer depois da linha ${lineNo}: arquivo incompleto (cortado?)`,
+      raw: '',
+    });
+  else if (trailerCount !== undefined && trailerCount !== recordLines)
+    out.push({
+      type: 'error',
+      line: trailerLine,
+      column: 24,
+      field: 'fileRecordCount',
+      error: `o trailer declara ${trailerCount} registros, o arquivo tem ${recordLines}`,
+      raw: '',
+    });
+  if (out.length > 0) yield out;
+}
+
+/** Reads a retorno one event at a time (header, details, errors). */
+export async function* readRetorno(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  options: ReadOptions = {},
+): AsyncGenerator<CnabReadEvent> {
+  for await (const batch of readRetornoBatches(chunks, options)) yield* batch;
+}
+
+/** Collects all events of an in-memory file (tests, small files). */
+export async function readRetornoText(text: string, options: ReadOptions = {}): Promise<CnabReadEvent[]> {
+  const events: CnabReadEvent[] = [];
+  for await (const batch of readRetornoBatches([text], options)) events.push(...batch);
+  return events;
+}
+
+/** Decodes every line of a file with one layout (e.g. to read back a remessa we wrote). */
+export function readRecords(
+  layout: CnabLayout,
+  text: string,
+): ({ line: number; record: string; values: Values } | CnabErrorEvent)[] {
+  const compiled = compileLayout(layout);
+  const out: ({ line: number; record: string; values: Values } | CnabErrorEvent)[] = [];
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/);
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    const decoded = decodeLine(compiled, raw);
+    out.push(
+      decoded.ok
+        ? { line: i + 1, record: decoded.record.name, values: decoded.values }
+        : errorEvent(i + 1, raw, decoded.error),
+    );
+  });
+  return out;
+}
