@@ -379,7 +379,7 @@ function SortHeader({ label, sortKey, filters, onSort, numeric }: SortHeaderProp
 function ReceivableRow({ item, showCompany }: { item: Receivable; showCompany: boolean }) {
   const document = formatDocument(item.customerDocument);
   return (
-    <tr className={item.overdue ? 'is-overdue' : undefined} data-status={item.status}>
+    <tr className={item.overdue ? 'is-overdue' : undefined} data-id={item.id} data-status={item.status}>
       {showCompany ? (
         <td className="col-company">
           <span className="clip" title={item.companyName}>
@@ -397,19 +397,25 @@ function ReceivableRow({ item, showCompany }: { item: Receivable; showCompany: b
         {formatTituloRef(item.document, item.number, item.installment)}
         {item.invoiceNumber ? <span className="sub">NF {item.invoiceNumber}</span> : null}
       </td>
-      <td className="col-date">{formatDate(item.issueDate)}</td>
-      <td className="col-date col-due">
+      <td className="col-date" data-col="issue">
+        {formatDate(item.issueDate)}
+      </td>
+      <td className="col-date col-due" data-col="due">
         {formatDate(item.dueDate)}
         {item.overdue ? <span className="overdue-tag">vencido</span> : null}
       </td>
-      <td className="num">{formatMoney(item.amountCents)}</td>
-      <td className="num">{formatMoney(item.openAmountCents)}</td>
+      <td className="num" data-col="amount">
+        {formatMoney(item.amountCents)}
+      </td>
+      <td className="num" data-col="open-amount">
+        {formatMoney(item.openAmountCents)}
+      </td>
       <td className="col-portador">
         <span className="clip" title={item.portadorName ?? undefined}>
           {item.portadorName ?? '—'}
         </span>
       </td>
-      <td className="col-status">
+      <td className="col-status" data-col="status">
         <span className={`badge badge-${item.status}`}>{statusLabel(item.status)}</span>
       </td>
     </tr>
