@@ -284,7 +284,11 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
       </div>
 
       <div className="table-wrap">
-        <table className="grid" aria-busy={busy} aria-describedby="page-title">
+        <table
+          className={showCompany ? 'grid with-company' : 'grid'}
+          aria-busy={busy}
+          aria-describedby="page-title"
+        >
           <thead>
             <tr>
               {showCompany ? <th scope="col">Empresa</th> : null}
