@@ -138,6 +138,14 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
     update({ sort: key, order: filters.sort === key && filters.order === 'asc' ? 'desc' : 'asc' });
 
   const data = load.kind === 'ready' ? load.data : load.kind === 'loading' ? load.previous : null;
+
+  // A page past the end (an old link, or fewer títulos now): go to the last page that exists.
+  const beyondEnd =
+    load.kind === 'ready' && load.data.items.length === 0 && load.data.total > 0 && filters.page > 1;
+  useEffect(() => {
+    if (beyondEnd && load.kind === 'ready')
+      updateRef.current({ page: pageCount(load.data.pageSize, load.data.total) }, true);
+  }, [beyondEnd, load]);
   const busy = load.kind === 'loading';
   const pages = data ? pageCount(data.pageSize, data.total) : 1;
   const columns = showCompany ? 10 : 9;
