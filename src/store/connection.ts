@@ -1,0 +1,183 @@
+/**
+ * Opening the database: PGlite (embedded, one process) by default, PostgreSQL when a URL is given.
+ * Both go through drizzle and apply the same generated migrations (src/store/migrations/).
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+type Relations = ExtractTablesWithRelations<Schema>;
+
+/** The drizzle database (same query API on both engines). */
+export type Database = PgDatabase<PgQueryResultHKT, Schema, Relations>;
+/** An open transaction, as handed to `store.transaction(fn)`. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, Relations>;
+/** What every repository function takes: the database itself or an open transaction. */
+export type Executor = Database | Tx;
+
+/** The statement runner pg-boss accepts as `db` (and our raw SQL hook for jobs). */
+export interface SqlAdapter {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface Store {
+  kind: 'pglite' | 'postgres';
+  db: Database;
+  /** Runs fn in one transaction; commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Applies pending migrations (under a PostgreSQL advisory lock, so concurrent processes migrate once). */
+  migrate(): Promise<void>;
+  /** Runs statements on the store's own connection(s) — used by the job queue on the main connection. */
+  sql: SqlAdapter;
+  /** The PostgreSQL connection string when kind = 'postgres'. */
+  databaseUrl?: string;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** postgres://…; absent = PGlite. */
+  databaseUrl?: string;
+  /** PGlite data directory, or 'memory' for an in-memory database. Default: env FINCONSOLE_DATA_DIR or ./data. */
+  dataDir?: string;
+  /** pg pool size (PostgreSQL only). */
+  poolSize?: number;
+}
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Key of the advisory lock held while migrating (arbitrary constant, "finconsole" in ASCII-ish digits). */
+const MIGRATION_LOCK_KEY = 7_310_202_611;
+
+/** Raw clients behind drizzle transactions, so jobs can enqueue inside them (see txSqlAdapter). */
+const txAdapters = new WeakMap<object, SqlAdapter>();
+
+/** The SQL runner of an open transaction: statements run inside it (transactional outbox). */
+export function txSqlAdapter(tx: Tx): SqlAdapter {
+  const adapter = txAdapters.get(tx);
+  if (!adapter) throw new Error('transação desconhecida: use store.transaction(fn) para abrir a transação');
+  return adapter;
+}
+
+function pgliteAdapter(client: PGlite | PGliteTransaction): SqlAdapter {
+  return {
+    async executeSql(text, values) {
+      if (values && values.length > 0) {
+        const result = await client.query(text, values);
+        return { rows: result.rows };
+      }
+      // Parameter-less statements may be multi-statement blocks (pg-boss schema plans).
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+}
+
+function pgAdapter(client: pg.Pool | pg.PoolClient): SqlAdapter {
+  return {
+    async executeSql(text, values) {
+      const result = await client.query(text, values as unknown[] | undefined);
+      // A multi-statement text returns an array of results.
+      if (Array.isArray(result)) return { rows: (result as pg.QueryResult[]).at(-1)?.rows ?? [] };
+      return { rows: result.rows };
+    },
+  };
+}
+
+/** The session client drizzle keeps inside a transaction object (PGlite Transaction or pg PoolClient). */
+function sessionClient(tx: Tx): unknown {
+  return (tx as unknown as { session: { client: unknown } }).session.client;
+}
+
+export function defaultDataDir(): string {
+  return process.env.FINCONSOLE_DATA_DIR || './data';
+}
+
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize);
+  return openPglite(options.dataDir ?? defaultDataDir());
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  let client: PGlite;
+  if (dataDir === 'memory') {
+    client = await PGlite.create();
+  } else {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    client = await PGlite.create(dir);
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  let closed = false;
+  return {
+    kind: 'pglite',
+    db,
+    sql: pgliteAdapter(client),
+    async transaction(fn) {
+      return db.transaction(async (tx) => {
+        txAdapters.set(tx, pgliteAdapter(sessionClient(tx) as PGliteTransaction));
+        return fn(tx);
+      });
+    },
+    async migrate() {
+      // One process owns a PGlite directory, so there is nobody to race with.
+      await migratePglite(db as unknown as Parameters<typeof migratePglite>[0], {
+        migrationsFolder: MIGRATIONS_FOLDER,
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'finconsole' });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  let closed = false;
+  return {
+    kind: 'postgres',
+    db,
+    sql: pgAdapter(pool),
+    databaseUrl,
+    async transaction(fn) {
+      return db.transaction(async (tx) => {
+        txAdapters.set(tx, pgAdapter(sessionClient(tx) as pg.PoolClient));
+        return fn(tx);
+      });
+    },
+    async migrate() {
+      // drizzle's migrate() takes no lock: hold a session advisory lock on one connection while it runs there,
+      // so processes starting together apply each migration once (the others wait, then find nothing to do).
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        try {
+          await migratePg(drizzlePg(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from './connection.js';
+import { recordHistory } from './schema.js';
+
+export type HistoryRow = typeof recordHistory.$inferSelect;
+
+export interface HistoryEntry {
+  entity: string;
+  entityId: string;
+  companyId?: string | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+  /** 'user:<id>', 'api-token:<id>', 'job:<name>', 'seed', 'system'. */
+  actor: string;
+}
+
+/** Appends one audit row (append-only table: rows are never changed or removed). */
+export async function appendHistory(ex: Executor, entry: HistoryEntry): Promise<HistoryRow> {
+  const [row] = await ex
+    .insert(recordHistory)
+    .values({
+      entity: entry.entity,
+      entityId: entry.entityId,
+      companyId: entry.companyId ?? null,
+      action: entry.action,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      actor: entry.actor,
+    })
+    .returning();
+  return row!;
+}
+
+/** The history of one record, oldest first. */
+export async function listHistory(ex: Executor, entity: string, entityId: string): Promise<HistoryRow[]> {
+  return ex
+    .select()
+    .from(recordHistory)
+    .where(and(eq(recordHistory.entity, entity), eq(recordHistory.entityId, entityId)))
+    .orderBy(asc(recordHistory.at), asc(recordHistory.id));
+}

@@ -1,0 +1,368 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { addDays, todayInSaoPaulo } from '../domain/dates.js';
+import type { Executor } from './connection.js';
+import type { UpsertOptions, UpsertResult } from './customers.js';
+import { appendHistory } from './history.js';
+import { appendMovement } from './movements.js';
+import { companies, customers, portadores, receivables, receivableStatuses } from './schema.js';
+import { changedKeys, defined, inTransaction, likeContains, normalizePage, pick } from './util.js';
+
+export type ReceivableRow = typeof receivables.$inferSelect;
+export type ReceivableStatus = (typeof receivableStatuses)[number];
+export { receivableStatuses };
+
+export interface ReceivableInput {
+  customerId: string;
+  establishmentId?: string | null;
+  document: string;
+  number: string;
+  installment?: number;
+  /** 'YYYY-MM-DD' */
+  issueDate: string;
+  /** 'YYYY-MM-DD' */
+  dueDate: string;
+  amountCents: number;
+  /** Defaults to amountCents on creation. */
+  openAmountCents?: number;
+  invoiceNumber?: string | null;
+  portadorId?: string | null;
+  /** Defaults to 'open' on creation. */
+  status?: ReceivableStatus;
+}
+
+export const receivableFields = [
+  'customerId',
+  'establishmentId',
+  'document',
+  'number',
+  'installment',
+  'issueDate',
+  'dueDate',
+  'amountCents',
+  'openAmountCents',
+  'invoiceNumber',
+  'portadorId',
+  'status',
+] as const satisfies readonly (keyof ReceivableInput & keyof ReceivableRow)[];
+export type ReceivableField = (typeof receivableFields)[number];
+
+/**
+ * Inserts or updates the título with this ERP key in this company (same concurrency-safe pattern as
+ * upsertCustomer). Creation appends a 'created' movement (amount = amountCents, on the issue date) and a history
+ * row; a change appends a history row, plus an 'adjustment' movement with the difference when the open amount
+ * changes. Immutable fields that differ return `conflicts` and change nothing.
+ */
+export async function upsertReceivable(
+  ex: Executor,
+  args: {
+    companyId: string;
+    erpKey: string;
+    data: ReceivableInput;
+    source?: string;
+  } & UpsertOptions<ReceivableField>,
+): Promise<UpsertResult<ReceivableRow, ReceivableField>> {
+  const { companyId, erpKey, data } = args;
+  const source = args.source ?? args.actor;
+  return inTransaction(ex, async (tx) => {
+    const [inserted] = await tx
+      .insert(receivables)
+      .values({
+        ...data,
+        openAmountCents: data.openAmountCents ?? data.amountCents,
+        companyId,
+        erpKey,
+        requestHash: args.requestHash ?? null,
+      })
+      .onConflictDoNothing({ target: [receivables.companyId, receivables.erpKey] })
+      .returning();
+    if (inserted) {
+      await appendMovement(tx, {
+        receivableId: inserted.id,
+        kind: 'created',
+        amountCents: inserted.amountCents,
+        occurredOn: inserted.issueDate,
+        description: 'Título incluído',
+        source,
+        idempotencyKey: `receivable:${inserted.id}:created`,
+      });
+      await appendHistory(tx, {
+        entity: 'receivable',
+        entityId: inserted.id,
+        companyId,
+        action: 'created',
+        after: pick(inserted, receivableFields),
+        actor: args.actor,
+      });
+      return { row: inserted, created: true, changed: true, changedFields: [], conflicts: [] };
+    }
+    const existing = await getReceivableByErpKey(tx, companyId, erpKey, { forUpdate: true });
+    if (!existing) throw new Error(`título ${erpKey} desapareceu durante a gravação`);
+    const changedFields = changedKeys<ReceivableInput>(existing, data, receivableFields) as ReceivableField[];
+    const conflicts = changedFields.filter((field) => args.immutable?.includes(field));
+    if (conflicts.length > 0 || changedFields.length === 0)
+      return {
+        row: existing,
+        created: false,
+        changed: false,
+        changedFields: conflicts.length ? changedFields : [],
+        conflicts,
+      };
+    const [updated] = await tx
+      .update(receivables)
+      .set({
+        ...defined(pick(data, changedFields)),
+        requestHash: args.requestHash ?? existing.requestHash,
+        updatedAt: new Date(),
+      })
+      .where(eq(receivables.id, existing.id))
+      .returning();
+    if (updated!.openAmountCents !== existing.openAmountCents) {
+      await appendMovement(tx, {
+        receivableId: existing.id,
+        kind: 'adjustment',
+        amountCents: updated!.openAmountCents - existing.openAmountCents,
+        occurredOn: todayInSaoPaulo(),
+        description: 'Valor em aberto alterado',
+        source,
+      });
+    }
+    await appendHistory(tx, {
+      entity: 'receivable',
+      entityId: existing.id,
+      companyId,
+      action: 'updated',
+      before: pick(existing, changedFields),
+      after: pick(updated!, changedFields),
+      actor: args.actor,
+    });
+    return { row: updated!, created: false, changed: true, changedFields, conflicts: [] };
+  });
+}
+
+export async function getReceivableByErpKey(
+  ex: Executor,
+  companyId: string,
+  erpKey: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ReceivableRow | null> {
+  const query = ex
+    .select()
+    .from(receivables)
+    .where(and(eq(receivables.companyId, companyId), eq(receivables.erpKey, erpKey)));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/** A título row by id, only when it belongs to one of `companyIds` (otherwise null → 404). */
+export async function getReceivableRow(
+  ex: Executor,
+  id: string,
+  companyIds: readonly string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<ReceivableRow | null> {
+  if (companyIds.length === 0) return null;
+  const query = ex
+    .select()
+    .from(receivables)
+    .where(and(eq(receivables.id, id), inArray(receivables.companyId, [...companyIds])));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+}
+
+/** Sets the status (and optionally the open amount) and records the change in the history. */
+export async function updateReceivableStatus(
+  ex: Executor,
+  args: { id: string; status: ReceivableStatus; openAmountCents?: number; actor: string },
+): Promise<ReceivableRow | null> {
+  return inTransaction(ex, async (tx) => {
+    const [existing] = await tx.select().from(receivables).where(eq(receivables.id, args.id)).for('update');
+    if (!existing) return null;
+    const [updated] = await tx
+      .update(receivables)
+      .set(defined({ status: args.status, openAmountCents: args.openAmountCents, updatedAt: new Date() }))
+      .where(eq(receivables.id, args.id))
+      .returning();
+    await appendHistory(tx, {
+      entity: 'receivable',
+      entityId: args.id,
+      companyId: existing.companyId,
+      action: 'status_changed',
+      before: { status: existing.status, openAmountCents: existing.openAmountCents },
+      after: { status: updated!.status, openAmountCents: updated!.openAmountCents },
+      actor: args.actor,
+    });
+    return updated!;
+  });
+}
+
+export const receivableSorts = [
+  'dueDate',
+  'issueDate',
+  'amountCents',
+  'openAmountCents',
+  'customerName',
+  'number',
+  'status',
+] as const;
+export type ReceivableSort = (typeof receivableSorts)[number];
+
+export interface ReceivableFilters {
+  /** Company scope (required; empty = nothing). */
+  companyIds: readonly string[];
+  customerId?: string;
+  issueFrom?: string;
+  issueTo?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  status?: readonly ReceivableStatus[];
+  /** true: only overdue (due before today with an open amount); false: only not overdue. */
+  overdue?: boolean;
+  /** Contains, case-insensitive: number, document, ERP key, invoice number, customer name or document. */
+  q?: string;
+  sort?: ReceivableSort;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+  /** 'YYYY-MM-DD' used for `overdue`; default today in America/Sao_Paulo. */
+  today?: string;
+}
+
+/** One row of the título listing (contract §6). */
+export interface ReceivableListItem {
+  id: string;
+  erpKey: string;
+  companyId: string;
+  companyName: string;
+  customerId: string;
+  customerName: string;
+  customerDocument: string;
+  establishmentId: string | null;
+  document: string;
+  number: string;
+  installment: number;
+  issueDate: string;
+  dueDate: string;
+  amountCents: number;
+  openAmountCents: number;
+  invoiceNumber: string | null;
+  portadorId: string | null;
+  portadorName: string | null;
+  status: ReceivableStatus;
+  overdue: boolean;
+}
+
+const listColumns = {
+  id: receivables.id,
+  erpKey: receivables.erpKey,
+  companyId: receivables.companyId,
+  companyName: companies.name,
+  customerId: receivables.customerId,
+  customerName: customers.name,
+  customerDocument: customers.document,
+  establishmentId: receivables.establishmentId,
+  document: receivables.document,
+  number: receivables.number,
+  installment: receivables.installment,
+  issueDate: receivables.issueDate,
+  dueDate: receivables.dueDate,
+  amountCents: receivables.amountCents,
+  openAmountCents: receivables.openAmountCents,
+  invoiceNumber: receivables.invoiceNumber,
+  portadorId: receivables.portadorId,
+  portadorName: portadores.name,
+  status: receivables.status,
+};
+
+function receivableConditions(filters: ReceivableFilters, today: string): SQL[] {
+  const conditions: SQL[] = [inArray(receivables.companyId, [...filters.companyIds])];
+  if (filters.customerId) conditions.push(eq(receivables.customerId, filters.customerId));
+  if (filters.issueFrom) conditions.push(gte(receivables.issueDate, filters.issueFrom));
+  if (filters.issueTo) conditions.push(lte(receivables.issueDate, filters.issueTo));
+  if (filters.dueFrom) conditions.push(gte(receivables.dueDate, filters.dueFrom));
+  if (filters.dueTo) conditions.push(lte(receivables.dueDate, filters.dueTo));
+  if (filters.status && filters.status.length > 0)
+    conditions.push(inArray(receivables.status, [...filters.status]));
+  if (filters.overdue === true)
+    conditions.push(and(lte(receivables.dueDate, addDays(today, -1)), gte(receivables.openAmountCents, 1))!);
+  if (filters.overdue === false)
+    conditions.push(or(gte(receivables.dueDate, today), eq(receivables.openAmountCents, 0))!);
+  const q = filters.q?.trim();
+  if (q) {
+    const pattern = likeContains(q);
+    const documentPattern = likeContains(q.replace(/[.\-/\s]/g, '').toUpperCase() || q);
+    conditions.push(
+      or(
+        ilike(receivables.number, pattern),
+        ilike(receivables.document, pattern),
+        ilike(receivables.erpKey, pattern),
+        ilike(receivables.invoiceNumber, pattern),
+        ilike(customers.name, pattern),
+        ilike(customers.document, documentPattern),
+      )!,
+    );
+  }
+  return conditions;
+}
+
+export function isOverdue(row: { dueDate: string; openAmountCents: number }, today: string): boolean {
+  return row.dueDate < today && row.openAmountCents > 0;
+}
+
+/** The título listing with filters, sort and pagination, joined with company, customer and portador names. */
+export async function listReceivables(
+  ex: Executor,
+  filters: ReceivableFilters,
+): Promise<{ items: ReceivableListItem[]; total: number; page: number; pageSize: number }> {
+  const { page, pageSize } = normalizePage(filters.page, filters.pageSize);
+  if (filters.companyIds.length === 0) return { items: [], total: 0, page, pageSize };
+  const today = filters.today ?? todayInSaoPaulo();
+  const where = and(...receivableConditions(filters, today));
+  const sortColumn = {
+    dueDate: receivables.dueDate,
+    issueDate: receivables.issueDate,
+    amountCents: receivables.amountCents,
+    openAmountCents: receivables.openAmountCents,
+    customerName: customers.name,
+    number: receivables.number,
+    status: receivables.status,
+  }[filters.sort ?? 'dueDate'];
+  const direction = filters.order === 'desc' ? desc : asc;
+  const rows = await ex
+    .select(listColumns)
+    .from(receivables)
+    .innerJoin(companies, eq(companies.id, receivables.companyId))
+    .innerJoin(customers, eq(customers.id, receivables.customerId))
+    .leftJoin(portadores, eq(portadores.id, receivables.portadorId))
+    .where(where)
+    .orderBy(direction(sortColumn), direction(receivables.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [totalRow] = await ex
+    .select({ total: count() })
+    .from(receivables)
+    .innerJoin(customers, eq(customers.id, receivables.customerId))
+    .where(where);
+  const items = rows.map((row) => ({ ...row, overdue: isOverdue(row, today) }));
+  return { items, total: totalRow?.total ?? 0, page, pageSize };
+}
+
+/** One título in the listing shape, by id or ERP key, within the company scope; null when outside it. */
+export async function getReceivable(
+  ex: Executor,
+  args: { companyIds: readonly string[]; id?: string; erpKey?: string; today?: string },
+): Promise<ReceivableListItem | null> {
+  if (args.companyIds.length === 0 || (!args.id && !args.erpKey)) return null;
+  const today = args.today ?? todayInSaoPaulo();
+  const conditions: SQL[] = [inArray(receivables.companyId, [...args.companyIds])];
+  if (args.id) conditions.push(eq(receivables.id, args.id));
+  if (args.erpKey) conditions.push(eq(receivables.erpKey, args.erpKey));
+  const [row] = await ex
+    .select(listColumns)
+    .from(receivables)
+    .innerJoin(companies, eq(companies.id, receivables.companyId))
+    .innerJoin(customers, eq(customers.id, receivables.customerId))
+    .leftJoin(portadores, eq(portadores.id, receivables.portadorId))
+    .where(and(...conditions))
+    .limit(1);
+  return row ? { ...row, overdue: isOverdue(row, today) } : null;
+}

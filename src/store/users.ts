@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from './connection.js';
+import { hashPassword } from './passwords.js';
+import { users } from './schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserRole = UserRow['role'];
+
+export interface UserInput {
+  email: string;
+  name: string;
+  /** Plain password; stored as a salted scrypt hash. */
+  password: string;
+  role: UserRole;
+  homeCompanyId: string;
+}
+
+/** E-mails are stored and looked up trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createUser(ex: Executor, input: UserInput): Promise<UserRow> {
+  const [row] = await ex
+    .insert(users)
+    .values({
+      email: normalizeEmail(input.email),
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      homeCompanyId: input.homeCompanyId,
+    })
+    .returning();
+  return row!;
+}
+
+export async function findUserByEmail(ex: Executor, email: string): Promise<UserRow | null> {
+  const [row] = await ex
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return row ?? null;
+}
+
+export async function getUser(ex: Executor, id: string): Promise<UserRow | null> {
+  const [row] = await ex.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
