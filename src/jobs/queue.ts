@@ -1,0 +1,134 @@
+/**
+ * The job queue: pg-boss on the store's own database. On PostgreSQL it shares the store's pool; on PGlite it runs
+ * through the same single connection via an `executeSql` adapter. Jobs are enqueued inside the business
+ * transaction (transactional outbox): `send(name, data, { tx })` inserts the job with the transaction's own
+ * connection, so the job exists if and only if the transaction commits.
+ */
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { txSqlAdapter, type Store, type Tx } from '../store/index.js';
+
+export interface JobQueueOptions {
+  logger?: Logger;
+  /** How often idle workers poll for jobs (pg-boss minimum 0.5 s). Default 2. */
+  pollingIntervalSeconds?: number;
+  /** Queue names created on start (so they can be enqueued inside transactions right away). */
+  queues?: readonly string[];
+}
+
+export interface SendOptions {
+  /** The open transaction to enqueue in (outbox). Required on PGlite while a transaction is open. */
+  tx?: Tx;
+  /** pg-boss singleton key: at most one queued job per key. */
+  singletonKey?: string;
+  /** Delay: seconds, ISO date string or Date. */
+  startAfter?: number | string | Date;
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+}
+
+export interface JobContext {
+  id: string;
+  name: string;
+}
+
+export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
+
+export class JobQueue {
+  readonly store: Store;
+  private readonly boss: PgBoss;
+  private readonly logger: Logger | undefined;
+  private readonly pollingIntervalSeconds: number;
+  private readonly queues = new Set<string>();
+  private started = false;
+
+  constructor(store: Store, options: JobQueueOptions = {}) {
+    this.store = store;
+    this.logger = options.logger;
+    this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+    for (const name of options.queues ?? []) this.queues.add(name);
+    this.boss = new PgBoss({
+      db: store.sql,
+      // Cron schedules are off until a feature needs them (they poll the clock table).
+      schedule: false,
+      supervise: true,
+      migrate: true,
+    });
+    this.boss.on('error', (error: Error) => this.logger?.error({ err: error }, 'fila de jobs: erro'));
+  }
+
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  /** Installs/upgrades the pg-boss schema (pg-boss locks this itself) and creates the known queues. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    for (const name of this.queues) await this.boss.createQueue(name);
+    this.started = true;
+  }
+
+  /** Stops polling, waits for running handlers (up to `timeoutMs`). Does not close the store. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
+  }
+
+  /** Declares a queue (idempotent). Do it before enqueuing inside a transaction. */
+  async createQueue(name: string): Promise<void> {
+    this.queues.add(name);
+    if (this.started) await this.boss.createQueue(name);
+  }
+
+  /**
+   * Enqueues a job. With `tx` the insert runs inside that transaction (rolled back with it). Without `tx` it runs
+   * on its own — never call it without `tx` from inside an open transaction on PGlite: the single connection
+   * waits for the transaction, which waits for the call.
+   */
+  async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    this.assertStarted();
+    if (!this.queues.has(name)) {
+      if (options.tx)
+        throw new Error(`fila "${name}" não declarada: crie-a com createQueue antes de enfileirar`);
+      await this.createQueue(name);
+    }
+    const { tx, ...jobOptions } = options;
+    const sendOptions: PgBoss.SendOptions = { ...jobOptions };
+    if (tx) sendOptions.db = txSqlAdapter(tx);
+    return this.boss.send(name, data, sendOptions);
+  }
+
+  /** Runs `handler` for each job of the queue in this process (at-least-once; a throw retries the job). */
+  async work<T>(name: string, handler: JobHandler<T>): Promise<string> {
+    this.assertStarted();
+    await this.createQueue(name);
+    return this.boss.work<T>(name, { pollingIntervalSeconds: this.pollingIntervalSeconds }, async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await handler(job.data, { id: job.id, name: job.name });
+        } catch (error) {
+          this.logger?.warn({ err: error, job: job.id, queue: name }, 'job falhou; será tentado novamente');
+          throw error;
+        }
+      }
+    });
+  }
+
+  /** The state of one job (for tests and diagnostics). */
+  async getJob(name: string, id: string): Promise<{ state: string; data: unknown } | null> {
+    const job = await this.boss.getJobById(name, id);
+    return job ? { state: job.state, data: job.data } : null;
+  }
+
+  /** Jobs of a queue by state (created, retry, active, completed…). */
+  async countJobs(name: string): Promise<number> {
+    return this.boss.getQueueSize(name);
+  }
+
+  private assertStarted(): void {
+    if (!this.started) throw new Error('fila de jobs não iniciada: chame start() antes');
+  }
+}
