@@ -17,7 +17,6 @@ export class CnabFieldError extends Error {
  * printable ASCII becomes a space. Applied before padding, so a multibyte character can never widen a line.
  */
 export function toCnabAscii(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   return text
     .normalize('NFKD')

@@ -16,6 +16,8 @@ interface CompiledRecord {
   decoded: FieldSpec[];
   /** Fields whose loss (a line cut short) means data is missing: named numeric or required fields. */
   dataFields: FieldSpec[];
+  /** A header/trailer read leniently: unreadable optional fields become undefined instead of errors. */
+  control: boolean;
 }
 
 export interface CompiledLayout {
@@ -24,18 +26,46 @@ export interface CompiledLayout {
   hasContinue: boolean;
 }
 
-const cache = new WeakMap<CnabLayout, CompiledLayout>();
+/**
+ * Header, batch and trailer records carry no título data: a retorno reads from them only what it reports
+ * (bank, file number, date, company, record count), and leniently, because banks fill the rest in their own
+ * ways (e.g. Santander's batch header, Sicoob portals trimming blanks). Detail records are read in full.
+ */
+const CONTROL_KEYS = new Set([
+  'bankCode',
+  'fileDirection',
+  'fileNumber',
+  'generatedOn',
+  'companyName',
+  'fileRecordCount',
+]);
 
-export function compileLayout(layout: CnabLayout): CompiledLayout {
+const caches = {
+  lenient: new WeakMap<CnabLayout, CompiledLayout>(),
+  full: new WeakMap<CnabLayout, CompiledLayout>(),
+};
+
+/** `full`: decode every named field of every record (reading back a remessa); default: lenient control records. */
+export function compileLayout(layout: CnabLayout, mode: 'lenient' | 'full' = 'lenient'): CompiledLayout {
+  const cache = caches[mode];
   const hit = cache.get(layout);
   if (hit) return hit;
   const records = layout.records
-    .map((spec) => ({
-      spec,
-      match: spec.match.map((m) => ({ index: m.start - 1, value: m.value })),
-      decoded: spec.fields.filter((f) => !f.name.startsWith('_')),
-      dataFields: spec.fields.filter((f) => (f.type === 'num' && !f.name.startsWith('_')) || f.required),
-    }))
+    .map((spec) => {
+      const control = mode === 'lenient' && spec.role !== 'detail';
+      const named = spec.fields.filter(
+        (f) => !f.name.startsWith('_') && (!control || CONTROL_KEYS.has(f.name)),
+      );
+      return {
+        spec,
+        control,
+        match: spec.match.map((m) => ({ index: m.start - 1, value: m.value })),
+        decoded: named,
+        dataFields: control
+          ? named.filter((f) => f.required)
+          : named.filter((f) => f.type === 'num' || f.required),
+      };
+    })
     // Most specific matcher first (Y-03 before any other Y).
     .sort((a, b) => b.match.length - a.match.length);
   const compiled = { layout, records, hasContinue: layout.records.some((r) => r.event === 'continue') };
@@ -104,6 +134,10 @@ export function decodeLine(compiled: CompiledLayout, rawLine: string): RecordRes
       const value = decodeField(line, field);
       values[field.name] = value === null ? undefined : value;
     } catch (error) {
+      if (error instanceof CnabFieldError && record.control && !field.required) {
+        values[field.name] = undefined;
+        continue;
+      }
       if (error instanceof CnabFieldError)
         return {
           ok: false,
@@ -197,7 +231,8 @@ function normalize(
         return description ? { code: r, description } : { code: r };
       })
     : [];
-  const companyUse = str(values.companyUse);
+  // All-zero identifiers are "not informed" (banks zero-fill alphanumeric fields).
+  const companyUse = /^0*$/.test(str(values.companyUse)) ? '' : str(values.companyUse);
   const documentNumber = str(values.documentNumber);
   return {
     type: 'detail',
@@ -209,7 +244,7 @@ function normalize(
     occurrence: { code, description: info.description },
     reasons,
     nossoNumero: str(values.nossoNumero),
-    seuNumero: companyUse !== '' ? companyUse : documentNumber,
+    seuNumero: companyUse !== '' ? companyUse : /^0*$/.test(documentNumber) ? '' : documentNumber,
     documentNumber,
     dueDate: dateOf(values.dueDate),
     occurredOn: dateOf(values.occurredOn),
@@ -454,7 +489,7 @@ export function readRecords(
   layout: CnabLayout,
   text: string,
 ): ({ line: number; record: string; values: Values } | CnabErrorEvent)[] {
-  const compiled = compileLayout(layout);
+  const compiled = compileLayout(layout, 'full');
   const out: ({ line: number; record: string; values: Values } | CnabErrorEvent)[] = [];
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/);
   lines.forEach((raw, i) => {

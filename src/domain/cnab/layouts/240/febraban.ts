@@ -3,8 +3,21 @@
  * segments P, Q, R (remessa), T, U (retorno) and Y-03 (PIX, as Banco do Brasil layout 040 notas 49-52 place it).
  * Field references (G001, C044…) are the FEBRABAN manual's. Every bank variant in this folder spreads these.
  */
-import { alpha, blank, cents, constant, date8, num, type FieldSpec, type RecordSpec } from '../../layout.js';
-import { occurrenceTable, type ReasonTable } from '../../occurrences.js';
+import {
+  alpha,
+  blank,
+  cents,
+  constant,
+  date8,
+  num,
+  patchRecords,
+  type CnabLayout,
+  type FieldSpec,
+  type RecordSpec,
+  type RemessaPlan,
+  type Values,
+} from '../../layout.js';
+import { occurrenceTable, type OccurrenceTable, type ReasonTable } from '../../occurrences.js';
 
 /** Columns 1-13 common to every detail segment (G001, G002, G003, G038, G039). */
 export const segmentControl = (segment: string): FieldSpec[] => [
@@ -99,7 +112,7 @@ export const segmentP = segment('P', [
   alpha('accountDigit', 36, 36),
   alpha('agencyAccountDigit', 37, 37),
   alpha('nossoNumero', 38, 57, { ref: 'G069', required: true }),
-  num('carteira', 58, 58, { ref: 'C006' }),
+  num('carteiraCode', 58, 58, { ref: 'C006', default: 1 }),
   num('registrationForm', 59, 59, { ref: 'C007', default: 1 }),
   alpha('documentType', 60, 60, { ref: 'C008', default: '1' }),
   num('issuer', 61, 61, { ref: 'C009', default: 2 }),
@@ -502,6 +515,67 @@ export const febrabanReasons: ReasonTable = {
     '28': tariffReasons,
   },
 };
+
+export interface Layout240Options {
+  bank: string;
+  bankName: string;
+  source: string;
+  /** Per-record field overrides (see patchRecord), e.g. { P: [num('nossoNumero', 38, 47)] }. */
+  patches?: Record<string, FieldSpec[]>;
+  occurrences?: OccurrenceTable;
+  reasons?: ReasonTable;
+  movementCodes?: RemessaPlan['movementCodes'];
+  values?: RemessaPlan['values'];
+  fileName?: RemessaPlan['fileName'];
+}
+
+/** Segment R is written when the título has a fine, a second/third discount or messages 3-4. */
+export const needsSegmentR = (v: Values): boolean =>
+  (v.fineCode !== undefined && v.fineCode !== '0') ||
+  Boolean(v.message3) ||
+  Boolean(v.message4) ||
+  Boolean(v.discount2Code);
+
+/** A bank's CNAB 240 remessa: the FEBRABAN records with the bank's patches, P + Q (+ R, + Y-03 for PIX). */
+export function remessa240(o: Layout240Options): CnabLayout {
+  return {
+    id: `${o.bank}-240-remessa`,
+    bank: o.bank,
+    bankName: o.bankName,
+    width: 240,
+    direction: 'remessa',
+    source: o.source,
+    records: patchRecords(remessaRecords240, o.patches ?? {}),
+    remessa: {
+      head: ['fileHeader', 'batchHeader'],
+      perTitulo: [
+        { record: 'P' },
+        { record: 'Q' },
+        { record: 'R', when: needsSegmentR },
+        { record: 'Y03', when: (v) => Boolean(v.pixKey) },
+      ],
+      tail: ['batchTrailer', 'fileTrailer'],
+      movementCodes: o.movementCodes ?? febrabanMovementCodes,
+      values: o.values,
+      fileName: o.fileName ?? genericRemessaFileName,
+    },
+  };
+}
+
+/** A bank's CNAB 240 retorno: the FEBRABAN records with the bank's patches, one event per T + U. */
+export function retorno240(o: Layout240Options): CnabLayout {
+  return {
+    id: `${o.bank}-240-retorno`,
+    bank: o.bank,
+    bankName: o.bankName,
+    width: 240,
+    direction: 'retorno',
+    source: o.source,
+    records: patchRecords(retornoRecords240, o.patches ?? {}),
+    occurrences: o.occurrences ?? febrabanOccurrences,
+    reasons: o.reasons ?? febrabanReasons,
+  };
+}
 
 /** Generic name when a bank sets no convention: CB + DDMM + 2-digit daily sequence + .REM. */
 export function genericRemessaFileName(info: { fileNumber: number; generatedOn: string }): string {

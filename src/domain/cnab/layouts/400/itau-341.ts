@@ -1,61 +1,31 @@
 /**
  * Itaú (341) CNAB 400 cobrança, remessa and retorno, from Itaú's "Cobrança Itaú – CNAB 400" manual
- * (layout de arquivos, registro header/detalhe/multa/trailer; tabela de ocorrências, nota 17).
+ * (layout de arquivos: registro header/detalhe/multa (tipo 2)/trailer; nota 5 ocorrências da remessa, nota 17
+ * ocorrências do retorno, nota 20 erros/mensagens 378-385). Retorno registro tipo 3 (boleto com QR Code PIX:
+ * EMV 2-391, código de erro 392-394) as eduardokum/laravel-boleto Retorno/Cnab400/Banco/Itau.php reads it.
  * Cross-checked against kivanio/brcobranca lib/brcobranca/remessa/cnab400/itau.rb and retorno/cnab400/itau.rb.
  */
-import {
-  alpha,
-  blank,
-  cents,
-  constant,
-  date6,
-  date8,
-  num,
-  type CnabLayout,
-  type RecordSpec,
-} from '../../layout.js';
+import { alpha, blank, constant, date8, num, type CnabLayout, type RecordSpec } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
+import {
+  dailyFileName,
+  header400,
+  ignoredRecord,
+  remessaDetail400,
+  retornoDetail400,
+  seq400,
+  speciesFrom,
+  trailer400,
+} from './common.js';
 
-const seq = num('lineSeq', 395, 400, { ref: 'sequencial' });
-
-const header = (direction: 'remessa' | 'retorno'): RecordSpec => ({
-  name: 'fileHeader',
-  role: 'fileHeader',
-  match: [{ start: 1, value: '0' }],
-  fields: [
-    constant(1, 1, '0', 'num'),
-    num('fileDirection', 2, 2, { default: direction === 'remessa' ? 1 : 2 }),
-    alpha('directionText', 3, 9, { default: direction === 'remessa' ? 'REMESSA' : 'RETORNO' }),
-    num('serviceType', 10, 11, { default: 1 }),
-    alpha('serviceText', 12, 26, { default: 'COBRANCA' }),
-    num('agency', 27, 30),
-    constant(31, 32, '00', 'num'),
-    num('account', 33, 37),
-    alpha('accountDigit', 38, 38),
-    blank(39, 46),
-    alpha('companyName', 47, 76),
-    num('bankCode', 77, 79, { required: true }),
-    alpha('bankName', 80, 94),
-    date6('generatedOn', 95, 100),
-    ...(direction === 'remessa'
-      ? [blank(101, 394)]
-      : [
-          num('_density', 101, 105),
-          alpha('_densityUnit', 106, 108),
-          num('fileNumber', 109, 113),
-          date6('creditedOn', 114, 119),
-          blank(120, 394),
-        ]),
-    seq,
-  ],
-});
-
-const trailer: RecordSpec = {
-  name: 'fileTrailer',
-  role: 'fileTrailer',
-  match: [{ start: 1, value: '9' }],
-  fields: [constant(1, 1, '9', 'num'), blank(2, 394), seq],
-};
+/** 27-46: agência, zeros, conta, DAC, brancos. */
+const company = [
+  num('agency', 27, 30),
+  constant(31, 32, '00', 'num'),
+  num('account', 33, 37),
+  alpha('accountDigit', 38, 38),
+  blank(39, 46),
+];
 
 /** Itaú nota 5: instruction/occurrence codes of the remessa (código de ocorrência, 109-110). */
 const movementCodes = {
@@ -69,64 +39,35 @@ const movementCodes = {
   changeOtherData: '31',
 } as const;
 
-/** Itaú nota 5 (espécie): our species → Itaú's code. */
-const itauSpecies: Record<string, number> = { DM: 1, NP: 2, ME: 4, RC: 5, DS: 8, OU: 99 };
+/** Itaú espécie (nota 5): DM 01, NP 02, ME 04, RC 05, DS 08, diversos 99. */
+const itauSpecies = speciesFrom({ DM: '01', NP: '02', ME: '04', RC: '05', DS: '08', OU: '99' });
 
-const detailRemessa: RecordSpec = {
-  name: 'detail',
-  role: 'detail',
-  match: [{ start: 1, value: '1' }],
-  fields: [
-    constant(1, 1, '1', 'num'),
-    num('companyDocumentType', 2, 3),
-    num('companyDocument', 4, 17),
-    num('agency', 18, 21),
-    constant(22, 23, '00', 'num'),
-    num('account', 24, 28),
-    alpha('accountDigit', 29, 29),
-    blank(30, 33),
-    num('cancelledInstruction', 34, 37),
-    alpha('companyUse', 38, 62),
-    num('nossoNumero', 63, 70, { required: true }),
-    num('_currencyQuantity', 71, 83, { default: 0 }),
-    num('carteira', 84, 86, { required: true }),
-    blank(87, 107),
-    alpha('carteiraCode', 108, 108, { default: 'I' }),
-    num('movementCode', 109, 110, { required: true }),
-    alpha('documentNumber', 111, 120),
-    date6('dueDate', 121, 126, { required: true }),
-    cents('amountCents', 127, 139, { required: true }),
-    constant(140, 142, '341', 'num'),
-    num('_collectingAgency', 143, 147, { default: 0 }),
-    num('speciesCode', 148, 149),
-    alpha('acceptance', 150, 150),
-    date6('issueDate', 151, 156),
-    alpha('instruction1', 157, 158, { default: '00' }),
-    alpha('instruction2', 159, 160, { default: '00' }),
-    cents('dailyInterestCents', 161, 173),
-    date6('discountDate', 174, 179),
-    cents('discountCents', 180, 192),
-    cents('iofCents', 193, 205),
-    cents('rebateCents', 206, 218),
-    num('payerDocumentType', 219, 220),
-    num('payerDocument', 221, 234),
-    alpha('payerName', 235, 264),
-    blank(265, 274),
-    alpha('payerAddress', 275, 314),
-    alpha('payerNeighborhood', 315, 326),
-    num('payerZip', 327, 334),
-    alpha('payerCity', 335, 349),
-    alpha('payerState', 350, 351),
-    alpha('drawerName', 352, 381),
-    blank(382, 385),
-    date6('interestDate', 386, 391),
-    num('protestDays', 392, 393),
-    blank(394, 394),
-    seq,
-  ],
-};
+const detailRemessa = remessaDetail400([
+  num('companyDocumentType', 2, 3),
+  num('companyDocument', 4, 17),
+  num('agency', 18, 21),
+  constant(22, 23, '00', 'num'),
+  num('account', 24, 28),
+  alpha('accountDigit', 29, 29),
+  blank(30, 33),
+  num('cancelledInstruction', 34, 37),
+  alpha('companyUse', 38, 62),
+  num('nossoNumero', 63, 70, { required: true }),
+  num('_currencyQuantity', 71, 83, { default: 0 }),
+  num('carteira', 84, 86, { required: true }),
+  blank(87, 107),
+  alpha('carteiraCode', 108, 108, { default: 'I' }),
+  // Itaú keeps 30 columns for the payer name (235-264) and blanks 265-274.
+  alpha('payerName', 235, 264, { required: true }),
+  blank(265, 274),
+  alpha('drawerName', 352, 381),
+  blank(382, 385),
+  num('interestDate', 386, 391, { format: 'DDMMAA' }),
+  num('protestDays', 392, 393),
+  blank(394, 394),
+]);
 
-/** Registro tipo 2 (multa), optional, after the detail it refers to. */
+/** Registro tipo 2 (multa), optional, right after the detail it refers to. */
 const fineRemessa: RecordSpec = {
   name: 'fine',
   role: 'detail',
@@ -137,7 +78,7 @@ const fineRemessa: RecordSpec = {
     date8('fineDate', 3, 10),
     num('fineValue', 11, 23, { decimals: 2 }),
     blank(24, 394),
-    seq,
+    seq400(),
   ],
 };
 
@@ -148,81 +89,56 @@ export const itau341Remessa400: CnabLayout = {
   width: 400,
   direction: 'remessa',
   source: 'Itaú Cobrança CNAB 400 (remessa), registro tipo 2 de multa',
-  records: [header('remessa'), detailRemessa, fineRemessa, trailer],
+  records: [
+    header400('remessa', { bankLiteral: 'BANCO ITAU SA', company }),
+    detailRemessa,
+    fineRemessa,
+    trailer400(),
+  ],
   remessa: {
     head: ['fileHeader'],
     perTitulo: [{ record: 'detail' }, { record: 'fine', when: (v) => v.fineCode !== '0' }],
     tail: ['fileTrailer'],
     movementCodes,
     values: (v) => ({
-      companyDocumentType: v.companyDocumentType === 1 ? 1 : 2,
-      speciesCode: itauSpecies[String(v.species)] ?? 99,
+      speciesCode: itauSpecies(v.species),
       // Itaú nota 11: 09 = protestar após N dias corridos; 10 = não protestar.
       instruction1: Number(v.protestDays) > 0 ? '09' : '10',
       discountCents: v.discountCode === 0 ? 0 : v.discountCents,
     }),
-    fileName: ({ fileNumber, generatedOn }) => {
-      const [, m = '', d = ''] = generatedOn.split('-');
-      return `CB${d}${m}${String(fileNumber % 100).padStart(2, '0')}.REM`;
-    },
+    // Itaú prescribes no file name; same daily pattern as Bradesco's.
+    fileName: dailyFileName('CB'),
   },
 };
 
-const detailRetorno: RecordSpec = {
-  name: 'detail',
-  role: 'detail',
-  event: 'start',
-  match: [{ start: 1, value: '1' }],
-  fields: [
-    constant(1, 1, '1', 'num'),
-    num('companyDocumentType', 2, 3),
-    num('companyDocument', 4, 17),
-    num('agency', 18, 21),
-    blank(22, 23),
-    num('account', 24, 28),
-    alpha('accountDigit', 29, 29),
-    blank(30, 37),
-    alpha('companyUse', 38, 62),
-    alpha('_nossoNumero1', 63, 70),
-    blank(71, 82),
-    alpha('carteira', 83, 85),
-    alpha('nossoNumero', 86, 93, { required: true }),
-    alpha('nossoNumeroDigit', 94, 94),
-    blank(95, 107),
-    alpha('carteiraCode', 108, 108),
-    alpha('occurrenceCode', 109, 110, { required: true }),
-    date6('occurredOn', 111, 116),
-    alpha('documentNumber', 117, 126),
-    alpha('_nossoNumero2', 127, 134),
-    blank(135, 146),
-    date6('dueDate', 147, 152),
-    cents('titleCents', 153, 165),
-    num('collectingBank', 166, 168),
-    num('collectingAgency', 169, 172),
-    alpha('collectingAgencyDigit', 173, 173),
-    alpha('species', 174, 175),
-    cents('feeCents', 176, 188),
-    blank(189, 214),
-    cents('iofCents', 215, 227),
-    cents('rebateCents', 228, 240),
-    cents('discountCents', 241, 253),
-    cents('paidCents', 254, 266),
-    cents('interestCents', 267, 279),
-    cents('otherCreditsCents', 280, 292),
-    alpha('dda', 293, 293),
-    blank(294, 295),
-    date6('creditedOn', 296, 301),
-    alpha('cancelledInstruction', 302, 305),
-    blank(306, 311),
-    alpha('_zeros', 312, 324),
-    alpha('payerName', 325, 354),
-    blank(355, 377),
-    alpha('reasons', 378, 385, { format: 'codes2' }),
-    blank(386, 392),
-    alpha('liquidationCode', 393, 394),
-    seq,
-  ],
-};
+const detailRetorno = retornoDetail400([
+  num('agency', 18, 21),
+  blank(22, 23),
+  num('account', 24, 28),
+  alpha('accountDigit', 29, 29),
+  blank(30, 37),
+  alpha('_nossoNumero1', 63, 70),
+  blank(71, 82),
+  alpha('carteira', 83, 85),
+  alpha('nossoNumero', 86, 93, { required: true }),
+  alpha('nossoNumeroDigit', 94, 94),
+  blank(95, 107),
+  alpha('carteiraCode', 108, 108),
+  alpha('_nossoNumero2', 127, 134),
+  blank(189, 214),
+  alpha('dda', 293, 293),
+  blank(294, 295),
+  alpha('cancelledInstruction', 302, 305),
+  blank(306, 324),
+  alpha('payerName', 325, 354),
+  blank(355, 377),
+  alpha('reasons', 378, 385, { format: 'codes2', ref: 'nota 20' }),
+  blank(386, 392),
+  alpha('liquidationCode', 393, 394, { ref: 'nota 23: meio de liquidação' }),
+]);
+
+/** Registro tipo 3 (boleto com QR Code PIX): EMV 2-391, erro 392-394. Read and checked, not an event. */
+const pixRetorno = ignoredRecord('pix', '3', [alpha('pixEmv', 2, 391), alpha('pixError', 392, 394)]);
 
 /** Itaú nota 17: códigos de ocorrência do retorno. */
 export const itau341Occurrences400 = occurrenceTable([
@@ -313,14 +229,87 @@ export const itau341Occurrences400 = occurrenceTable([
   ['93', 'fee', 'Tarifa mensal de exclusão de negativação expressa por liquidação'],
 ]);
 
+/** Itaú nota 20: erros das ocorrências de rejeição (03, 15, 16, 17, 18, 60), posições 378-385. */
+const itauRejections: Record<string, string> = {
+  '03': 'AG. COBRADORA - CEP sem atendimento de protesto no momento',
+  '04': 'Sigla do estado inválida',
+  '05': 'Data de vencimento - prazo da operação menor que o mínimo ou maior que o máximo',
+  '07': 'Valor do título maior que 10.000.000,00',
+  '08': 'Nome do pagador não informado ou deslocado',
+  '09': 'Agência/conta - agência encerrada',
+  '10': 'Logradouro não informado ou deslocado',
+  '11': 'CEP não numérico ou CEP inválido',
+  '12': 'Sacador/avalista - nome não informado ou deslocado (bancos correspondentes)',
+  '13': 'Estado/CEP - CEP incompatível com a sigla do estado',
+  '14': 'Nosso número já registrado no cadastro do banco ou fora da faixa',
+  '15': 'Nosso número em duplicidade no mesmo movimento',
+  '18': 'Data de entrada inválida para operar com esta carteira',
+  '19': 'Ocorrência inválida',
+  '21': 'Agência cobradora - carteira não aceita depositária correspondente',
+  '22': 'Carteira não permitida (necessário cadastrar faixa livre)',
+  '26': 'Agência/conta não liberada para operar com cobrança',
+  '27': 'CNPJ do beneficiário inapto - devolução de título em garantia',
+  '29': 'Código empresa - categoria da conta inválida',
+  '30': 'Entradas bloqueadas, conta suspensa em cobrança',
+  '31': 'Agência/conta - conta não tem permissão para protestar',
+  '35': 'IOF maior que 5%',
+  '36': 'Quantidade de moeda incompatível com valor do título',
+  '37': 'CNPJ/CPF do pagador não numérico ou igual a zeros',
+  '42': 'Nosso número fora de faixa',
+  '52': 'Agência cobradora - empresa não aceita banco correspondente',
+  '53': 'Agência cobradora - empresa não aceita banco correspondente (cobrança mensagem)',
+  '54': 'Data de vencimento - banco correspondente: título com vencimento inferior a 15 dias',
+  '55': 'CEP não pertence à depositária informada',
+  '56': 'Data de vencimento superior a 180 dias da data de entrada',
+  '57': 'CEP só depositária BB com vencimento inferior a 8 dias',
+  '60': 'Valor do abatimento inválido',
+  '61': 'Juros de mora maior que o permitido',
+  '62': 'Valor do desconto maior que o valor do título',
+  '63': 'Valor da importância por dia de desconto (IDD) não permitido',
+  '64': 'Data de emissão do título inválida',
+  '65': 'Taxa de financiamento inválida (vendor)',
+  '66': 'Data de vencimento inválida/fora do prazo de operação',
+  '67': 'Valor do título/quantidade de moeda inválido',
+  '68': 'Carteira inválida ou não cadastrada no intercâmbio da cobrança',
+  '90': 'Número da linha da mensagem inválido ou quantidade de linhas excedida',
+  '97': 'Sem mensagem (só campos fixos), porém com registro do tipo 7 ou 8',
+  '98': 'Registro mensagem sem flash cadastrado ou flash diferente do cadastrado',
+  '99': 'Conta de cobrança com flash cadastrado e sem registro de mensagem correspondente',
+};
+
 export const itau341Retorno400: CnabLayout = {
   id: '341-400-retorno',
   bank: '341',
   bankName: 'BANCO ITAU SA',
   width: 400,
   direction: 'retorno',
-  source: 'Itaú Cobrança CNAB 400 (retorno), nota 17 (ocorrências)',
-  records: [header('retorno'), detailRetorno, trailer],
+  source: 'Itaú Cobrança CNAB 400 (retorno), nota 17 (ocorrências), nota 20 (erros), registro tipo 3 (PIX)',
+  records: [
+    header400('retorno', {
+      bankLiteral: 'BANCO ITAU S.A.',
+      company,
+      tail: [
+        num('_density', 101, 105),
+        alpha('_densityUnit', 106, 108),
+        num('fileNumber', 109, 113),
+        num('headerCreditedOn', 114, 119, { format: 'DDMMAA' }),
+        blank(120, 394),
+      ],
+    }),
+    detailRetorno,
+    pixRetorno,
+    trailer400([
+      num('_returnCode', 2, 2),
+      num('_service', 3, 4),
+      num('_bank', 5, 7),
+      blank(8, 17),
+      num('titleCount', 18, 25),
+      num('totalValue', 26, 39, { decimals: 2 }),
+      blank(40, 394),
+    ]),
+  ],
   occurrences: itau341Occurrences400,
-  reasons: {},
+  reasons: {
+    byOccurrence: Object.fromEntries(['03', '15', '16', '17', '18', '60'].map((c) => [c, itauRejections])),
+  },
 };

@@ -1,0 +1,45 @@
+/**
+ * Sicredi (748) CNAB 240 cobrança ("Manual Cobrança Sicredi – CNAB 240", layout 081, lote 040): convênio blank,
+ * código do beneficiário in the conta field, nosso número (9 = AA + byte + sequência 5 + DV) left-aligned in
+ * P 38-57, densidade 01600. Remessa file name CCCCCMDD.CRM (código do beneficiário, month 1-9/O/N/D, day).
+ * Cross-checked with kivanio/brcobranca remessa/cnab240/sicredi.rb.
+ */
+import { num } from '../../layout.js';
+import { remessa240, retorno240 } from './febraban.js';
+
+const bank = '748';
+const bankName = 'SICREDI';
+const source = 'Sicredi CNAB 240 cobrança (layout 081, lote 040)';
+
+const MONTH_CODE = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'O', 'N', 'D'];
+
+/** Sicredi: CCCCCMDD.CRM; later files of the same day use .RM2 … .RM9 (fileNumber counted per day here). */
+export function sicrediFileName(info: {
+  fileNumber: number;
+  generatedOn: string;
+  convenio: string;
+  account?: string;
+}): string {
+  const [, m = '01', d = '01'] = info.generatedOn.split('-');
+  const code = (info.convenio.replace(/\D/g, '') || '0').slice(-5).padStart(5, '0');
+  const sameDay = info.fileNumber % 10;
+  const ext = sameDay <= 1 ? 'CRM' : `RM${sameDay}`;
+  return `${code}${MONTH_CODE[Number(m) - 1]}${d}.${ext}`;
+}
+
+export const sicredi748Remessa240 = remessa240({
+  bank,
+  bankName,
+  source,
+  patches: {
+    fileHeader: [
+      num('fileLayoutVersion', 164, 166, { default: 81 }),
+      num('density', 167, 171, { default: 1600 }),
+    ],
+    batchHeader: [num('batchLayoutVersion', 14, 16, { default: 40 })],
+  },
+  values: () => ({ convenio: '' }),
+  fileName: sicrediFileName,
+});
+
+export const sicredi748Retorno240 = retorno240({ bank, bankName, source });

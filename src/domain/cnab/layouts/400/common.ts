@@ -1,0 +1,217 @@
+/**
+ * The shape most CNAB 400 cobrança layouts share, so each bank file states only how it differs.
+ *
+ * Every 400 file is header (tipo 0) + details + trailer (tipo 9), each line ending with its sequence number in
+ * 395-400. The header's 1-26 (`0` + `1`/`2` + REMESSA/RETORNO + `01` + COBRANCA), 47-76 (company name), 77-79
+ * (bank code), 80-94 (bank name) and 95-100 (date, DDMMAA) sit at the same columns for all seven banks here; only
+ * 27-46 (how the bank identifies the company) and 101-394 differ.
+ *
+ * The remessa detail of Itaú, Bradesco, Santander, Caixa, Banrisul, Sicoob and Banco do Brasil keeps the same
+ * columns from 109 (movement code) to 351 (payer UF): what differs is 2-108 (company and nosso número) and 352-394.
+ * The retorno detail keeps 109-110 (occurrence), 111-116 (date), 117-126 (seu número), 147-165 (due date, amount) and
+ * 215-292 (IOF, abatimento, desconto, valor pago, juros, outros créditos) at the same columns; banks move the rest.
+ * References: FEBRABAN CNAB 400 as each bank's manual prints it (see the bank files), kivanio/brcobranca
+ * lib/brcobranca/{remessa,retorno}/cnab400 and eduardokum/laravel-boleto src/Cnab/*\/Cnab400/Banco.
+ */
+import {
+  alpha,
+  blank,
+  cents,
+  constant,
+  date6,
+  num,
+  patchRecord,
+  type FieldSpec,
+  type RecordSpec,
+  type RemessaPlan,
+} from '../../layout.js';
+
+export type Direction = 'remessa' | 'retorno';
+
+/** 395-400: sequence number of the line in the file (header = 1). */
+export const seq400 = (): FieldSpec => num('lineSeq', 395, 400, { ref: 'número sequencial' });
+
+/** A fixed text written at exactly its width (the checker requires a constant to fill its field). */
+export const literal = (name: string, start: number, end: number, text: string): FieldSpec =>
+  alpha(name, start, end, { constant: text.padEnd(end - start + 1, ' ').slice(0, end - start + 1) });
+
+export interface HeaderOptions {
+  /** Bank name as the manual wants it in 80-94 (e.g. "BRADESCO", "BANCODOBRASIL"). */
+  bankLiteral: string;
+  /** 27-46: the company as the bank identifies it (agência/conta, código da empresa, código de transmissão…). */
+  company: FieldSpec[];
+  /** 101-394 (default: blanks). */
+  tail?: FieldSpec[];
+  /** 10-26 replacement (Banrisul leaves it blank; BB/Sicoob write COBRANCA in 8 columns then blanks: same text). */
+  service?: FieldSpec[];
+}
+
+/** Header (tipo 0) of a remessa or retorno. */
+export function header400(direction: Direction, options: HeaderOptions): RecordSpec {
+  return {
+    name: 'fileHeader',
+    role: 'fileHeader',
+    match: [{ start: 1, value: '0' }],
+    fields: [
+      constant(1, 1, '0', 'num'),
+      num('fileDirection', 2, 2, { default: direction === 'remessa' ? 1 : 2 }),
+      alpha('directionText', 3, 9, { default: direction === 'remessa' ? 'REMESSA' : 'RETORNO' }),
+      ...(options.service ?? [
+        num('serviceType', 10, 11, { default: 1 }),
+        alpha('serviceText', 12, 26, { default: 'COBRANCA' }),
+      ]),
+      ...options.company,
+      alpha('companyName', 47, 76),
+      num('bankCode', 77, 79, { required: true }),
+      literal('bankName', 80, 94, options.bankLiteral),
+      date6('generatedOn', 95, 100),
+      ...(options.tail ?? [blank(101, 394)]),
+      seq400(),
+    ],
+  };
+}
+
+/** Trailer (tipo 9); `middle` covers 2-394 (default: blanks). */
+export function trailer400(middle: FieldSpec[] = [blank(2, 394)]): RecordSpec {
+  return {
+    name: 'fileTrailer',
+    role: 'fileTrailer',
+    match: [{ start: 1, value: '9' }],
+    fields: [constant(1, 1, '9', 'num'), ...middle, seq400()],
+  };
+}
+
+/**
+ * Remessa detail (tipo 1 unless `recordType` says otherwise): 109-351 as all seven banks print it; 2-108 and
+ * 352-394 blank until the bank patches them.
+ */
+export function remessaDetail400(patch: FieldSpec[], recordType = '1'): RecordSpec {
+  const base: RecordSpec = {
+    name: 'detail',
+    role: 'detail',
+    match: [{ start: 1, value: recordType }],
+    fields: [
+      constant(1, 1, recordType, 'num'),
+      blank(2, 108),
+      num('movementCode', 109, 110, { required: true, ref: 'código de ocorrência/comando' }),
+      alpha('documentNumber', 111, 120, { ref: 'seu número / nº do documento' }),
+      date6('dueDate', 121, 126, { required: true }),
+      cents('amountCents', 127, 139, { required: true }),
+      num('bankCode', 140, 142),
+      num('_collectingAgency', 143, 147, { default: 0 }),
+      num('speciesCode', 148, 149, { required: true }),
+      alpha('acceptance', 150, 150),
+      date6('issueDate', 151, 156, { required: true }),
+      alpha('instruction1', 157, 158, { default: '00' }),
+      alpha('instruction2', 159, 160, { default: '00' }),
+      cents('dailyInterestCents', 161, 173),
+      date6('discountDate', 174, 179),
+      cents('discountCents', 180, 192),
+      cents('iofCents', 193, 205),
+      cents('rebateCents', 206, 218),
+      num('payerDocumentType', 219, 220),
+      num('payerDocument', 221, 234, { required: true }),
+      alpha('payerName', 235, 274, { required: true }),
+      alpha('payerAddress', 275, 314),
+      alpha('payerNeighborhood', 315, 326),
+      num('payerZip', 327, 334),
+      alpha('payerCity', 335, 349),
+      alpha('payerState', 350, 351),
+      blank(352, 394),
+      seq400(),
+    ],
+  };
+  return patchRecord(base, patch);
+}
+
+/**
+ * Retorno detail (tipo 1 unless `recordType` says otherwise), event start. Base columns (Bradesco/Itaú/Santander
+ * order): 38-62 uso da empresa, 109-110 ocorrência, 111-116 data, 117-126 seu número, 147-152 vencimento,
+ * 153-165 valor, 166-173 banco/agência cobradora, 174-175 espécie, 176-188 tarifa, 189-201 outras despesas,
+ * 215-227 IOF, 228-240 abatimento, 241-253 desconto, 254-266 valor pago, 267-279 juros/mora, 280-292 outros
+ * créditos, 296-301 data de crédito.
+ */
+export function retornoDetail400(patch: FieldSpec[], recordType = '1'): RecordSpec {
+  const base: RecordSpec = {
+    name: 'detail',
+    role: 'detail',
+    event: 'start',
+    match: [{ start: 1, value: recordType }],
+    fields: [
+      constant(1, 1, recordType, 'num'),
+      num('companyDocumentType', 2, 3),
+      num('companyDocument', 4, 17),
+      blank(18, 37),
+      alpha('companyUse', 38, 62),
+      blank(63, 108),
+      alpha('occurrenceCode', 109, 110, { required: true }),
+      date6('occurredOn', 111, 116),
+      alpha('documentNumber', 117, 126),
+      blank(127, 146),
+      date6('dueDate', 147, 152),
+      cents('titleCents', 153, 165),
+      alpha('collectingBank', 166, 168),
+      alpha('collectingAgency', 169, 173),
+      alpha('species', 174, 175),
+      cents('feeCents', 176, 188),
+      cents('otherCostsCents', 189, 201),
+      blank(202, 214),
+      cents('iofCents', 215, 227),
+      cents('rebateCents', 228, 240),
+      cents('discountCents', 241, 253),
+      cents('paidCents', 254, 266),
+      cents('interestCents', 267, 279),
+      cents('otherCreditsCents', 280, 292),
+      blank(293, 295),
+      date6('creditedOn', 296, 301),
+      blank(302, 394),
+      seq400(),
+    ],
+  };
+  return patchRecord(base, patch);
+}
+
+/** An extra record the reader accepts and validates but that is not an event of its own (e.g. PIX data). */
+export function ignoredRecord(name: string, recordType: string, fields: FieldSpec[]): RecordSpec {
+  return {
+    name,
+    role: 'detail',
+    event: 'ignore',
+    match: [{ start: 1, value: recordType }],
+    fields: [constant(1, 1, recordType, 'num'), ...fields, seq400()],
+  };
+}
+
+/**
+ * `<prefix><DD><MM><NN>.REM`: the 8.3 name Bradesco's manual prescribes (prefix CB, NN = file of the day); banks
+ * that prescribe none use the same pattern with their own prefix so operators recognise files at a glance.
+ */
+export function dailyFileName(prefix: string): RemessaPlan['fileName'] {
+  return ({ fileNumber, generatedOn }) => {
+    const [, month = '', day = ''] = generatedOn.split('-');
+    return `${prefix}${day}${month}${String(fileNumber % 100).padStart(2, '0')}.REM`;
+  };
+}
+
+/** Basis points (1% = 100) at the precision a layout writes a percentage with (`decimals` implied digits). */
+export function percentDigits(basisPoints: number, decimals: number): number {
+  return decimals >= 2 ? basisPoints * 10 ** (decimals - 2) : Math.round(basisPoints / 10 ** (2 - decimals));
+}
+
+/**
+ * The fine as a percentage in basis points, for layouts that only take a percentage (Bradesco, Santander):
+ * an amount is converted against the title amount, rounded to 0.01%.
+ */
+export function finePercentBasisPoints(values: Record<string, unknown>): number {
+  if (values.fineCode === '2') return Number(values.fineValue) || 0;
+  if (values.fineCode === '1') {
+    const amount = Number(values.amountCents) || 0;
+    return amount > 0 ? Math.round(((Number(values.fineCents) || 0) * 10000) / amount) : 0;
+  }
+  return 0;
+}
+
+/** Maps our species to a bank's code; a species the bank lacks stays undefined and the required field says so. */
+export function speciesFrom(table: Partial<Record<string, string>>) {
+  return (species: unknown): string | undefined => table[String(species)];
+}
