@@ -1,0 +1,121 @@
+/**
+ * The HTTP application (contract §2): `/healthz`, the console API under `/api` (session cookie), the ERP API under
+ * `/api/v1` (bearer token), OpenAPI at `/docs` (JSON at `/docs/json`) and the built console from `dist/web/` with
+ * an SPA fallback. Routes are thin: they validate with zod (one schema per boundary drives validation, types and
+ * OpenAPI), resolve the principal, and call src/services/.
+ *
+ * Webhooks (later): platform webhooks must verify signatures over the exact bytes received. Register them in their
+ * own encapsulated plugin and call `useRawJsonBody(instance)` (src/api/raw-body.ts) inside it: that plugin's JSON
+ * parser keeps `request.rawBody` (Buffer) while every other route keeps Fastify's normal parser.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  createJsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { JobQueue } from '../jobs/index.js';
+import type { Store } from '../store/index.js';
+import type { RouteContext } from './context.js';
+import { errorBody, errorHandler } from './errors.js';
+import { consoleCustomerRoutes } from './routes/console-customers.js';
+import { consoleReceivableRoutes } from './routes/console-receivables.js';
+import { erpCustomerRoutes } from './routes/erp-customers.js';
+import { erpReceivableRoutes } from './routes/erp-receivables.js';
+import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/session.js';
+import { validatorCompiler } from './validation.js';
+
+export interface AppDeps {
+  store: Store;
+  jobs: JobQueue;
+  logger?: Logger;
+  /** Folder of the built console; default `dist/web` at the repository root. Served only when it exists. */
+  webRoot?: string;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DEFAULT_WEB_ROOT = resolve(REPO_ROOT, 'dist', 'web');
+
+const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz'];
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('principal', null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'finconsole API',
+        description:
+          'API de recebíveis. ERP: `/api/v1` com `Authorization: Bearer <token>` (um token por empresa). ' +
+          'Console: `/api` com o cookie de sessão `fc_session`. Valores em centavos (inteiros), datas AAAA-MM-DD, ' +
+          'erros `{error:{code,message,fields?}}` em pt-BR.',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'ERP', description: 'Integração do ERP (token por empresa)' },
+        { name: 'Console', description: 'API do console (sessão)' },
+        { name: 'Sistema', description: 'Saúde do serviço' },
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Token de API da empresa (fct_…)' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'fc_session' },
+        },
+      },
+    },
+    transform: createJsonSchemaTransform({
+      skipList: ['/docs', '/docs/', '/docs/*', '/docs/json', '/docs/yaml'],
+    }),
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const context: RouteContext = { store: deps.store, jobs: deps.jobs };
+  await app.register(healthRoutes, context);
+  await app.register(sessionRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleReceivableRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleCustomerRoutes, { ...context, prefix: '/api' });
+  await app.register(erpCustomerRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });
+
+  const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
+  const serveWeb = existsSync(resolve(webRoot, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url;
+    const isApi = API_PREFIXES.some(
+      (prefix) => path === prefix.replace(/[/?]$/, '') || path.startsWith(prefix),
+    );
+    if (serveWeb && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .send(errorBody('not_found', `Rota não encontrada: ${request.method} ${path.split('?')[0] ?? path}`));
+  });
+
+  return app as unknown as FastifyInstance;
+}

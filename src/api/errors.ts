@@ -1,0 +1,99 @@
+/**
+ * One error shape for every route: `{error:{code, message (pt-BR), fields?:[{path,message}]}}`.
+ * Zod validation failures become 400 `validation` with one entry per field; ServiceError passes through;
+ * anything unexpected becomes 500 `internal` (logged, never leaking internals to the client).
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ServiceError, type FieldError } from '../services/errors.js';
+import type { ErrorBody } from './schemas/common.js';
+
+const CONTEXT_LABEL: Record<string, string> = {
+  body: 'corpo',
+  querystring: 'parâmetros da URL',
+  params: 'caminho',
+  headers: 'cabeçalhos',
+};
+
+interface ValidationEntry {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** `/address/zipCode` → `address.zipCode`; the root of the body becomes the context name. */
+function toFieldPath(instancePath: string | undefined, context: string): string {
+  const path = (instancePath ?? '').replace(/^\//, '').split('/').filter(Boolean).join('.');
+  return path || context;
+}
+
+export function validationFields(validation: ValidationEntry[], context: string): FieldError[] {
+  const fields: FieldError[] = [];
+  for (const entry of validation) {
+    const base = toFieldPath(entry.instancePath, context);
+    const keys = entry.params?.['keys'];
+    if (entry.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      for (const key of keys)
+        fields.push({
+          path: base === context ? String(key) : `${base}.${String(key)}`,
+          message: 'campo desconhecido (verifique o nome; ex.: amountCents, dueDate)',
+        });
+      continue;
+    }
+    fields.push({ path: base, message: entry.message ?? 'valor inválido' });
+  }
+  return fields;
+}
+
+export function errorBody(code: string, message: string, fields?: FieldError[]): ErrorBody {
+  return { error: fields && fields.length > 0 ? { code, message, fields } : { code, message } };
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
+    const fields = validationFields(error.validation as ValidationEntry[], context);
+    const label = CONTEXT_LABEL[context] ?? context;
+    const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+    void reply.code(400).send(errorBody('validation', `Dados inválidos (${label}): ${summary}`, fields));
+    return;
+  }
+  if (error instanceof ServiceError) {
+    if (error.status >= 500) request.log.error({ err: error }, 'service error');
+    void reply.code(error.status).send(errorBody(error.code, error.message, error.fields));
+    return;
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      void reply
+        .code(400)
+        .send(
+          errorBody('invalid_json', 'O corpo da requisição não é um JSON válido.', [
+            { path: 'body', message: error.message },
+          ]),
+        );
+      return;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      void reply.code(415).send(errorBody('unsupported_media_type', 'Envie o corpo como application/json.'));
+      return;
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      void reply.code(413).send(errorBody('payload_too_large', 'O corpo da requisição é grande demais.'));
+      return;
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    void reply.code(status).send(errorBody(`http_${status}`, error.message));
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  void reply
+    .code(500)
+    .send(
+      errorBody(
+        'internal',
+        `Erro interno no servidor. Tente de novo; se persistir, informe o código ${request.id}.`,
+      ),
+    );
+}

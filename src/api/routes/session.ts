@@ -1,0 +1,61 @@
+/** Console session: `POST /api/session` (login), `GET /api/session`, `DELETE /api/session` (logout). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { login, logout, principalFromSession, SESSION_COOKIE, sessionView } from '../../services/auth.js';
+import { unauthorized } from '../../services/errors.js';
+import type { RouteContext } from '../context.js';
+import { sessionCookieOptions } from '../plugins/auth.js';
+import { errorSchema } from '../schemas/common.js';
+import { loginBody, sessionSchema } from '../schemas/session.js';
+
+export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
+  app.post(
+    '/session',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Entrar (e-mail e senha); define o cookie fc_session',
+        body: loginBody,
+        response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, principal } = await login(store, request.body.email, request.body.password);
+      void reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request));
+      return sessionView(principal);
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Sessão atual',
+        security: [{ sessionCookie: [] }],
+        response: { 200: sessionSchema, 401: errorSchema },
+      },
+    },
+    async (request) => {
+      const principal = await principalFromSession(store, request.cookies[SESSION_COOKIE]);
+      if (!principal) throw unauthorized();
+      return sessionView(principal);
+    },
+  );
+
+  app.delete(
+    '/session',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Sair (apaga a sessão e o cookie)',
+        response: { 204: z.null().describe('Sessão encerrada') },
+      },
+    },
+    async (request, reply) => {
+      await logout(store, request.cookies[SESSION_COOKIE]);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,183 @@
+/** Título (receivable) shapes for the ERP and console APIs (contract §4, §6, §7). */
+import { z } from 'zod';
+import { receivableSorts } from '../../store/receivables.js';
+import { receivableStatuses } from '../../store/schema.js';
+import {
+  calendarDate,
+  erpKey,
+  nonNegativeCents,
+  pageSchema,
+  paginationQuery,
+  positiveCents,
+} from './common.js';
+
+export const receivableStatus = z.enum(receivableStatuses, {
+  error: `status deve ser um de: ${receivableStatuses.join(', ')}`,
+});
+
+const text = (max: number, label: string) =>
+  z
+    .string({ error: `${label} deve ser texto` })
+    .trim()
+    .min(1, { error: `informe ${label}` })
+    .max(max, { error: `${label} deve ter no máximo ${max} caracteres` });
+
+export const receivableUpsertBody = z
+  .strictObject({
+    customerErpKey: erpKey.meta({
+      description: 'Chave ERP do cliente (já enviado por PUT /api/v1/customers/:erpKey)',
+    }),
+    establishmentErpKey: erpKey.nullable().optional(),
+    document: text(60, 'o documento').meta({
+      description: 'Documento de origem (ex.: número do pedido ou da duplicata)',
+    }),
+    number: text(30, 'o número').meta({ description: 'Número do título' }),
+    installment: z
+      .number({ error: 'parcela deve ser um número inteiro' })
+      .int({ error: 'parcela deve ser um número inteiro' })
+      .min(1, { error: 'parcela deve ser no mínimo 1' })
+      .max(999, { error: 'parcela deve ser no máximo 999' })
+      .optional()
+      .meta({ description: 'Número da parcela (padrão 1)' }),
+    issueDate: calendarDate.meta({ description: 'Data de emissão AAAA-MM-DD' }),
+    dueDate: calendarDate.meta({ description: 'Data de vencimento AAAA-MM-DD' }),
+    amountCents: positiveCents.meta({ description: 'Valor do título em centavos', example: 150000 }),
+    openAmountCents: nonNegativeCents
+      .optional()
+      .meta({ description: 'Valor em aberto em centavos (padrão: amountCents na criação)', example: 150000 }),
+    invoiceNumber: z.string().trim().max(60).nullable().optional().meta({ description: 'Nota fiscal' }),
+    portadorId: z.uuid({ error: 'portadorId deve ser o id (uuid) de um portador' }).nullable().optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.openAmountCents !== undefined && body.openAmountCents > body.amountCents)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['openAmountCents'],
+        message: `não pode ser maior que amountCents (${body.amountCents})`,
+      });
+    if (body.dueDate < body.issueDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueDate'],
+        message: `vencimento ${body.dueDate} é anterior à emissão ${body.issueDate}`,
+      });
+  })
+  .meta({
+    id: 'ReceivableUpsert',
+    description:
+      'Título. Imutáveis depois de criado: customerErpKey, document, number, installment, issueDate, amountCents. ' +
+      'Mutáveis: dueDate, openAmountCents (gera movimento de ajuste), invoiceNumber, portadorId, establishmentErpKey.',
+  });
+export type ReceivableUpsertBody = z.infer<typeof receivableUpsertBody>;
+
+export const receivableSchema = z
+  .object({
+    id: z.string(),
+    erpKey: z.string(),
+    companyId: z.string(),
+    companyName: z.string(),
+    customerId: z.string(),
+    customerName: z.string(),
+    customerDocument: z.string(),
+    establishmentId: z.string().nullable(),
+    document: z.string(),
+    number: z.string(),
+    installment: z.number().int(),
+    issueDate: z.string(),
+    dueDate: z.string(),
+    amountCents: z.number().int(),
+    openAmountCents: z.number().int(),
+    invoiceNumber: z.string().nullable(),
+    portadorId: z.string().nullable(),
+    portadorName: z.string().nullable(),
+    status: receivableStatus,
+    overdue: z.boolean().meta({ description: 'Vencido: vencimento anterior a hoje e valor em aberto > 0' }),
+  })
+  .meta({ id: 'Receivable' });
+export type ReceivableView = z.infer<typeof receivableSchema>;
+
+export const erpReceivableSchema = receivableSchema
+  .extend({ customerErpKey: z.string() })
+  .meta({ id: 'ErpReceivable' });
+
+export const receivablePageSchema = pageSchema(receivableSchema).meta({ id: 'ReceivablePage' });
+export const erpReceivablePageSchema = pageSchema(erpReceivableSchema).meta({ id: 'ErpReceivablePage' });
+
+const statusList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(receivableStatus))
+  .meta({ description: `Lista separada por vírgulas: ${receivableStatuses.join(', ')}` });
+
+const receivableFilterFields = {
+  issueFrom: calendarDate.optional(),
+  issueTo: calendarDate.optional(),
+  dueFrom: calendarDate.optional(),
+  dueTo: calendarDate.optional(),
+  status: statusList.optional(),
+  overdue: z
+    .enum(['true', 'false'], { error: 'overdue deve ser true ou false' })
+    .transform((value) => value === 'true')
+    .optional(),
+  q: z.string().trim().max(200).optional().meta({
+    description: 'Busca em número, documento, chave ERP, nota fiscal, nome ou documento do cliente',
+  }),
+  sort: z.enum(receivableSorts, { error: `sort deve ser um de: ${receivableSorts.join(', ')}` }).optional(),
+  order: z.enum(['asc', 'desc'], { error: 'order deve ser asc ou desc' }).optional(),
+  ...paginationQuery,
+};
+
+export const consoleReceivableListQuery = z.object({
+  companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }),
+  customerId: z.uuid({ error: 'customerId deve ser o id (uuid) de um cliente' }).optional(),
+  ...receivableFilterFields,
+});
+export type ConsoleReceivableListQuery = z.infer<typeof consoleReceivableListQuery>;
+
+export const erpReceivableListQuery = z.object({
+  customerErpKey: erpKey.optional(),
+  ...receivableFilterFields,
+});
+export type ErpReceivableListQuery = z.infer<typeof erpReceivableListQuery>;
+
+/** What the console may change on a título (same service as the ERP upsert; immutable fields are not here). */
+export const receivablePatchBody = z
+  .strictObject({
+    dueDate: calendarDate.optional(),
+    invoiceNumber: z.string().trim().max(60).nullable().optional(),
+    portadorId: z.uuid({ error: 'portadorId deve ser o id (uuid) de um portador' }).nullable().optional(),
+  })
+  .meta({ id: 'ReceivablePatch' });
+export type ReceivablePatchBody = z.infer<typeof receivablePatchBody>;
+
+export const movementSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  amountCents: z.number().int(),
+  occurredOn: z.string(),
+  description: z.string().nullable(),
+  source: z.string(),
+  createdAt: z.string(),
+});
+
+export const historySchema = z.object({
+  id: z.string(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  actor: z.string(),
+  at: z.string(),
+});
+
+export const receivableDetailSchema = z
+  .object({
+    receivable: receivableSchema,
+    movements: z.array(movementSchema),
+    history: z.array(historySchema),
+  })
+  .meta({ id: 'ReceivableDetail' });

@@ -1,0 +1,110 @@
+/**
+ * Console sessions and ERP API tokens. Secrets never rest in clear: the session cookie and the bearer token are
+ * random 256-bit values whose sha256 is what the store keeps; passwords are salted scrypt (src/store/passwords.ts),
+ * compared in constant time. An unknown e-mail still pays for one scrypt so timing does not reveal accounts.
+ */
+import type { Store } from '../store/index.js';
+import { findApiToken, touchApiToken } from '../store/api-tokens.js';
+import { listCompanies } from '../store/companies.js';
+import { hashPassword, verifyPassword } from '../store/passwords.js';
+import { createSession, deleteSession, findValidSession, DEFAULT_SESSION_TTL_MS } from '../store/sessions.js';
+import { findUserByEmail } from '../store/users.js';
+import type { UserRow } from '../store/users.js';
+import { ServiceError } from './errors.js';
+import { reachableCompanies, type CompanyRef, type TokenPrincipal, type UserPrincipal } from './scope.js';
+
+export const SESSION_COOKIE = 'fc_session';
+export const SESSION_TTL_MS = DEFAULT_SESSION_TTL_MS;
+
+export interface SessionView {
+  user: { id: string; name: string; email: string; role: UserPrincipal['role'] };
+  companies: CompanyRef[];
+  homeCompanyId: string;
+}
+
+let dummyHash: Promise<string> | undefined;
+
+async function allCompanies(store: Store): Promise<CompanyRef[]> {
+  const rows = await listCompanies(store.db);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    cnpj: row.cnpj,
+    kind: row.kind,
+    parentCompanyId: row.parentCompanyId ?? null,
+  }));
+}
+
+async function userPrincipal(store: Store, user: UserRow): Promise<UserPrincipal> {
+  return {
+    kind: 'user',
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    homeCompanyId: user.homeCompanyId,
+    companies: reachableCompanies(user.homeCompanyId, await allCompanies(store)),
+    actor: `user:${user.id}`,
+  };
+}
+
+export function sessionView(principal: UserPrincipal): SessionView {
+  return {
+    user: { id: principal.userId, name: principal.name, email: principal.email, role: principal.role },
+    companies: principal.companies,
+    homeCompanyId: principal.homeCompanyId,
+  };
+}
+
+export const invalidCredentials = () =>
+  new ServiceError(401, 'invalid_credentials', 'E-mail ou senha inválidos.');
+
+/** Checks e-mail + password and opens a session; 401 `invalid_credentials` otherwise. */
+export async function login(
+  store: Store,
+  email: string,
+  password: string,
+): Promise<{ token: string; expiresAt: Date; principal: UserPrincipal }> {
+  const user = await findUserByEmail(store.db, email);
+  if (!user) {
+    dummyHash ??= hashPassword('finconsole-timing-equalizer');
+    await verifyPassword(password, await dummyHash);
+    throw invalidCredentials();
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) throw invalidCredentials();
+  const { token, session } = await createSession(store.db, user.id, SESSION_TTL_MS);
+  return { token, expiresAt: session.expiresAt, principal: await userPrincipal(store, user) };
+}
+
+/** The user behind a session cookie, or null when absent, unknown or expired. */
+export async function principalFromSession(
+  store: Store,
+  token: string | undefined,
+): Promise<UserPrincipal | null> {
+  if (!token) return null;
+  const found = await findValidSession(store.db, token);
+  return found ? userPrincipal(store, found.user) : null;
+}
+
+export async function logout(store: Store, token: string | undefined): Promise<void> {
+  if (token) await deleteSession(store.db, token);
+}
+
+/** The company behind an `Authorization: Bearer <token>` header, or null when absent, unknown or revoked. */
+export async function principalFromApiToken(
+  store: Store,
+  authorization: string | undefined,
+): Promise<TokenPrincipal | null> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match?.[1]) return null;
+  const row = await findApiToken(store.db, match[1]);
+  if (!row) return null;
+  await touchApiToken(store.db, row.id);
+  return {
+    kind: 'token',
+    tokenId: row.id,
+    companyId: row.companyId,
+    companies: reachableCompanies(row.companyId, await allCompanies(store)),
+    actor: `api-token:${row.id}`,
+  };
+}

@@ -1,0 +1,268 @@
+/**
+ * Títulos: the idempotent upsert by the ERP's key, the console's edit of mutable fields (same store upsert, same
+ * history and movement rows), lookups and the listing. Callers pass company ids already resolved by scope.ts.
+ */
+import type {
+  ErpReceivableListQuery,
+  ReceivablePatchBody,
+  ReceivableUpsertBody,
+  ReceivableView,
+} from '../api/schemas/receivables.js';
+import { JOB_RECEIVABLE_CHANGED, type JobQueue, type ReceivableChangedJob } from '../jobs/index.js';
+import type { Executor, Store, Tx } from '../store/index.js';
+import { getPortador } from '../store/banking.js';
+import { getCustomerByErpKey, getEstablishmentByErpKey } from '../store/customers.js';
+import { listHistory } from '../store/history.js';
+import { listMovements } from '../store/movements.js';
+import {
+  getReceivable,
+  getReceivableRow,
+  listReceivables,
+  upsertReceivable,
+  type ReceivableField,
+  type ReceivableFilters,
+  type ReceivableInput,
+  type ReceivableRow,
+} from '../store/receivables.js';
+import { customerErpKeysById as customerErpKeys } from '../store/repositories/api-extra.js';
+import { immutableConflict } from './customers.js';
+import { notFound, ServiceError, type FieldError } from './errors.js';
+
+/**
+ * What identifies a título and its value: never changed by an upsert (409 `immutable_field`).
+ * Mutable: dueDate, openAmountCents (an 'adjustment' movement records the difference), invoiceNumber, portadorId,
+ * establishment.
+ */
+export const RECEIVABLE_IMMUTABLE_FIELDS = [
+  'customerId',
+  'document',
+  'number',
+  'installment',
+  'issueDate',
+  'amountCents',
+] as const satisfies readonly ReceivableField[];
+
+export type ErpReceivableView = ReceivableView & { customerErpKey: string };
+
+function referenceError(fields: FieldError[]): ServiceError {
+  return new ServiceError(
+    422,
+    'reference_not_found',
+    `Referência inexistente nesta empresa: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+    fields,
+  );
+}
+
+async function viewOf(ex: Executor, row: ReceivableRow): Promise<ReceivableView> {
+  const view = await getReceivable(ex, { companyIds: [row.companyId], id: row.id });
+  if (!view) throw new Error(`título ${row.id} sumiu durante a leitura`);
+  return view;
+}
+
+export interface UpsertReceivableArgs {
+  companyId: string;
+  erpKey: string;
+  body: ReceivableUpsertBody;
+  actor: string;
+  requestHash?: string;
+  /** When given, a created/changed título enqueues `receivable.changed` inside the same transaction (outbox). */
+  jobs?: JobQueue;
+}
+
+/** Enqueues `receivable.changed` in the caller's transaction, so the job exists iff the change commits. */
+async function announceChange(
+  jobs: JobQueue | undefined,
+  tx: Tx,
+  row: ReceivableRow,
+  change: 'created' | 'updated',
+): Promise<void> {
+  if (!jobs) return;
+  const job: ReceivableChangedJob = { receivableId: row.id, companyId: row.companyId, change };
+  await jobs.send(JOB_RECEIVABLE_CHANGED, job, { tx });
+}
+
+/**
+ * Creates or updates the título with this ERP key. Same body again → `changed: false`, nothing written; a different
+ * value on an immutable field → 409 naming each field, nothing written; unknown customer, establishment or portador
+ * → 422 `reference_not_found` naming the field.
+ */
+export async function upsertReceivableByErpKey(
+  tx: Tx,
+  args: UpsertReceivableArgs,
+): Promise<{ created: boolean; changed: boolean; receivable: ErpReceivableView }> {
+  const { body, companyId } = args;
+  {
+    const missing: FieldError[] = [];
+    const customer = await getCustomerByErpKey(tx, companyId, body.customerErpKey);
+    if (!customer)
+      missing.push({
+        path: 'customerErpKey',
+        message: `cliente "${body.customerErpKey}" não existe nesta empresa; envie antes PUT /api/v1/customers/${body.customerErpKey}`,
+      });
+    let establishmentId: string | null | undefined = body.establishmentErpKey === null ? null : undefined;
+    if (customer && body.establishmentErpKey) {
+      const establishment = await getEstablishmentByErpKey(tx, customer.id, body.establishmentErpKey);
+      if (!establishment)
+        missing.push({
+          path: 'establishmentErpKey',
+          message: `estabelecimento "${body.establishmentErpKey}" não existe no cliente "${body.customerErpKey}"`,
+        });
+      else establishmentId = establishment.id;
+    }
+    if (body.portadorId && !(await getPortador(tx, body.portadorId, [companyId])))
+      missing.push({ path: 'portadorId', message: `portador "${body.portadorId}" não existe nesta empresa` });
+    if (missing.length > 0 || !customer) throw referenceError(missing);
+
+    const data: ReceivableInput = {
+      customerId: customer.id,
+      establishmentId,
+      document: body.document,
+      number: body.number,
+      installment: body.installment,
+      issueDate: body.issueDate,
+      dueDate: body.dueDate,
+      amountCents: body.amountCents,
+      openAmountCents: body.openAmountCents,
+      invoiceNumber: body.invoiceNumber,
+      portadorId: body.portadorId,
+    };
+    const result = await upsertReceivable(tx, {
+      companyId,
+      erpKey: args.erpKey,
+      data,
+      immutable: RECEIVABLE_IMMUTABLE_FIELDS,
+      actor: args.actor,
+      source: args.actor.startsWith('api-token:') ? 'erp-api' : args.actor,
+      requestHash: args.requestHash ?? null,
+    });
+    if (result.conflicts.length > 0) {
+      const keys = await customerErpKeys(tx, [result.row.customerId]);
+      throw immutableConflict(
+        `O título "${args.erpKey}"`,
+        result.conflicts.map((field) =>
+          field === 'customerId'
+            ? {
+                path: 'customerErpKey',
+                stored: keys.get(result.row.customerId),
+                received: body.customerErpKey,
+              }
+            : { path: field, stored: result.row[field], received: data[field] },
+        ),
+      );
+    }
+    if (result.changed)
+      await announceChange(args.jobs, tx, result.row, result.created ? 'created' : 'updated');
+    const view = await viewOf(tx, result.row);
+    return {
+      created: result.created,
+      changed: result.changed,
+      receivable: { ...view, customerErpKey: customer.erpKey },
+    };
+  }
+}
+
+/**
+ * The console's edit of a título's mutable fields: the same store upsert as the ERP (same history and movement
+ * rows), addressed by id within `scope` (404 outside it).
+ */
+export async function patchReceivable(
+  store: Store,
+  args: { scope: readonly string[]; id: string; patch: ReceivablePatchBody; actor: string; jobs?: JobQueue },
+): Promise<ReceivableView> {
+  return store.transaction(async (tx) => {
+    const row = await getReceivableRow(tx, args.id, args.scope, { forUpdate: true });
+    if (!row) throw notFound('Título não encontrado.');
+    const { patch } = args;
+    if (patch.portadorId && !(await getPortador(tx, patch.portadorId, [row.companyId])))
+      throw referenceError([
+        { path: 'portadorId', message: `portador "${patch.portadorId}" não existe na empresa do título` },
+      ]);
+    if (patch.dueDate && patch.dueDate < row.issueDate)
+      throw new ServiceError(400, 'validation', 'Vencimento anterior à emissão.', [
+        { path: 'dueDate', message: `vencimento ${patch.dueDate} é anterior à emissão ${row.issueDate}` },
+      ]);
+    const result = await upsertReceivable(tx, {
+      companyId: row.companyId,
+      erpKey: row.erpKey,
+      data: {
+        customerId: row.customerId,
+        document: row.document,
+        number: row.number,
+        issueDate: row.issueDate,
+        amountCents: row.amountCents,
+        dueDate: patch.dueDate ?? row.dueDate,
+        invoiceNumber: patch.invoiceNumber,
+        portadorId: patch.portadorId,
+      },
+      immutable: RECEIVABLE_IMMUTABLE_FIELDS,
+      actor: args.actor,
+      source: 'console',
+    });
+    if (result.changed) await announceChange(args.jobs, tx, result.row, 'updated');
+    return viewOf(tx, result.row);
+  });
+}
+
+export async function receivableDetail(store: Store, scope: readonly string[], id: string) {
+  const receivable = await getReceivable(store.db, { companyIds: scope, id });
+  if (!receivable) throw notFound('Título não encontrado.');
+  const [movements, history] = await Promise.all([
+    listMovements(store.db, id),
+    listHistory(store.db, 'receivable', id),
+  ]);
+  return {
+    receivable,
+    movements: movements.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      amountCents: m.amountCents,
+      occurredOn: m.occurredOn,
+      description: m.description,
+      source: m.source,
+      createdAt: m.createdAt.toISOString(),
+    })),
+    history: history.map((h) => ({
+      id: h.id,
+      action: h.action,
+      before: h.before,
+      after: h.after,
+      actor: h.actor,
+      at: h.at.toISOString(),
+    })),
+  };
+}
+
+export function searchReceivables(store: Store, filters: ReceivableFilters) {
+  return listReceivables(store.db, filters);
+}
+
+export async function erpReceivableByKey(
+  store: Store,
+  companyId: string,
+  erpKey: string,
+): Promise<ErpReceivableView> {
+  const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
+  if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
+  const keys = await customerErpKeys(store.db, [view.customerId]);
+  return { ...view, customerErpKey: keys.get(view.customerId) ?? '' };
+}
+
+/** The ERP listing: the console filters, with the customer addressed by its ERP key. */
+export async function searchErpReceivables(store: Store, companyId: string, query: ErpReceivableListQuery) {
+  const { customerErpKey, ...filters } = query;
+  let customerId: string | undefined;
+  if (customerErpKey) {
+    const customer = await getCustomerByErpKey(store.db, companyId, customerErpKey);
+    if (!customer) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    customerId = customer.id;
+  }
+  const page = await listReceivables(store.db, { ...filters, companyIds: [companyId], customerId });
+  const keys = await customerErpKeys(
+    store.db,
+    page.items.map((item) => item.customerId),
+  );
+  return {
+    ...page,
+    items: page.items.map((item) => ({ ...item, customerErpKey: keys.get(item.customerId) ?? '' })),
+  };
+}
