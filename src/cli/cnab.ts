@@ -1,3 +1,157 @@
+/**
+ * `finconsole cnab parse | write | layouts`: file I/O around the pure CNAB engine in src/domain/cnab.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
+import type { CnabDetailEvent, CnabErrorEvent } from '../domain/cnab/events.js';
+import { readRetornoBatches } from '../domain/cnab/reader.js';
+import { listLayouts } from '../domain/cnab/registry.js';
+import { writeRemessa } from '../domain/cnab/writer.js';
+import { formatBRL } from '../domain/money.js';
 
-export function register(_program: Command): void {}
+interface ParseOptions {
+  bank?: string;
+  layout?: string;
+  json?: boolean;
+}
+
+interface WriteOptions {
+  bank?: string;
+  layout?: string;
+  in?: string;
+  out?: string;
+}
+
+function widthOption(layout: string | undefined): 240 | 400 | undefined {
+  if (layout === undefined) return undefined;
+  if (layout === '240' || layout === '400') return Number(layout) as 240 | 400;
+  throw new Error(`--layout deve ser 240 ou 400 (recebido "${layout}")`);
+}
+
+function bankOption(bank: string | undefined): string | undefined {
+  if (bank === undefined) return undefined;
+  const padded = bank.padStart(3, '0');
+  if (!/^\d{3}$/.test(padded))
+    throw new Error(`--bank deve ser o código do banco com 3 dígitos (recebido "${bank}")`);
+  return padded;
+}
+
+/** The JSON Lines shape of a detail event (see docs/readme-parts/cnab.md). */
+export function detailJson(e: CnabDetailEvent): Record<string, unknown> {
+  return {
+    line: e.line,
+    bank: e.bank,
+    layout: e.layout,
+    kind: e.kind,
+    occurrence: e.occurrence,
+    reasons: e.reasons,
+    nossoNumero: e.nossoNumero,
+    seuNumero: e.seuNumero,
+    documentNumber: e.documentNumber,
+    dueDate: e.dueDate,
+    occurredOn: e.occurredOn,
+    creditedOn: e.creditedOn,
+    amounts: e.amounts,
+  };
+}
+
+export function errorJson(e: CnabErrorEvent): Record<string, unknown> {
+  return { line: e.line, column: e.column, field: e.field, error: e.error, raw: e.raw };
+}
+
+function humanDetail(e: CnabDetailEvent): string {
+  const a = e.amounts;
+  const money = a.paidCents > 0 ? ` pago ${formatBRL(a.paidCents)}` : ` valor ${formatBRL(a.titleCents)}`;
+  return `linha ${e.line}: ${e.occurrence.code} ${e.occurrence.description} [${e.kind}] nosso número ${e.nossoNumero} seu número ${e.seuNumero || '-'}${money}${e.occurredOn ? ` em ${e.occurredOn}` : ''}`;
+}
+
+function write(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+async function parseAction(file: string, options: ParseOptions): Promise<void> {
+  await stat(file).catch(() => {
+    throw new Error(`arquivo não encontrado: ${file}`);
+  });
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  let errorCount = 0;
+  let detailCount = 0;
+  for await (const batch of readRetornoBatches(stream, {
+    bank: bankOption(options.bank),
+    width: widthOption(options.layout),
+  })) {
+    let out = '';
+    for (const e of batch) {
+      if (e.type === 'detail') {
+        detailCount++;
+        out += options.json ? `${JSON.stringify(detailJson(e))}\n` : `${humanDetail(e)}\n`;
+      } else if (e.type === 'error') {
+        errorCount++;
+        if (options.json) out += `${JSON.stringify(errorJson(e))}\n`;
+        else console.error(`erro na linha ${e.line}, coluna ${e.column}, campo ${e.field}: ${e.error}`);
+      } else if (!options.json) {
+        out += `arquivo ${e.layoutId}: banco ${e.bank}, ${e.companyName}, gerado em ${e.generatedOn ?? '?'}, nº ${e.fileNumber ?? '?'}\n`;
+      }
+    }
+    if (out) await write(out);
+  }
+  if (!options.json) console.error(`${detailCount} ocorrência(s), ${errorCount} erro(s)`);
+  if (errorCount > 0) process.exitCode = 1;
+}
+
+async function writeAction(options: WriteOptions): Promise<void> {
+  if (!options.in)
+    throw new Error('informe o arquivo JSON da remessa com --in (exemplo: docs/examples/remessa.json)');
+  let input: Record<string, unknown>;
+  try {
+    input = JSON.parse(await readFile(options.in, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(
+      `--in ${options.in}: JSON ilegível (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  const bank = bankOption(options.bank);
+  const width = widthOption(options.layout);
+  if (bank) input.bank = bank;
+  if (width) input.layout = width;
+  const written = writeRemessa(input as never);
+  let out = options.out ?? written.fileName;
+  const isDir = await stat(out)
+    .then((s) => s.isDirectory())
+    .catch(() => false);
+  if (isDir) out = path.join(out, written.fileName);
+  await writeFile(out, written.content, 'latin1');
+  console.log(
+    `${out}: ${written.lines.length} linhas, layout ${written.layout.id} (nome sugerido pelo banco: ${written.fileName})`,
+  );
+}
+
+function layoutsAction(): void {
+  for (const l of listLayouts())
+    console.log(`${l.bank}  ${l.width}  ${l.direction.padEnd(7)}  ${l.bankName.padEnd(24)}  ${l.source}`);
+}
+
+export function register(program: Command): void {
+  const cnab = program.command('cnab').description('arquivos CNAB 240/400: ler retornos, gerar remessas');
+  cnab
+    .command('parse <file>')
+    .description('lê um arquivo de retorno e mostra uma ocorrência por título (JSON Lines com --json)')
+    .option('--bank <código>', 'força o banco (senão vem do header)')
+    .option('--layout <240|400>', 'força o layout (senão é detectado)')
+    .option('--json', 'uma linha JSON por ocorrência ou erro')
+    .action(parseAction);
+  cnab
+    .command('write')
+    .description('gera um arquivo de remessa a partir de um JSON (veja docs/examples/remessa.json)')
+    .option('--bank <código>', 'banco (sobrepõe o do JSON)')
+    .option('--layout <240|400>', 'layout (sobrepõe o do JSON)')
+    .option('--in <arquivo.json>', 'JSON de entrada')
+    .option('--out <arquivo|pasta>', 'arquivo de saída (padrão: nome do banco na pasta atual)')
+    .action(writeAction);
+  cnab.command('layouts').description('lista banco × layout × direção').action(layoutsAction);
+}

@@ -5,7 +5,7 @@
  * 192-211 of the file header. Own occurrence codes (01, 35-47, 46 liquidação on-line…) and motivo tables.
  * Cross-checked with kivanio/brcobranca remessa/cnab240/caixa.rb and laravel-boleto Retorno/Cnab240/Banco/Caixa.php.
  */
-import { alpha, blank, constant, num, zeros } from '../../layout.js';
+import { alpha, blank, num, zeros } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import { febrabanOccurrences, remessa240, retorno240 } from './febraban.js';
 
