@@ -220,6 +220,9 @@ describe('oracle: pix-utils', () => {
     fc.assert(
       fc.property(staticInput, (input) => {
         const payload = makeStaticPix(input);
+        // pix-utils finds the CRC by searching the first "6304" in the text instead of walking the TLV, so it
+        // reports "invalid crc" when a value contains 6304 (e.g. txid PED6304); such inputs are not comparable.
+        fc.pre(!payload.slice(0, -8).includes('6304'));
         const theirs = oracleParse(payload);
         if (hasError(theirs)) throw new Error(`pix-utils rejeitou ${payload}: ${theirs.message}`);
         if (theirs.type !== 'STATIC') throw new Error('tipo');
@@ -279,6 +282,17 @@ describe('oracle: pix-utils', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a value containing "6304" is valid here (pix-utils misreads it as the CRC tag)', () => {
+    const payload = makeStaticPix({
+      key: 'a@b.com',
+      merchantName: 'LOJA',
+      merchantCity: 'RECIFE',
+      txid: 'PED6304',
+    });
+    expect(parsePix(payload)).toMatchObject({ valid: true, txid: 'PED6304' });
+    expect(payload.endsWith(crc16Ccitt(payload.slice(0, -4)))).toBe(true);
   });
 
   it('both reject a payload whose CRC was changed', () => {
