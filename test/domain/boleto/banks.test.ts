@@ -5,6 +5,8 @@
  * - [Itaú manual] Itaú "Cobrança – código de barras", DAC example: agência 0057, conta 12345, carteira 110,
  *   nosso número 12345678 → DAC 8.
  * - [Bradesco manual] Bradesco boleto manual, nosso número DV example: carteira 19, nosso número 00000000002 → 8.
+ * - [Sicoob manual] Sicoob "cálculo do DV do nosso número" (constante 3197), as quoted in the ACBr forum topic
+ *   32506: cooperativa 0001, cliente 1-9 (0000000019), nosso número 21 → sum 36, remainder 3, DV 8.
  */
 import { describe, expect, it } from 'vitest';
 import { makeBankBoleto, parseBoleto, type MakeBankBoletoInput } from '../../../src/domain/boleto/index.js';
@@ -12,6 +14,7 @@ import { bbNossoNumeroDv } from '../../../src/domain/boleto/banks/001-banco-do-b
 import { banrisulNc } from '../../../src/domain/boleto/banks/041-banrisul.js';
 import { bradescoNossoNumeroDv } from '../../../src/domain/boleto/banks/237-bradesco.js';
 import { itauNossoNumeroDac } from '../../../src/domain/boleto/banks/341-itau.js';
+import { sicoobNossoNumeroDv } from '../../../src/domain/boleto/banks/756-sicoob.js';
 
 type Vector = [string, MakeBankBoletoInput, string, string, string];
 
@@ -244,6 +247,21 @@ describe('nosso número check digits', () => {
     expect(itauNossoNumeroDac('0810', '53678', '175', '00258281')).not.toBe(
       itauNossoNumeroDac('9999', '99999', '175', '00258281'),
     );
+  });
+  it('Sicoob, constante 3197 [Sicoob manual]', () => {
+    expect(sicoobNossoNumeroDv('0001', '19', '0000021')).toBe(8);
+    const boleto = makeBankBoleto(
+      {
+        bankCode: '756',
+        dueDate: null,
+        amountCents: 0,
+        nossoNumero: '21',
+        beneficiary: { agency: '0001', convenio: '1-9' },
+      },
+      { today: '2026-11-23' },
+    );
+    expect(boleto.nossoNumero.formatted).toBe('0000021-8');
+    expect(boleto.campoLivre).toBe('1' + '0001' + '01' + '0000019' + '0000021' + '8' + '001');
   });
   it('Santander (santander_spec)', () => {
     const nn = (n: string) =>

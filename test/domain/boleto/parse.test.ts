@@ -8,6 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseBoleto } from '../../../src/domain/boleto/index.js';
+import { assembleBankBarcode } from '../../../src/domain/boleto/barcode.js';
+
+const makeBarcode = (bank: string, campoLivre: string) =>
+  assembleBankBarcode(bank, '9', '1656', '0000001000', campoLivre);
 
 const today = '2026-11-23';
 
@@ -90,6 +94,31 @@ describe('bank boletos', () => {
     expect(parseBoleto(flip(good, 20), { today }).errors.map((e) => e.code)).toEqual(['field2-dv']);
     expect(parseBoleto(flip(good, 31), { today }).errors.map((e) => e.code)).toEqual(['field3-dv']);
     expect(parseBoleto(flip(good, 32), { today }).errors.map((e) => e.code)).toEqual(['barcode-dv']);
+  });
+
+  it('Itaú carteira 196 (seu número layout) is read with its own DAC (itau_spec barcode)', () => {
+    const parsed = parseBoleto('34191252500000135001960025828112345671234550', { today: '2004-09-01' });
+    expect(parsed).toMatchObject({
+      valid: true,
+      bank: '341',
+      dueDate: '2004-09-05',
+      amountCents: 13500,
+      warnings: [],
+    });
+    expect(parsed.campoLivreFields).toEqual({
+      carteira: '196',
+      nossoNumero: '00258281',
+      seuNumero: '1234567',
+      codigoCliente: '12345',
+    });
+  });
+
+  it('a wrong DV inside the campo livre is a warning, not an error (Caixa campo livre DV)', () => {
+    // caixa_spec campo livre 2452740000100040000000017 with its last digit (the campo livre DV) changed to 8,
+    // and the general DV recomputed so the barcode itself is right.
+    const parsed = parseBoleto(makeBarcode('104', '2452740000100040000000018'), { today });
+    expect(parsed.valid).toBe(true);
+    expect(parsed.warnings.map((w) => w.code)).toEqual(['campo-livre-dv']);
   });
 
   it('factor 0000: no due date', () => {

@@ -87,6 +87,22 @@ export const itau: BankBoletoRules = {
   },
   readCampoLivre(campoLivre) {
     const carteira = campoLivre.slice(0, 3);
+    if (SEU_NUMERO_CARTEIRAS.includes(carteira)) {
+      // carteira(3) + nosso número(8) + seu número(7) + código do cliente(5) + DAC módulo 10 of the 23 + "0"
+      const dac = String(mod10(campoLivre.slice(0, 23)));
+      return {
+        fields: {
+          carteira,
+          nossoNumero: campoLivre.slice(3, 11),
+          seuNumero: campoLivre.slice(11, 18),
+          codigoCliente: campoLivre.slice(18, 23),
+        },
+        errors:
+          campoLivre[23] === dac
+            ? []
+            : [mismatch('campo-livre-dv', 'campo livre (DAC)', campoLivre[23] ?? '', dac)],
+      };
+    }
     const value = campoLivre.slice(3, 11);
     const agency = campoLivre.slice(12, 16);
     const account = campoLivre.slice(16, 21);
