@@ -17,6 +17,7 @@ import {
   typedAccountDv,
   type BankBoletoInput,
   type BankBoletoRules,
+  type CampoLivreReading,
   type CheckIssue,
 } from './types.js';
 
@@ -85,7 +86,7 @@ export const itau: BankBoletoRules = {
       '000'
     );
   },
-  readCampoLivre(campoLivre) {
+  readCampoLivre(campoLivre): CampoLivreReading {
     const carteira = campoLivre.slice(0, 3);
     if (SEU_NUMERO_CARTEIRAS.includes(carteira)) {
       // carteira(3) + nosso número(8) + seu número(7) + código do cliente(5) + DAC módulo 10 of the 23 + "0"
