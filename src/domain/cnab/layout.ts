@@ -100,7 +100,12 @@ export interface RemessaPlan {
    */
   values?: (values: Values) => Values;
   /** The bank's file-name convention. */
-  fileName: (info: { fileNumber: number; generatedOn: string; convenio: string }) => string;
+  fileName: (info: {
+    fileNumber: number;
+    fileOfDay: number;
+    generatedOn: string;
+    convenio: string;
+  }) => string;
 }
 
 export interface CnabLayout {

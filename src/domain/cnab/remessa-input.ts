@@ -121,6 +121,8 @@ export const remessaInputSchema = z.object({
   layout: z.union([z.literal(240), z.literal(400)]),
   /** Sequential file number per portador (NSA), kept by the caller. */
   fileNumber: z.number().int().min(1).max(999999),
+  /** Which file of the day this is for the portador (1 = first); banks such as Sicredi put it in the file name. */
+  fileOfDay: z.number().int().min(1).max(9).default(1),
   generatedOn: isoDate,
   generatedAt: z
     .string()

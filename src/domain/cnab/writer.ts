@@ -226,6 +226,7 @@ export function writeRemessa(
     layout,
     fileName: plan.fileName({
       fileNumber: data.fileNumber,
+      fileOfDay: data.fileOfDay,
       generatedOn: data.generatedOn,
       convenio: data.portador.convenio,
     }),

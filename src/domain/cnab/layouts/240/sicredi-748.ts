@@ -13,16 +13,11 @@ const source = 'Sicredi CNAB 240 cobrança (layout 081, lote 040)';
 
 const MONTH_CODE = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'O', 'N', 'D'];
 
-/** Sicredi: CCCCCMDD.CRM; later files of the same day use .RM2 … .RM9 (fileNumber counted per day here). */
-export function sicrediFileName(info: {
-  fileNumber: number;
-  generatedOn: string;
-  convenio: string;
-  account?: string;
-}): string {
+/** Sicredi: CCCCCMDD.CRM; the 2nd … 9th file of the same day use .RM2 … .RM9 (`fileOfDay`). */
+export function sicrediFileName(info: { fileOfDay: number; generatedOn: string; convenio: string }): string {
   const [, m = '01', d = '01'] = info.generatedOn.split('-');
   const code = (info.convenio.replace(/\D/g, '') || '0').slice(-5).padStart(5, '0');
-  const sameDay = info.fileNumber % 10;
+  const sameDay = info.fileOfDay;
   const ext = sameDay <= 1 ? 'CRM' : `RM${sameDay}`;
   return `${code}${MONTH_CODE[Number(m) - 1]}${d}.${ext}`;
 }
