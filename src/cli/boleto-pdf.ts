@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { renderBoletoPdf } from '../pdf/boleto.js';
-import { boletoDocumentListSchema, describeIssues } from '../pdf/schema.js';
+import { boletoDocumentListSchema, describeIssues, renderBoletoPdf } from '../pdf/index.js';
 
 /** `finconsole boleto pdf --in titles.json --out file.pdf [--carne]` */
 export function registerPdf(boleto: Command): void {

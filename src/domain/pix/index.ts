@@ -395,8 +395,7 @@ export function parsePix(payload: string): ParsedPix {
       errors.push(tagError('26', 'sem chave (26-01) nem URL (26-25)'));
     if (description !== undefined) result.description = description;
     result.type = url !== undefined ? 'dynamic' : 'static';
-    if (result.pointOfInitiation === 'dynamic' && url === undefined)
-      errors.push(tagError('01', 'método 12 (dinâmico) exige a URL na tag 26-25'));
+    // 01 = 12 only says the code is single-use; banks also issue single-use codes with a key, so no rule here.
   }
 
   const mcc = seen.get('52');
