@@ -20,7 +20,6 @@ import {
   type ReceivableFilters,
   type SortKey,
 } from './route.js';
-import { addDays, todayInSaoPaulo } from '../domain/dates.js';
 import { DateField } from './DateField.js';
 
 interface ReceivablesPageProps {
@@ -112,16 +111,7 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
     update({ status: RECEIVABLE_STATUSES.filter((s) => set.has(s)) });
   };
 
-  const today = todayInSaoPaulo();
-  const overdueOnly =
-    filters.dueTo === addDays(today, -1) &&
-    filters.status.length === 2 &&
-    filters.status.includes('open') &&
-    filters.status.includes('registered');
-  const toggleOverdue = () =>
-    overdueOnly
-      ? update({ status: [], dueTo: '' })
-      : update({ status: ['open', 'registered'], dueTo: addDays(today, -1) });
+  const toggleOverdue = () => update({ overdue: !filters.overdue });
 
   const hasFilters =
     filters.customerId !== '' ||
@@ -130,6 +120,7 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
     filters.dueFrom !== '' ||
     filters.dueTo !== '' ||
     filters.status.length > 0 ||
+    filters.overdue ||
     filters.q.trim() !== '';
   const clearFilters = () =>
     update({ ...DEFAULT_FILTERS, sort: filters.sort, order: filters.order, pageSize: filters.pageSize });
@@ -235,9 +226,9 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
             ))}
             <button
               type="button"
-              className={`chip chip-quick${overdueOnly ? ' is-on' : ''}`}
-              aria-pressed={overdueOnly}
-              title="Em aberto ou registrados com vencimento até ontem"
+              className={`chip chip-quick${filters.overdue ? ' is-on' : ''}`}
+              aria-pressed={filters.overdue}
+              title="Somente títulos com vencimento anterior a hoje e valor em aberto"
               onClick={toggleOverdue}
             >
               Vencidos

@@ -57,6 +57,8 @@ export interface ReceivableFilters {
   dueFrom: string;
   dueTo: string;
   status: ReceivableStatus[];
+  /** Only overdue títulos (due date before today, open amount > 0): the API's `overdue=true`. */
+  overdue: boolean;
   q: string;
   sort: SortKey;
   order: 'asc' | 'desc';
@@ -71,6 +73,7 @@ export const DEFAULT_FILTERS: ReceivableFilters = {
   dueFrom: '',
   dueTo: '',
   status: [],
+  overdue: false,
   q: '',
   sort: 'dueDate',
   order: 'asc',
@@ -96,6 +99,7 @@ export function readFilters(params: URLSearchParams): ReceivableFilters {
     dueFrom: dateParam(params, 'dueFrom'),
     dueTo: dateParam(params, 'dueTo'),
     status: (params.get('status') ?? '').split(',').filter(isReceivableStatus),
+    overdue: params.get('overdue') === 'true',
     q: params.get('q') ?? '',
     sort: (SORT_KEYS as readonly string[]).includes(sort) ? (sort as SortKey) : DEFAULT_FILTERS.sort,
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
@@ -120,6 +124,7 @@ export function writeFilters(base: URLSearchParams, filters: ReceivableFilters):
   set('dueFrom', filters.dueFrom, '');
   set('dueTo', filters.dueTo, '');
   set('status', filters.status.join(','), '');
+  set('overdue', filters.overdue ? 'true' : '', '');
   set('q', filters.q.trim(), '');
   set('sort', filters.sort, DEFAULT_FILTERS.sort);
   set('order', filters.order, DEFAULT_FILTERS.order);
@@ -137,6 +142,7 @@ export function receivablesQuery(companyId: string, filters: ReceivableFilters):
   if (filters.dueFrom) params.set('dueFrom', filters.dueFrom);
   if (filters.dueTo) params.set('dueTo', filters.dueTo);
   if (filters.status.length > 0) params.set('status', filters.status.join(','));
+  if (filters.overdue) params.set('overdue', 'true');
   if (filters.q.trim()) params.set('q', filters.q.trim());
   params.set('sort', filters.sort);
   params.set('order', filters.order);

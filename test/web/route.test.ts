@@ -23,6 +23,7 @@ describe('hash routes', () => {
     const filters = {
       ...DEFAULT_FILTERS,
       status: ['paid' as const, 'open' as const],
+      overdue: true,
       dueFrom: '2026-01-01',
       dueTo: '2026-03-31',
       q: ' 1234 ',
@@ -53,12 +54,18 @@ describe('hash routes', () => {
 
   it('builds the GET /api/receivables query with explicit sort and paging', () => {
     const query = new URLSearchParams(
-      receivablesQuery('c9', { ...DEFAULT_FILTERS, status: ['open', 'registered'], customerId: 'k1' }),
+      receivablesQuery('c9', {
+        ...DEFAULT_FILTERS,
+        status: ['open', 'registered'],
+        customerId: 'k1',
+        overdue: true,
+      }),
     );
     expect(Object.fromEntries(query)).toEqual({
       companyId: 'c9',
       customerId: 'k1',
       status: 'open,registered',
+      overdue: 'true',
       sort: 'dueDate',
       order: 'asc',
       page: '1',
