@@ -99,7 +99,10 @@ export async function principalFromApiToken(
   if (!match?.[1]) return null;
   const row = await findApiToken(store.db, match[1]);
   if (!row) return null;
-  await touchApiToken(store.db, row.id);
+  // Last use is bookkeeping, not security: write it at most once a minute per token.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000)
+    await touchApiToken(store.db, row.id, now);
   return {
     kind: 'token',
     tokenId: row.id,

@@ -9,7 +9,7 @@
  *   → 404 `not_found` (the caller learns nothing about records it may not see).
  * - Viewers read, they never write.
  */
-import { forbidden, notFound, ServiceError } from './errors.js';
+import { forbidden, ServiceError } from './errors.js';
 
 export type Role = 'admin' | 'operator' | 'viewer';
 
@@ -73,11 +73,6 @@ export function scopeFor(principal: Principal, companyId?: string): string[] {
     company.id,
     ...principal.companies.filter((c) => c.parentCompanyId === company.id).map((c) => c.id),
   ];
-}
-
-/** 404 unless the record's company is inside `scope` (never reveal another company's record). */
-export function assertInScope(scope: readonly string[], recordCompanyId: string, what: string): void {
-  if (!scope.includes(recordCompanyId)) throw notFound(`${what} não encontrado.`);
 }
 
 /** Viewers read only; tokens and admins/operators may write. */
