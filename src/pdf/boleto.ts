@@ -137,18 +137,18 @@ function fitText(
   opts: { size: number; bold?: boolean; align?: 'left' | 'right' | 'center'; minSize?: number },
 ): void {
   const font = opts.bold ? 'Helvetica-Bold' : 'Helvetica';
-  doc.font(font);
-  let size = opts.size;
-  const min = opts.minSize ?? Math.min(5, size);
-  doc.fontSize(size);
-  while (size > min && doc.widthOfString(text) > width) {
-    size -= 0.5;
-    doc.fontSize(size);
-  }
+  doc.font(font).fontSize(opts.size);
+  // Text width grows linearly with the font size: one measurement gives the size that fits.
+  const measured = doc.widthOfString(text);
+  const min = opts.minSize ?? Math.min(5, opts.size);
   let shown = text;
-  if (doc.widthOfString(shown) > width) {
-    while (shown.length > 1 && doc.widthOfString(`${shown}…`) > width) shown = shown.slice(0, -1);
-    shown = `${shown}…`;
+  if (measured > width) {
+    const size = Math.max(min, Math.floor(((opts.size * width) / measured) * 4) / 4);
+    doc.fontSize(size);
+    if (doc.widthOfString(shown) > width) {
+      while (shown.length > 1 && doc.widthOfString(`${shown}…`) > width) shown = shown.slice(0, -1);
+      shown = `${shown}…`;
+    }
   }
   doc.text(shown, x, y, { width, align: opts.align ?? 'left', lineBreak: false });
 }
