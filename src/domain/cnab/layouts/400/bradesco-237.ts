@@ -36,7 +36,7 @@ const detailRemessa = remessaDetail400([
   num('fineFlag', 66, 66, { ref: '0 sem multa, 2 com multa (percentual)' }),
   num('finePercent', 67, 70, { decimals: 2 }),
   // 71-81 + 82: nosso número with its check digit (the input carries the 12 characters).
-  alpha('nossoNumero', 71, 82, { required: true, pad: 'left-space' }),
+  alpha('nossoNumero', 71, 82, { required: true }),
   zeros(83, 92),
   num('issuer', 93, 93, { default: 2, ref: '1 banco emite, 2 cliente emite' }),
   constant(94, 94, 'N'),
@@ -60,7 +60,12 @@ export const bradesco237Remessa400: CnabLayout = {
     header400('remessa', {
       bankLiteral: 'BRADESCO',
       company: [num('convenio', 27, 46, { required: true, ref: 'código da empresa' })],
-      tail: [blank(101, 108), literal('_system', 109, 110, 'MX'), num('fileNumber', 111, 117), blank(118, 394)],
+      tail: [
+        blank(101, 108),
+        literal('_system', 109, 110, 'MX'),
+        num('fileNumber', 111, 117),
+        blank(118, 394),
+      ],
     }),
     detailRemessa,
     trailer400(),

@@ -187,9 +187,9 @@ export function ignoredRecord(name: string, recordType: string, fields: FieldSpe
  * that prescribe none use the same pattern with their own prefix so operators recognise files at a glance.
  */
 export function dailyFileName(prefix: string): RemessaPlan['fileName'] {
-  return ({ fileNumber, generatedOn }) => {
+  return ({ fileOfDay, generatedOn }) => {
     const [, month = '', day = ''] = generatedOn.split('-');
-    return `${prefix}${day}${month}${String(fileNumber % 100).padStart(2, '0')}.REM`;
+    return `${prefix}${day}${month}${String(fileOfDay).padStart(2, '0')}.REM`;
   };
 }
 
@@ -214,4 +214,32 @@ export function finePercentBasisPoints(values: Record<string, unknown>): number 
 /** Maps our species to a bank's code; a species the bank lacks stays undefined and the required field says so. */
 export function speciesFrom(table: Partial<Record<string, string>>) {
   return (species: unknown): string | undefined => table[String(species)];
+}
+
+/**
+ * Columns 166-332 of the Banco do Brasil CBR643 retorno detail, which Sicoob's 400 retorno copies: data de crédito
+ * at 176-181 and a 7-digit tarifa at 182-188 (not 296-301 / 176-188 as in the other banks), then the amounts up to
+ * the valor do lançamento (306-318) and the ajuste (321-332).
+ */
+export function cbr643Amounts(): FieldSpec[] {
+  return [
+    alpha('collectingBank', 166, 168),
+    alpha('collectingAgency', 169, 173),
+    alpha('species', 174, 175),
+    date6('creditedOn', 176, 181),
+    cents('feeCents', 182, 188),
+    cents('otherCostsCents', 189, 201),
+    cents('discountInterestCents', 202, 214),
+    cents('iofCents', 215, 227),
+    cents('rebateCents', 228, 240),
+    cents('discountCents', 241, 253),
+    cents('paidCents', 254, 266),
+    cents('interestCents', 267, 279),
+    cents('otherCreditsCents', 280, 292),
+    cents('unusedRebateCents', 293, 305),
+    cents('netCents', 306, 318, { ref: 'valor do lançamento' }),
+    alpha('debitCredit', 319, 319),
+    alpha('valueIndicator', 320, 320),
+    cents('adjustmentCents', 321, 332),
+  ];
 }
