@@ -9,7 +9,8 @@ import jsQRImport from 'jsqr';
 // jsqr is CommonJS with an ES-style `export default` in its typings: under NodeNext the default import is
 // the module object for the type checker, while at run time it may be the function itself.
 type JsQr = typeof jsQRImport.default;
-const jsQR: JsQr = (jsQRImport as unknown as { default?: JsQr }).default ?? (jsQRImport as unknown as JsQr);
+export const jsQR: JsQr =
+  (jsQRImport as unknown as { default?: JsQr }).default ?? (jsQRImport as unknown as JsQr);
 
 export interface Rect {
   x: number;
