@@ -1,0 +1,186 @@
+/**
+ * Santander 033 CNAB 400. Positions: Santander "Layout de Arquivos CNAB 400 – Cobrança" versão 058: header 27-46
+ * código de transmissão, 392-394 versão; registro 1 18-37 código de transmissão, 63-70 nosso número, 78-82 multa,
+ * 102-107 data da multa, 108 código da carteira, 383-385 "I" + complemento; registro 8 (PIX) 43 tipo de chave,
+ * 44-120 chave, 121-155 txid; trailer 2-7 quantidade de linhas, 8-20 valor total. Retorno: 137-145 erros
+ * (3 x 3 dígitos); registro 2 (PIX) as kivanio/brcobranca's Santander retorno spec reads it.
+ */
+import { describe, expect, it } from 'vitest';
+import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
+import { findLayout } from '../../../../src/domain/cnab/registry.js';
+import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
+import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
+import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+
+const input = remessa('033', { convenio: '17777751042700080112' }, [
+  titulo({
+    nossoNumero: '00001234',
+    fine: { type: 'percent', basisPoints: 200 },
+    protestDays: 5,
+    pix: { keyType: 'cnpj', key: '12345678000195', txid: 'TX2026112300001' },
+  }),
+]);
+
+describe('Santander 033 CNAB 400 remessa', () => {
+  const written = writeRemessa(input);
+  const [header, detail, pix, trailer] = written.lines;
+
+  it('writes header, detail, PIX record (tipo 8) and trailer', () => {
+    expect(written.lines.map((l) => l.length)).toEqual([400, 400, 400, 400]);
+    expect(written.lines.map((l) => at(l, 1, 1))).toEqual(['0', '1', '8', '9']);
+    expect(written.lines.map((l) => at(l, 395, 400))).toEqual(['000001', '000002', '000003', '000004']);
+    expect(written.fileName).toBe('ST231101.REM');
+  });
+
+  it('puts every field at the manual position', () => {
+    expect(at(header, 27, 46)).toBe('17777751042700080112');
+    expect(at(header, 77, 116)).toBe('033SANTANDER      2311260000000000000000');
+    expect(at(header, 392, 394)).toBe('058');
+    expect(at(detail, 2, 37)).toBe('021234567800019517777751042700080112');
+    expect(at(detail, 63, 70)).toBe('00001234');
+    expect(at(detail, 71, 82)).toBe('000000 40200'); // sem 2º desconto, multa 4 (com multa), 02,00%
+    expect(at(detail, 102, 110)).toBe('211226101'); // data da multa, carteira 1, ocorrência 01
+    expect(at(detail, 121, 149)).toBe('20122600000001500750330000001');
+    expect(at(detail, 157, 160)).toBe('0600');
+    expect(at(detail, 383, 385)).toBe('I56');
+    expect(at(detail, 392, 393)).toBe('05');
+    expect(at(pix, 43, 43)).toBe('2');
+    expect(at(pix, 44, 120).trimEnd()).toBe('12345678000195');
+    expect(at(pix, 121, 155).trimEnd()).toBe('TX2026112300001');
+    expect(at(trailer, 2, 20)).toBe('0000040000000150075');
+    expect(at(trailer, 21, 394)).toBe('0'.repeat(374));
+  });
+
+  it('reads back what it wrote', () => {
+    const [, d, p] = recordsOf(written);
+    expect(d?.values).toMatchObject({
+      convenio: '17777751042700080112',
+      nossoNumero: '00001234',
+      fineFlag: '4',
+      finePercent: 200,
+      fineDate: '2026-12-21',
+      movementCode: '01',
+      amountCents: 150075,
+      speciesCode: '01',
+      protestDays: '05',
+    });
+    expect(p?.values).toMatchObject({
+      pixKeyType: '2',
+      pixKey: '12345678000195',
+      pixTxid: 'TX2026112300001',
+    });
+  });
+});
+
+describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
+  const header = line400({
+    1: '02RETORNO01COBRANCA',
+    27: '1234',
+    31: '13000078',
+    39: '13000079',
+    47: 'PECAS SAO JOAO',
+    77: '033SANTANDER',
+    95: '221226',
+    101: '0000000000',
+    392: '058',
+    395: '000001',
+  });
+  const common = {
+    1: '1',
+    2: '02',
+    4: '12345678000195',
+    18: '1234',
+    22: '13000078',
+    30: '13000079',
+    38: 'NF1001-1',
+    63: '00001234',
+    108: '5',
+    111: '211226',
+    117: 'NF1001',
+    127: '00001234',
+    147: '201226',
+    153: '0000000150075',
+  };
+  const paid = line400({
+    ...common,
+    109: '06',
+    166: '033',
+    169: '12345',
+    174: '01',
+    176: '0000000000250',
+    189: '0000000000000',
+    202: '0000000000000',
+    215: '0000000000000',
+    228: '0000000000100',
+    241: '0000000001000',
+    254: '0000000149175',
+    267: '0000000000200',
+    280: '0000000000000',
+    296: '221226',
+    302: 'JOSE CONCEICAO COMERCIO',
+    392: '058',
+    395: '000002',
+  });
+  const pix = line400({ 1: '2', 2: '2', 3: '12345678000195', 80: 'TX2026112300001', 395: '000003' });
+  const rejected = line400({ ...common, 109: '03', 135: '01', 137: '092093000', 395: '000004' });
+  const trailer = line400({ 1: '9201033', 18: '00000002', 26: '00000000150075', 395: '000005' });
+  const text = file(header, paid, pix, rejected, trailer);
+
+  it('normalizes the payment and the rejection', async () => {
+    const events = await readRetornoText(text);
+    expect(errors(events)).toEqual([]);
+    const [p, r, ...rest] = details(events);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({
+      kind: 'paid',
+      nossoNumero: '00001234',
+      seuNumero: 'NF1001-1',
+      documentNumber: 'NF1001',
+      occurredOn: '2026-12-21',
+      creditedOn: '2026-12-22',
+      amounts: {
+        titleCents: 150075,
+        feeCents: 250,
+        rebateCents: 100,
+        discountCents: 1000,
+        paidCents: 149175,
+        interestCents: 200,
+      },
+    });
+    expect(r).toMatchObject({ kind: 'rejected', occurrence: { code: '03' } });
+  });
+
+  it('keeps the three 3-digit error codes of 137-145 on the record', () => {
+    const layout = findLayout('033', 400, 'retorno');
+    if (!layout) throw new Error('layout 033-400-retorno ausente');
+    const records = readRecords(layout, text);
+    const rej = records[3];
+    expect(rej && 'values' in rej ? rej.values : undefined).toMatchObject({
+      error1: '092',
+      error2: '093',
+      error3: '000',
+    });
+  });
+});
+
+describe.skipIf(!samplesPresent)(
+  `Santander 033 CNAB 400 retorno sample (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
+  () => {
+    it('parses brcobranca-CNAB400SANTANDER.RET with no error events', async () => {
+      // This fixture is Itaú-shaped (its trailer even says 341): where it disagrees with Santander's manual (e.g. the
+      // seu número in 117-126 is blank, 127-146 hold Itaú's layout) the manual wins and those fields read empty.
+      const events = await readRetornoText(sample('brcobranca-CNAB400SANTANDER.RET'));
+      expect(errors(events)).toEqual([]);
+      const all = details(events);
+      expect(all).toHaveLength(52);
+      expect(all[0]).toMatchObject({
+        kind: 'paid',
+        nossoNumero: '00000011',
+        occurredOn: '2013-05-20',
+        creditedOn: '2013-05-21',
+      });
+      expect(all[0]?.amounts).toMatchObject({ titleCents: 4000, paidCents: 3790, feeCents: 210 });
+      expect(all[51]?.kind).toBe('written_off');
+    });
+  },
+);
