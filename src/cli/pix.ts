@@ -33,6 +33,12 @@ export function register(program: Command): void {
       if (options.key && options.url)
         throw new Error('use --key (QR estático) ou --url (QR dinâmico), não os dois');
       if (!options.key && !options.url) throw new Error('informe --key (QR estático) ou --url (QR dinâmico)');
+      if (options.url && options.txid !== undefined)
+        throw new Error('--txid não se aplica ao QR dinâmico: o txid fica no payload da cobrança (--url)');
+      if (options.url && options.description !== undefined)
+        throw new Error(
+          '--description não se aplica ao QR dinâmico: a descrição fica no payload da cobrança (--url)',
+        );
       const amountCents = options.amount === undefined ? undefined : parseReais(options.amount, '--amount');
       const payload = options.url
         ? makeDynamicPix({

@@ -100,6 +100,23 @@ describe('finconsole pix', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('make refuses --txid with --url (dynamic codes carry the txid in their payload)', () => {
+    const r = run(
+      'pix',
+      'make',
+      '--url',
+      'pix.example.com/qr/1',
+      '--txid',
+      'ABC',
+      '--name',
+      'Loja',
+      '--city',
+      'Recife',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^erro: --txid não se aplica ao QR dinâmico/);
+  });
+
   it('parse --json shows the fields and exits 0 for the manual example', () => {
     const r = run('pix', 'parse', MANUAL_STATIC, '--json');
     expect(r.code).toBe(0);
