@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { todayInSaoPaulo } from '../../src/domain/dates.js';
 import { schema, updateReceivableStatus } from '../../src/store/index.js';
-import { bearer, json, startHarness, type Harness } from './harness.js';
+import { bearer, json, openTestStore, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 /** Títulos created in Sul (7) and Norte (3) through the ERP API; ids by ERP key. */
@@ -341,8 +341,11 @@ describe('GET /api/receivables filters, sort and pagination', () => {
       'dueFrom',
       'pageSize',
       'sort',
-      'status.0',
+      'status',
     ]);
+    expect(bad.body.error.fields.find((f: { path: string }) => f.path === 'status').message).toContain(
+      '"pago"',
+    );
     const noCompany = await h.app.inject({ url: '/api/receivables', headers: { cookie } });
     expect(noCompany.statusCode).toBe(400);
     expect(json(noCompany).error.fields[0].path).toBe('companyId');
@@ -393,6 +396,19 @@ describe('service endpoints', () => {
     const ui = await h.app.inject({ url: '/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
+  });
+
+  it('/healthz answers 503 when the database is gone', async () => {
+    const { store, close } = await openTestStore();
+    const app = await buildApp({ store, jobs: h.jobs, webRoot: '/nonexistent' });
+    try {
+      await close();
+      const response = await app.inject({ url: '/healthz' });
+      expect(response.statusCode).toBe(503);
+      expect(json(response)).toMatchObject({ status: 'error', database: store.kind });
+    } finally {
+      await app.close();
+    }
   });
 
   it('unknown API routes answer 404 in the error shape', async () => {

@@ -17,6 +17,8 @@ import {
 import { makeCnpj } from '../../src/domain/documents/index.js';
 import { openTestStore } from './tmp-support.js';
 
+export { openTestStore };
+
 export const PASSWORD = 'senha-de-teste-123';
 
 export interface Harness {

@@ -105,13 +105,21 @@ export const erpReceivablePageSchema = pageSchema(erpReceivableSchema).meta({ id
 
 const statusList = z
   .string()
-  .transform((value) =>
-    value
+  .transform((value, ctx) => {
+    const parts = value
       .split(',')
       .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(receivableStatus))
+      .filter(Boolean);
+    const unknown = parts.filter((part) => !(receivableStatuses as readonly string[]).includes(part));
+    if (unknown.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `valor desconhecido ${unknown.map((u) => `"${u}"`).join(', ')}; use: ${receivableStatuses.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return parts as (typeof receivableStatuses)[number][];
+  })
   .meta({ description: `Lista separada por vírgulas: ${receivableStatuses.join(', ')}` });
 
 const receivableFilterFields = {
