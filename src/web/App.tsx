@@ -101,6 +101,7 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
     params.set('companyId', companyId);
     params.delete('customerId');
     params.delete('page');
+    params.delete('titulo');
     navigate(route.tab, params);
   };
 

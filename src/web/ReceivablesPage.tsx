@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, api, type Company, type Customer, type Page, type Receivable } from './api.js';
 import {
   RECEIVABLE_STATUSES,
@@ -21,6 +21,7 @@ import {
   type SortKey,
 } from './route.js';
 import { DateField } from './DateField.js';
+import { ReceivableDetail } from './ReceivableDetail.js';
 
 interface ReceivablesPageProps {
   company: Company;
@@ -110,6 +111,18 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
     else set.add(status);
     update({ status: RECEIVABLE_STATUSES.filter((s) => set.has(s)) });
   };
+
+  const detailId = params.get('titulo');
+  const openDetail = (id: string) => {
+    const next = new URLSearchParams(params);
+    next.set('titulo', id);
+    onParams(next);
+  };
+  const closeDetail = useCallback(() => {
+    const next = new URLSearchParams(params);
+    next.delete('titulo');
+    onParams(next);
+  }, [params, onParams]);
 
   const toggleOverdue = () => update({ overdue: !filters.overdue });
 
@@ -342,11 +355,16 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
                 </td>
               </tr>
             ) : (
-              data.items.map((item) => <ReceivableRow key={item.id} item={item} showCompany={showCompany} />)
+              data.items.map((item) => (
+                <ReceivableRow key={item.id} item={item} showCompany={showCompany} onOpen={openDetail} />
+              ))
             )}
           </tbody>
         </table>
       </div>
+      {detailId ? (
+        <ReceivableDetail id={detailId} companyId={company.id} onClose={closeDetail} onExpired={onExpired} />
+      ) : null}
     </section>
   );
 }
@@ -379,7 +397,13 @@ function SortHeader({ label, sortKey, filters, onSort, numeric }: SortHeaderProp
   );
 }
 
-function ReceivableRow({ item, showCompany }: { item: Receivable; showCompany: boolean }) {
+interface ReceivableRowProps {
+  item: Receivable;
+  showCompany: boolean;
+  onOpen: (id: string) => void;
+}
+
+function ReceivableRow({ item, showCompany, onOpen }: ReceivableRowProps) {
   const document = formatDocument(item.customerDocument);
   return (
     <tr className={item.overdue ? 'is-overdue' : undefined} data-id={item.id} data-status={item.status}>
@@ -397,7 +421,14 @@ function ReceivableRow({ item, showCompany }: { item: Receivable; showCompany: b
         <span className="customer-doc">{document}</span>
       </td>
       <td className="col-ref">
-        {formatTituloRef(item.document, item.number, item.installment)}
+        <button
+          type="button"
+          className="link"
+          onClick={() => onOpen(item.id)}
+          title="Ver movimentos e histórico"
+        >
+          {formatTituloRef(item.document, item.number, item.installment)}
+        </button>
         {item.invoiceNumber ? <span className="sub">NF {item.invoiceNumber}</span> : null}
       </td>
       <td className="col-date" data-col="issue">

@@ -61,6 +61,31 @@ export interface Page<T> {
   pageSize: number;
 }
 
+export interface Movement {
+  id: string;
+  kind: string;
+  amountCents: number;
+  occurredOn: string;
+  description: string | null;
+  source: string;
+  createdAt: string;
+}
+
+export interface HistoryEntry {
+  id: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  actor: string;
+  at: string;
+}
+
+export interface ReceivableDetail {
+  receivable: Receivable;
+  movements: Movement[];
+  history: HistoryEntry[];
+}
+
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
@@ -124,6 +149,13 @@ export const api = {
   logout: () => request<void>('DELETE', '/api/session'),
   receivables: (query: string, signal?: AbortSignal) =>
     request<Page<Receivable>>('GET', `/api/receivables?${query}`, undefined, signal),
+  receivable: (id: string, companyId: string, signal?: AbortSignal) =>
+    request<ReceivableDetail>(
+      'GET',
+      `/api/receivables/${encodeURIComponent(id)}?${new URLSearchParams({ companyId }).toString()}`,
+      undefined,
+      signal,
+    ),
   customers: (companyId: string, signal?: AbortSignal) =>
     request<Page<Customer>>(
       'GET',

@@ -103,3 +103,77 @@ export function maskDateTyping(text: string): string {
   if (digits.length <= 4) return `${digits.slice(0, 2)}/${digits.slice(2)}`;
   return `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`;
 }
+
+const MOVEMENT_LABELS: Record<string, string> = {
+  created: 'Inclusão',
+  updated: 'Alteração',
+  payment: 'Pagamento',
+  interest: 'Juros',
+  fine: 'Multa',
+  discount: 'Desconto',
+  rebate: 'Abatimento',
+  fee: 'Tarifa',
+  collection_cost: 'Despesas de cobrança',
+  write_off: 'Baixa',
+  reversal: 'Estorno',
+  adjustment: 'Ajuste',
+};
+
+/** pt-BR name of a título movement kind (store `movementKinds`). */
+export function movementKindLabel(kind: string): string {
+  return MOVEMENT_LABELS[kind] ?? kind;
+}
+
+const HISTORY_ACTIONS: Record<string, string> = {
+  created: 'Incluído',
+  updated: 'Alterado',
+  status_changed: 'Status alterado',
+};
+
+export function historyActionLabel(action: string): string {
+  return HISTORY_ACTIONS[action] ?? action;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  customerId: 'Cliente',
+  establishmentId: 'Estabelecimento',
+  document: 'Documento',
+  number: 'Número',
+  installment: 'Parcela',
+  issueDate: 'Emissão',
+  dueDate: 'Vencimento',
+  amountCents: 'Valor',
+  openAmountCents: 'Valor aberto',
+  invoiceNumber: 'Nota fiscal',
+  portadorId: 'Portador',
+  status: 'Status',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+/** A changed field's value for people: money in reais, dates dd/mm/aaaa, status in pt-BR, empty as "—". */
+export function formatFieldValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if ((field === 'amountCents' || field === 'openAmountCents') && typeof value === 'number')
+    return formatMoney(value);
+  if ((field === 'issueDate' || field === 'dueDate') && typeof value === 'string') return formatDate(value);
+  if (field === 'status' && typeof value === 'string') return statusLabel(value);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+const DATE_TIME_SP = new Intl.DateTimeFormat('pt-BR', {
+  timeZone: 'America/Sao_Paulo',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "23/11/2026 09:41" in São Paulo time from an ISO instant. */
+export function formatDateTime(instant: string): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? instant : DATE_TIME_SP.format(date).replace(',', '');
+}

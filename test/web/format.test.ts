@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  fieldLabel,
   formatDate,
+  formatDateTime,
   formatDocument,
+  formatFieldValue,
   formatMoney,
   formatTituloRef,
+  historyActionLabel,
   maskDateTyping,
+  movementKindLabel,
   parseDateBR,
   pageCount,
   rangeText,
@@ -105,5 +110,23 @@ describe('date fields (dd/mm/aaaa)', () => {
     expect(maskDateTyping('01082026')).toBe('01/08/2026');
     expect(maskDateTyping('01/08/2026')).toBe('01/08/2026');
     expect(maskDateTyping('010820261')).toBe('01/08/2026');
+  });
+});
+
+describe('título detail helpers', () => {
+  it('shows instants in São Paulo time (UTC-3 since daylight saving ended in 2019)', () => {
+    expect(formatDateTime('2026-11-20T15:31:00Z')).toBe('20/11/2026 12:31');
+    expect(formatDateTime('2026-01-01T02:59:00.000Z')).toBe('31/12/2025 23:59');
+  });
+
+  it('names movements, history actions and changed fields in pt-BR', () => {
+    expect(movementKindLabel('collection_cost')).toBe('Despesas de cobrança');
+    expect(movementKindLabel('payment')).toBe('Pagamento');
+    expect(historyActionLabel('status_changed')).toBe('Status alterado');
+    expect(fieldLabel('dueDate')).toBe('Vencimento');
+    expect(formatFieldValue('openAmountCents', 4000)).toBe('R$ 40,00');
+    expect(formatFieldValue('dueDate', '2026-08-15')).toBe('15/08/2026');
+    expect(formatFieldValue('status', 'written_off')).toBe('Baixado');
+    expect(formatFieldValue('invoiceNumber', null)).toBe('—');
   });
 });
