@@ -122,7 +122,9 @@ export function normalizePixKey(key: string): string {
     const digits = trimmed.replace(/[.\-/]/g, '').toUpperCase();
     if (digits.length === 11 || digits.length === 14) return digits;
   }
-  if (/^\+?[\d\s()-]+$/.test(trimmed) && trimmed.startsWith('+')) return '+' + trimmed.replace(/\D/g, '');
+  // An alphanumeric CNPJ typed in lower case without punctuation ("12abc34501de35").
+  if (/^[0-9A-Za-z]{12}\d{2}$/.test(trimmed) && parseDocument(trimmed).valid) return trimmed.toUpperCase();
+  if (/^\+[\d\s()-]+$/.test(trimmed)) return '+' + trimmed.replace(/\D/g, '');
   if (EVP.test(trimmed) || EMAIL.test(trimmed)) return trimmed.toLowerCase();
   return trimmed;
 }

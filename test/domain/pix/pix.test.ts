@@ -3,7 +3,9 @@ import { createDynamicPix, createStaticPix, hasError, parsePix as oracleParse } 
 import { describe, expect, it } from 'vitest';
 import { makeCnpj, makeCpf } from '../../../src/domain/documents/index.js';
 import {
+  classifyPixKey,
   crc16Ccitt,
+  normalizePixKey,
   makeDynamicPix,
   makeStaticPix,
   parsePix,
@@ -177,6 +179,18 @@ describe('makeStaticPix rules', () => {
       /tag 26-01/,
     );
     expect(() => makeStaticPix({ key: '11144477736', merchantName: 'A', merchantCity: 'B' })).toThrow(/CPF/);
+  });
+
+  it('normalizes keys as people type them', () => {
+    expect(normalizePixKey('111.444.777-35')).toBe('11144477735');
+    expect(normalizePixKey('11.222.333/0001-81')).toBe('11222333000181');
+    expect(normalizePixKey('12abc34501de35')).toBe('12ABC34501DE35');
+    expect(normalizePixKey('+55 (11) 99876-5432')).toBe('+5511998765432');
+    expect(normalizePixKey(' Financeiro@Example.COM ')).toBe('financeiro@example.com');
+    expect(normalizePixKey('123E4567-E12B-12D1-A456-426655440000')).toBe(
+      '123e4567-e12b-12d1-a456-426655440000',
+    );
+    expect(classifyPixKey('+5511998765432')).toEqual({ type: 'phone' });
   });
 
   it('accepts an alphanumeric CNPJ key', () => {
