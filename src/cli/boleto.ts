@@ -133,5 +133,21 @@ export function register(program: Command): void {
       if (!parsed.valid) process.exitCode = 1;
     });
 
+  boleto
+    .command('banks')
+    .description('lista os bancos suportados e o que cada um precisa')
+    .option('--json', 'saída em JSON: [{"code","name","inputs":[…]}]')
+    .action((options: { json?: boolean }) => {
+      if (options.json) {
+        console.log(JSON.stringify(BANKS.map(({ code, name, inputs }) => ({ code, name, inputs }))));
+        return;
+      }
+      for (const bank of BANKS) {
+        console.log(`${bank.code} ${bank.name}`);
+        for (const input of bank.inputs)
+          console.log(`  ${input.required ? '*' : ' '} ${input.label.padEnd(24)}${input.note}`);
+      }
+    });
+
   registerPdf(boleto);
 }

@@ -116,3 +116,18 @@ describe('finconsole boleto parse', () => {
     expect(JSON.parse(stdout)).toMatchObject({ valid: true, kind: 'collection', amountCents: 4605246 });
   });
 });
+
+describe('finconsole boleto banks', () => {
+  it('--json lists the eight banks with their inputs', () => {
+    const { code, stdout } = run('banks', '--json');
+    expect(code).toBe(0);
+    const banks = JSON.parse(stdout) as { code: string; inputs: { field: string; required: boolean }[] }[];
+    expect(banks.map((b) => b.code)).toEqual(['001', '033', '041', '104', '237', '341', '748', '756']);
+    expect(
+      banks
+        .find((b) => b.code === '748')
+        ?.inputs.filter((i) => i.required)
+        .map((i) => i.field),
+    ).toEqual(['agency', 'posto', 'convenio', 'nossoNumero']);
+  });
+});
