@@ -204,18 +204,20 @@ export function makeStaticPix(input: StaticPixInput): string {
     errors.push(
       tagError('62-05', `"${txid}" deve ter de 1 a 25 letras ou dígitos (sem espaços nem símbolos), ou ***`),
     );
-  const account = tlv('00', PIX_GUI) + tlv('01', key) + (description ? tlv('02', description) : '');
-  if (account.length > 99)
+  // Length of tag 26's value: GUI, key and description, each with its 4-character id + length header.
+  const accountLength = 4 + PIX_GUI.length + 4 + key.length + (description ? 4 + description.length : 0);
+  if (accountLength > 99)
     errors.push(
       tagError(
         '26',
-        `GUI + chave + descrição ocupam ${account.length} caracteres, máximo 99 (encurte a descrição)`,
+        `GUI + chave + descrição ocupam ${accountLength} caracteres, máximo 99 (encurte a descrição)`,
       ),
     );
   const merchant = merchantFields(input.merchantName, input.merchantCity, errors);
   const amount = amountField(input.amountCents, errors);
   const postal = postalField(input.postalCode, errors);
   if (errors.length > 0) throw new PixError(errors.join('; '));
+  const account = tlv('00', PIX_GUI) + tlv('01', key) + (description ? tlv('02', description) : '');
   return finish(
     tlv('00', '01') +
       tlv('26', account) +

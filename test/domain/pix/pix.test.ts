@@ -174,6 +174,12 @@ describe('makeStaticPix rules', () => {
     );
   });
 
+  it('reports a description over 99 characters on tag 26, not as a TLV overflow', () => {
+    expect(() =>
+      makeStaticPix({ key: 'a@b.com', merchantName: 'A', merchantCity: 'B', description: 'y'.repeat(120) }),
+    ).toThrow(/^tag 26 \(informações da conta Pix\): GUI \+ chave \+ descrição ocupam 153 caracteres/);
+  });
+
   it('rejects keys that are no Pix key type', () => {
     expect(() => makeStaticPix({ key: 'not a key', merchantName: 'A', merchantCity: 'B' })).toThrow(
       /tag 26-01/,
