@@ -1,0 +1,207 @@
+/**
+ * An independent CNAB library as oracle: @banco-br/nodejs-cnab (with its layouts in @banco-br/cnab_yaml).
+ * - Remessa: the oracle writes a Bradesco 400 file from its own YAML layout; our writer, given the same título, writes
+ *   the same detail line byte for byte, and our reader reads the oracle's file back to the same values.
+ * - Retorno: the oracle parses the sample files (Bradesco, Banco do Brasil CBR643, Itaú, Banrisul) and the fields it
+ *   knows equal what our reader normalizes. Its YAML files are incomplete in places (several fields are commented
+ *   out, e.g. the occurrence code); only fields it does define are compared.
+ */
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
+import { findLayout } from '../../../../src/domain/cnab/registry.js';
+import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
+import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
+import { remessa, titulo } from './support.js';
+
+interface NodejsCnab {
+  BANK: Record<string, { code: string; retorno?: Record<number, string[]> }>;
+  generateRemessaCnab(
+    files: Record<string, Record<string, string | number>>,
+    cnab: number,
+    bank: string,
+  ): string;
+  parseRemessaCnab(files: string[], cnab: number, bank: string, text: string): Record<string, string>[];
+}
+const oracle = createRequire(import.meta.url)('@banco-br/nodejs-cnab') as NodejsCnab;
+
+describe('Bradesco 237 remessa against @banco-br/nodejs-cnab', () => {
+  const files = {
+    header_arquivo: {
+      tipo_registro: '0',
+      tipo_operacao: '1',
+      literal_remessa: 'REMESSA',
+      codigo_servico: '01',
+      literal_servico: 'COBRANCA',
+      codigo_cedente: '4540691',
+      razao_social: 'PECAS SAO JOAO LTDA',
+      codigo_banco: '237',
+      nome_banco: 'BRADESCO',
+      data_geracao: '23112026', // the oracle's %d%m%y format takes DDMMAAAA
+      numero_aviso_bancario: 'MX',
+      sequencial_remessa: '7',
+      numero_sequencial: '1',
+    },
+    detalhe: {
+      tipo_registro: '1',
+      zeros01: '0',
+      numero_carteira: '009',
+      agencia: '01467',
+      conta: '0019669',
+      conta_dv: 'P',
+      uso_empresa: 'NF1001-1',
+      zeros02: '000',
+      multa: '2',
+      valor_multa: 2,
+      nosso_numero: '00000001234',
+      digito_nosso_numero: '6',
+      condicao_emissao: '2',
+      emissao_para_debito: 'N',
+      codigo_ocorrencia: '01',
+      numero_documento: 'NF1001',
+      vencimento: '201226',
+      valor_titulo: 1500.75,
+      codigo_banco: '000',
+      agencia_cobradora: '00000',
+      especie: '01',
+      aceite: 'N',
+      data_emissao: '20112026',
+      instrucao1: '06',
+      instrucao2: '05',
+      juros_um_dia: 0.5,
+      desconto_ate: '10122026',
+      valor_desconto: 10,
+      sacado_codigo_inscricao: '01',
+      sacado_numero_inscricao: '12345678909',
+      nome: 'JOSE CONCEICAO COMERCIO',
+      logradouro: 'RUA DAS ACACIAS, 100',
+      cep: '01452000',
+      numero_sequencial: '2',
+    },
+    trailer_arquivo: { tipo_registro: '9', numero_sequencial: '3' },
+  };
+  const theirs = oracle.generateRemessaCnab(files, 400, '237');
+  const ours = writeRemessa(
+    remessa(
+      '237',
+      { carteira: '09', agency: '01467', account: '0019669', accountDigit: 'P', convenio: '4540691' },
+      [
+        titulo({
+          nossoNumero: '000000012346',
+          fine: { type: 'percent', basisPoints: 200 },
+          protestDays: 5,
+          payer: {
+            name: 'José Conceição Comércio',
+            document: '12345678909',
+            address: 'Rua das Acácias, 100',
+            zip: '01452000',
+          },
+        }),
+      ],
+    ),
+  );
+
+  it('writes the same header and detail lines as the oracle', () => {
+    const [header, detail] = theirs.split('\r\n');
+    expect(ours.lines[0]).toBe(header);
+    expect(ours.lines[1]).toBe(detail);
+  });
+
+  it("reads the oracle's file to the values it was given", () => {
+    const layout = findLayout('237', 400, 'remessa');
+    if (!layout) throw new Error('layout 237-400-remessa ausente');
+    const records = readRecords(layout, theirs);
+    expect(records.filter((r) => 'type' in r)).toEqual([]);
+    const d = records[1];
+    expect(d && 'values' in d ? d.values : undefined).toMatchObject({
+      carteira: '009',
+      agency: '01467',
+      account: '0019669',
+      accountDigit: 'P',
+      companyUse: 'NF1001-1',
+      fineFlag: '2',
+      finePercent: 200,
+      nossoNumero: '000000012346',
+      movementCode: '01',
+      dueDate: '2026-12-20',
+      amountCents: 150075,
+      dailyInterestCents: 50,
+      discountDate: '2026-12-10',
+      discountCents: 1000,
+      payerDocument: '00012345678909',
+      payerZip: '01452000',
+    });
+  });
+});
+
+/** The oracle reads header, first detail and trailer (one YAML per line); we give it exactly those three lines. */
+function oracleDetail(bank: string, text: string): Record<string, string> {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const entry = Object.values(oracle.BANK).find((b) => b.code === bank);
+  const files = entry?.retorno?.[400];
+  if (!files) throw new Error(`oráculo sem layout de retorno 400 para o banco ${bank}`);
+  const parsed = oracle.parseRemessaCnab(
+    files,
+    400,
+    bank,
+    [lines[0], lines[1], lines[lines.length - 1]].join('\n'),
+  );
+  const detail = parsed[1];
+  if (!detail) throw new Error('oráculo não devolveu o detalhe');
+  return detail;
+}
+
+const centsOf = (text: string | undefined): number => Number(text);
+
+describe.skipIf(!samplesPresent)(
+  `retorno samples against @banco-br/nodejs-cnab (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
+  () => {
+    it('Bradesco: nosso número, data de crédito, outras despesas, juros, outros créditos', async () => {
+      const text = sample('brcobranca-CNAB400BRADESCO.RET');
+      const theirs = oracleDetail('237', text);
+      const events = await readRetornoText(text);
+      expect(errors(events)).toEqual([]);
+      const ours = details(events)[0];
+      expect(ours?.nossoNumero).toBe(`${theirs.nosso_numero}${theirs.nosso_numero_dv}`);
+      expect(ours?.creditedOn).toBe(
+        `20${theirs.data_credito?.slice(4, 6)}-${theirs.data_credito?.slice(2, 4)}-${theirs.data_credito?.slice(0, 2)}`,
+      );
+      expect(ours?.amounts.otherCostsCents).toBe(centsOf(theirs.valor_outras_despesas));
+      expect(ours?.amounts.interestCents).toBe(centsOf(theirs.valor_mora_multa));
+      expect(ours?.amounts.otherCreditsCents).toBe(centsOf(theirs.valor_outros_creditos));
+    });
+
+    it('Banco do Brasil CBR643: nosso número, natureza, crédito, tarifa, lançamento', async () => {
+      const text = sample('brcobranca-CBR64310.RET');
+      const theirs = oracleDetail('001', text);
+      const ours = details(await readRetornoText(text))[0];
+      expect(ours?.nossoNumero).toBe(theirs.nosso_numero);
+      expect(ours?.reasons.map((r) => r.code)).toEqual([theirs.natureza_recebimento]);
+      expect(ours?.creditedOn).toBe('2009-01-22');
+      expect(theirs.data_credito).toBe('220109');
+      expect(ours?.amounts.feeCents).toBe(centsOf(theirs.valor_tarifa));
+      expect(ours?.amounts.netCents).toBe(centsOf(theirs.valor_lancamento));
+    });
+
+    it('Itaú: nosso número, juros/multa, outros créditos, data de crédito', async () => {
+      const text = sample('opencnabphp-retorno_cnab400_itau.ret');
+      const theirs = oracleDetail('341', text);
+      const ours = details(await readRetornoText(text))[0];
+      expect(ours?.nossoNumero).toBe(theirs.nosso_numero_dup);
+      expect(ours?.amounts.interestCents).toBe(centsOf(theirs.valor_mora_multa));
+      expect(ours?.amounts.otherCreditsCents).toBe(centsOf(theirs.valor_outros_creditos));
+      expect(theirs.data_credito).toBe('210613');
+      expect(ours?.creditedOn).toBe('2013-06-21');
+    });
+
+    it('Banrisul: nosso número (oracle without the two check digits), data de crédito, outras despesas', async () => {
+      const text = sample('brcobranca-CNAB400BANRISUL.RET');
+      const theirs = oracleDetail('041', text);
+      const ours = details(await readRetornoText(text))[0];
+      expect(ours?.nossoNumero.slice(0, 8)).toBe(theirs.nosso_numero);
+      expect(theirs.data_credito).toBe('150515');
+      expect(ours?.creditedOn).toBe('2015-05-15');
+      expect(ours?.amounts.otherCostsCents).toBe(centsOf(theirs.valor_outras_despesas));
+    });
+  },
+);
