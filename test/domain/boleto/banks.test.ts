@@ -322,7 +322,7 @@ describe('input errors name the field in pt-BR', () => {
         nossoNumero: '123456789',
         beneficiary: { convenio: '123456', carteira: '17' },
       },
-      /^carteira: "17" não é aceito; use 16, 18/,
+      /^nosso número: com convênio de 6 dígitos, mais de 5 dígitos \(nosso número de 17\) só nas carteiras 16 e 18; carteira 17/,
     ],
   ])('%#', (input, message) => {
     expect(() => makeBankBoleto(input as MakeBankBoletoInput, today)).toThrow(message);

@@ -15,7 +15,6 @@ import { BoletoError, digitsField, weightedSum } from '../digits.js';
 import {
   accountDigits,
   agencyDigits,
-  requireOneOf,
   type BankBoletoInput,
   type BankBoletoRules,
   type CampoLivreReading,
@@ -41,7 +40,11 @@ function layout(input: BankBoletoInput): Layout {
     case 6:
       if (seq.replace(/^0+/, '').length > 5) {
         const carteira = digitsField(input.carteira, 'carteira', 2);
-        requireOneOf(carteira, 'carteira', ['16', '18']);
+        if (carteira !== '16' && carteira !== '18')
+          throw new BoletoError(
+            'nosso número',
+            `com convênio de 6 dígitos, mais de 5 dígitos (nosso número de 17) só nas carteiras 16 e 18; carteira ${carteira}`,
+          );
         return { kind: 'c6n17', convenio: raw, sequential: digitsField(seq, 'nosso número', 17) };
       }
       return { kind: 'c6', convenio: raw, sequential: digitsField(seq, 'nosso número', 5) };
