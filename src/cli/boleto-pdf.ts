@@ -29,7 +29,10 @@ export function registerPdf(boleto: Command): void {
       }
       const parsed = boletoDocumentListSchema.safeParse(json);
       if (!parsed.success) throw new Error(`${options.in}: ${describeIssues(parsed.error)}`);
-      const pdf = await renderBoletoPdf(parsed.data, { carne: options.carne });
+      const pdf = await renderBoletoPdf(parsed.data, {
+        carne: options.carne,
+        onWarning: (message) => console.error(`aviso: ${message}`),
+      });
       await writeFile(options.out, pdf);
       const count = parsed.data.length;
       console.log(

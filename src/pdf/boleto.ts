@@ -78,6 +78,8 @@ export interface RenderOptions {
   carne?: boolean;
   /** pdfkit stream compression (default true); tests turn it off to read the content stream. */
   compress?: boolean;
+  /** Doubts the boleto rules raised without stopping (e.g. a typed account DV that does not match). */
+  onWarning?: (message: string) => void;
 }
 
 /** Renders boleto documents to a PDF. Errors name the título (1-based) and the field, in pt-BR. */
@@ -87,7 +89,10 @@ export async function renderBoletoPdf(
 ): Promise<Buffer> {
   const prepared = documents.map((document, index) => {
     try {
-      return prepareBoleto(document);
+      const prepared = prepareBoleto(document);
+      for (const warning of prepared.boleto.warnings)
+        options.onWarning?.(`título ${index + 1}: ${warning.message}`);
+      return prepared;
     } catch (error) {
       throw new BoletoPdfError(
         `título ${index + 1}: ${error instanceof Error ? error.message : String(error)}`,

@@ -49,6 +49,17 @@ describe('finconsole boleto pdf', () => {
     expect(digits).toEqual(expectedBarcodes);
   });
 
+  it("prints the boleto rules' warnings (account DV that does not match) and still writes the PDF", () => {
+    const warn = path.join(dir, 'warn.json');
+    const json = JSON.parse(readFileSync(example, 'utf8')) as { account: Record<string, string> }[];
+    // Itaú agency 1234 / account 12345 has DAC 1 (see the boleto core); 12345-0 is a typo the boleto rules flag.
+    json[0]!.account = { ...json[0]!.account, account: '12345-0' };
+    writeFileSync(warn, JSON.stringify(json.slice(0, 1)));
+    const r = run('boleto', 'pdf', '--in', warn, '--out', path.join(dir, 'warn.pdf'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^aviso: título 1: conta 1234\/12345 .*dígito 0 não confere/);
+  });
+
   it('rejects an invalid titles.json with a pt-BR message naming título and field, no stack trace', () => {
     const bad = path.join(dir, 'bad.json');
     const json = JSON.parse(readFileSync(example, 'utf8')) as Record<string, unknown>[];
