@@ -79,7 +79,7 @@ const fineRemessa: RecordSpec = {
 export const bancoBrasil001Remessa400: CnabLayout = {
   id: '001-400-remessa',
   bank: '001',
-  bankName: 'BANCODOBRASIL',
+  bankName: 'BANCO DO BRASIL',
   width: 400,
   direction: 'remessa',
   source: 'Banco do Brasil CBR641 posições 7 (Doc2627), registros 0, 7, 5 (multa) e 9',
@@ -256,7 +256,7 @@ const bbRejections: Record<string, string> = {
 export const bancoBrasil001Retorno400: CnabLayout = {
   id: '001-400-retorno',
   bank: '001',
-  bankName: 'BANCODOBRASIL',
+  bankName: 'BANCO DO BRASIL',
   width: 400,
   direction: 'retorno',
   source: 'Banco do Brasil CBR643 posições 7 (Doc2628), registros 0, 7 e 9',

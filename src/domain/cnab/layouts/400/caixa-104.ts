@@ -49,7 +49,7 @@ const detailRemessa = remessaDetail400([
 export const caixa104Remessa400: CnabLayout = {
   id: '104-400-remessa',
   bank: '104',
-  bankName: 'C ECON FEDERAL',
+  bankName: 'CAIXA ECONOMICA FEDERAL',
   width: 400,
   direction: 'remessa',
   source: 'CAIXA SIGCB CNAB 400 (remessa), registros 0, 1 e 9',
@@ -177,7 +177,7 @@ const caixaRejections: Record<string, string> = {
 export const caixa104Retorno400: CnabLayout = {
   id: '104-400-retorno',
   bank: '104',
-  bankName: 'C ECON FEDERAL',
+  bankName: 'CAIXA ECONOMICA FEDERAL',
   width: 400,
   direction: 'retorno',
   source: 'CAIXA SIGCB CNAB 400 (retorno), registros 0, 1 e 9',

@@ -200,7 +200,7 @@ export const santander033Retorno400: CnabLayout = {
   bankName: 'SANTANDER',
   width: 400,
   direction: 'retorno',
-  source: 'Santander Cobrança CNAB 400 versão 058, retorno: registros 0, 1 e 9',
+  source: 'Santander Cobrança CNAB 400 versão 058, retorno: registros 0, 1, 2 (PIX) e 9',
   records: [
     header400('retorno', {
       bankLiteral: 'SANTANDER',

@@ -66,7 +66,7 @@ const detailRemessa = remessaDetail400([
 export const sicoob756Remessa400: CnabLayout = {
   id: '756-400-remessa',
   bank: '756',
-  bankName: 'BANCOOBCED',
+  bankName: 'SICOOB',
   width: 400,
   direction: 'remessa',
   source: 'Sicoob CNAB 400 (remessa, layout Sicoob/Bancoob), registros 0, 1 e 9',
@@ -148,7 +148,7 @@ export const sicoob756Occurrences400 = occurrenceTable([
 export const sicoob756Retorno400: CnabLayout = {
   id: '756-400-retorno',
   bank: '756',
-  bankName: 'BANCOOBCED',
+  bankName: 'SICOOB',
   width: 400,
   direction: 'retorno',
   source: 'Sicoob CNAB 400 (retorno, layout Sicoob/Bancoob derivado do CBR643), registros 0, 1 e 9',
