@@ -15,7 +15,7 @@ import {
   type Store,
 } from '../../src/store/index.js';
 import { makeCnpj } from '../../src/domain/documents/index.js';
-import { openTestStore } from './tmp-support.js';
+import { openTestStore } from '../support/database.js';
 
 export { openTestStore };
 
