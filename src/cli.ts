@@ -5,6 +5,12 @@ import { register as registerDoc } from './cli/doc.js';
 import { register as registerPix } from './cli/pix.js';
 import { register as registerServer } from './cli/server.js';
 
+// A reader that closes early (`… | head`) is not an error of ours: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('finconsole')
   .description('finconsole: recebíveis, boletos, PIX e CNAB')
   .exitOverride()

@@ -26,14 +26,17 @@ export function parseCalendarDate(text: string, field = 'data'): CalendarDate {
   return text;
 }
 
+// Building an Intl formatter costs far more than formatting with one, so there is exactly one.
+const saoPauloDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SAO_PAULO,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in São Paulo for the given instant (defaults to now). */
 export function todayInSaoPaulo(now: Date = new Date()): CalendarDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: SAO_PAULO,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return saoPauloDay.format(now);
 }
 
 function toUtcMs(date: CalendarDate): number {
