@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parsePix } from '../../src/domain/pix/index.js';
 import { prepareBoleto } from '../../src/pdf/boleto.js';
 import { boletoDocumentListSchema } from '../../src/pdf/schema.js';
@@ -19,6 +19,7 @@ function run(...args: string[]) {
 
 describe('finconsole boleto pdf', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'finconsole-pdf-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const titles = boletoDocumentListSchema.parse(JSON.parse(readFileSync(example, 'utf8')));
   const expectedBarcodes = titles.map((t) => prepareBoleto(t).boleto.barcode);
 

@@ -3,7 +3,7 @@
  * decoded — ITF from a scanline's run lengths, QR with jsQR. Skipped when pdftoppm is not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,13 +31,16 @@ function readPgm(file: string): Gray {
 
 function rasterize(pdf: Buffer, dpi: number): Gray {
   const dir = mkdtempSync(path.join(tmpdir(), 'finconsole-raster-'));
-  writeFileSync(path.join(dir, 'in.pdf'), pdf);
-  const r = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', '1', '-l', '1', 'in.pdf', 'page'], {
-    cwd: dir,
-  });
-  if (r.status !== 0) throw new Error(String(r.stderr));
-  const file = spawnSync('sh', ['-c', 'ls page*.pgm'], { cwd: dir, encoding: 'utf8' }).stdout.trim();
-  return readPgm(path.join(dir, file));
+  try {
+    writeFileSync(path.join(dir, 'in.pdf'), pdf);
+    const r = spawnSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', 'in.pdf', 'page'], {
+      cwd: dir,
+    });
+    if (r.status !== 0) throw new Error(String(r.stderr));
+    return readPgm(path.join(dir, 'page.pgm'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Dark runs of one pixel row, as bars. */
