@@ -2,17 +2,21 @@
  * An independent CNAB library as oracle: @banco-br/nodejs-cnab (with its layouts in @banco-br/cnab_yaml).
  * - Remessa: the oracle writes a Bradesco 400 file from its own YAML layout; our writer, given the same título, writes
  *   the same detail line byte for byte, and our reader reads the oracle's file back to the same values.
+ * - Remessa of 001, 033, 104 and 756: the oracle's own YAML layouts (@banco-br/cnab_yaml cnab400/<bank>/remessa)
+ *   read our detail line and find the values we wrote at their positions.
  * - Retorno: the oracle parses the sample files (Bradesco, Banco do Brasil CBR643, Itaú, Banrisul) and the fields it
  *   knows equal what our reader normalizes. Its YAML files are incomplete in places (several fields are commented
  *   out, e.g. the occurrence code); only fields it does define are compared.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
 import { findLayout } from '../../../../src/domain/cnab/registry.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
 import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { remessa, titulo } from './support.js';
+import { at, remessa, titulo } from './support.js';
 
 interface NodejsCnab {
   BANK: Record<string, { code: string; retorno?: Record<number, string[]> }>;
@@ -23,7 +27,161 @@ interface NodejsCnab {
   ): string;
   parseRemessaCnab(files: string[], cnab: number, bank: string, text: string): Record<string, string>[];
 }
-const oracle = createRequire(import.meta.url)('@banco-br/nodejs-cnab') as NodejsCnab;
+const requireHere = createRequire(import.meta.url);
+const oracle = requireHere('@banco-br/nodejs-cnab') as NodejsCnab;
+// The YAML reader the oracle itself uses (its own js-yaml 3), and its layout folder.
+const oracleYaml = createRequire(requireHere.resolve('@banco-br/nodejs-cnab'))('js-yaml') as {
+  safeLoad(text: string): Record<string, { pos?: [number, number] }>;
+};
+const yamlDir = path.dirname(requireHere.resolve('@banco-br/cnab_yaml/package.json'));
+
+/** Reads one line with the oracle's YAML layout: field name → text at its `pos`. */
+function oracleRead(layoutPath: string, line: string): Record<string, string> {
+  const layout = oracleYaml.safeLoad(readFileSync(path.join(yamlDir, layoutPath), 'utf8'));
+  const out: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(layout))
+    if (spec?.pos) out[name] = at(line, spec.pos[0], spec.pos[1]);
+  return out;
+}
+
+describe('remessas read by the oracle layouts (@banco-br/cnab_yaml)', () => {
+  const payer = {
+    name: 'José Conceição Comércio',
+    document: '12345678909',
+    address: 'Rua das Acácias, 100',
+    zip: '01452000',
+    city: 'São Paulo',
+    state: 'SP',
+    neighborhood: 'Centro',
+  };
+  const common = {
+    numero_inscricao: '12345678000195',
+    uso_empresa: 'NF1001-1'.padEnd(25),
+    numero_documento: 'NF1001    ',
+    vencimento: '201226',
+    valor_titulo: '0000000150075',
+    aceite: 'N',
+    data_emissao: '201126',
+    desconto_ate: '101226',
+    valor_desconto: '0000000001000',
+    sacado_codigo_inscricao: '01',
+    sacado_numero_inscricao: '00012345678909',
+    cep: '01452000',
+    estado: 'SP',
+  };
+  const cases: {
+    bank: string;
+    yaml: string;
+    portador: Record<string, string>;
+    nossoNumero: string;
+    expected: Record<string, string>;
+  }[] = [
+    {
+      bank: '001',
+      yaml: 'cnab400/001/remessa/detalhe.yml',
+      portador: {
+        convenio: '1234567',
+        carteira: '17',
+        variation: '019',
+        agencyDigit: '3',
+        account: '12345678',
+        accountDigit: 'X',
+      },
+      nossoNumero: '12345670000000123',
+      expected: {
+        ...common,
+        tipo_registro: '7',
+        agencia: '1234',
+        agencia_dv: '3',
+        conta: '12345678',
+        conta_dv: 'X',
+        numero_convenio: '1234567',
+        nosso_numero: '12345670000000123',
+        variacao_carteira: '019',
+        numero_carteira: '17',
+        codigo_ocorrencia: '01',
+        codigo_banco: '001',
+        especie: '01',
+        nome: 'JOSE CONCEICAO COMERCIO'.padEnd(37),
+      },
+    },
+    {
+      bank: '033',
+      yaml: 'cnab400/033/remessa/detalhe.yml',
+      portador: { convenio: '17777751042700080112' },
+      nossoNumero: '00001234',
+      expected: {
+        ...common,
+        codigo_transmissao: '17777751042700080112',
+        nosso_numero: '00001234',
+        numero_carteira: '1',
+        codigo_ocorrencia: '01',
+        codigo_banco: '033',
+        especie: '01',
+        id_complemento: 'I',
+        nome: 'JOSE CONCEICAO COMERCIO'.padEnd(40),
+        cidade: 'SAO PAULO'.padEnd(15),
+      },
+    },
+    {
+      bank: '104',
+      yaml: 'cnab400/104/sigcb/remessa/detalhe.yml',
+      portador: { convenio: '123456' },
+      nossoNumero: '14000000000000123',
+      expected: {
+        ...common,
+        agencia: '1234',
+        codigo_cedente: '123456',
+        tipo_emissao: '2',
+        numero_carteira: '14',
+        nosso_numero: '000000000000123',
+        tipo_carteira: '01',
+        codigo_ocorrencia: '01',
+        codigo_banco: '104',
+        especie: '01',
+        moeda: '1',
+      },
+    },
+    {
+      bank: '756',
+      yaml: 'cnab400/756/remessa/detalhe.yml',
+      portador: {
+        convenio: '123456789',
+        carteira: '01',
+        agency: '4327',
+        agencyDigit: '3',
+        account: '12345678',
+        accountDigit: '1',
+      },
+      nossoNumero: '000000012343',
+      expected: {
+        ...common,
+        aceite: '0',
+        agencia: '4327',
+        agencia_dv: '3',
+        conta: '12345678',
+        conta_dv: '1',
+        nosso_numero: '000000012343',
+        numero_parcela: '01',
+        tipo_emissao: '2',
+        numero_carteira: '01',
+        comando_movimento: '01',
+        codigo_banco: '756',
+        especie: '01',
+        bairro: 'CENTRO'.padEnd(15),
+      },
+    },
+  ];
+  for (const c of cases)
+    it(`${c.bank}: the oracle's layout finds our values at its positions`, () => {
+      const written = writeRemessa(
+        remessa(c.bank, c.portador, [titulo({ nossoNumero: c.nossoNumero, payer })]),
+      );
+      const theirs = oracleRead(c.yaml, written.lines[1] ?? '');
+      for (const key of Object.keys(c.expected)) expect(theirs[key], `${c.bank} ${key}`).toBeDefined();
+      expect(theirs).toMatchObject(c.expected);
+    });
+});
 
 describe('Bradesco 237 remessa against @banco-br/nodejs-cnab', () => {
   const files = {
