@@ -6,10 +6,9 @@
  * 81-82 motivo, 176-181 data de crédito, 182-188 tarifa.
  */
 import { describe, expect, it } from 'vitest';
-import { readRetornoText } from '../../../../src/domain/cnab/reader.js';
+import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
 import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { readRecords } from '../../../../src/domain/cnab/reader.js';
 import { findLayout } from '../../../../src/domain/cnab/registry.js';
 import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
 
