@@ -42,6 +42,36 @@ export const RECEIVABLE_IMMUTABLE_FIELDS = [
   'amountCents',
 ] as const satisfies readonly ReceivableField[];
 
+/** Statuses after which the título belongs to settlement: upserts and console edits may no longer change it. */
+export const CLOSED_STATUSES = ['paid', 'written_off', 'cancelled'] as const;
+
+const STATUS_LABEL: Record<string, string> = {
+  paid: 'pago',
+  written_off: 'baixado',
+  cancelled: 'cancelado',
+};
+
+/**
+ * Refuses (409 `receivable_closed`) a change to a título that is already paid, written off or cancelled. Called
+ * after the upsert inside the caller's transaction, so throwing rolls the change back.
+ */
+function assertOpenForChange(
+  result: { created: boolean; changed: boolean; changedFields: readonly string[]; row: ReceivableRow },
+  label: string,
+): void {
+  if (result.created || !result.changed) return;
+  if (!(CLOSED_STATUSES as readonly string[]).includes(result.row.status)) return;
+  throw new ServiceError(
+    409,
+    'receivable_closed',
+    `${label} está ${STATUS_LABEL[result.row.status] ?? result.row.status} e não pode mais ser alterado.`,
+    result.changedFields.map((field) => ({
+      path: field,
+      message: `não pode ser alterado: título ${STATUS_LABEL[result.row.status] ?? result.row.status}`,
+    })),
+  );
+}
+
 export type ErpReceivableView = ReceivableView & { customerErpKey: string };
 
 function referenceError(fields: FieldError[]): ServiceError {
@@ -150,6 +180,7 @@ export async function upsertReceivableByErpKey(
         ),
       );
     }
+    assertOpenForChange(result, `O título "${args.erpKey}"`);
     if (result.changed)
       await announceChange(args.jobs, tx, result.row, result.created ? 'created' : 'updated');
     const view = await viewOf(tx, result.row);
@@ -198,6 +229,7 @@ export async function patchReceivable(
       actor: args.actor,
       source: 'console',
     });
+    assertOpenForChange(result, 'O título');
     if (result.changed) await announceChange(args.jobs, tx, result.row, 'updated');
     return viewOf(tx, result.row);
   });

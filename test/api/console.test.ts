@@ -280,6 +280,14 @@ describe('writes and roles', () => {
     });
     expect(immutable.statusCode).toBe(400);
     expect(json(immutable).error.fields[0].path).toBe('amountCents');
+    const paid = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/receivables/${ids['S2']}`,
+      headers: { cookie },
+      payload: { dueDate: '2026-12-01' },
+    });
+    expect(paid.statusCode).toBe(409);
+    expect(json(paid).error.code).toBe('receivable_closed');
   });
 });
 

@@ -7,7 +7,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_RECEIVABLE_CHANGED } from '../../src/jobs/index.js';
-import { listHistory, listMovements, schema } from '../../src/store/index.js';
+import { listHistory, listMovements, schema, updateReceivableStatus } from '../../src/store/index.js';
 import { bearer, json, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -273,6 +273,38 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
       before: { dueDate: '2026-03-31', openAmountCents: 150_000 },
       after: { dueDate: '2026-04-15', openAmountCents: 100_000 },
     });
+  });
+
+  it('refuses changes to a paid título (409 receivable_closed) but still answers the same body with 200', async () => {
+    const created = json(await putReceivable(h.tokens.sul, 'TIT-PAGO', receivableBody({ number: '501' })));
+    await updateReceivableStatus(h.store.db, {
+      id: created.id,
+      status: 'paid',
+      openAmountCents: 0,
+      actor: 'test',
+    });
+    const same = await putReceivable(h.tokens.sul, 'TIT-PAGO', receivableBody({ number: '501' }));
+    expect(same.statusCode).toBe(200);
+    expect(json(same)).toMatchObject({ status: 'paid', openAmountCents: 0 });
+    const change = await putReceivable(
+      h.tokens.sul,
+      'TIT-PAGO',
+      receivableBody({ number: '501', dueDate: '2026-12-01' }),
+    );
+    expect(change.statusCode).toBe(409);
+    expect(json(change).error).toMatchObject({
+      code: 'receivable_closed',
+      message: 'O título "TIT-PAGO" está pago e não pode mais ser alterado.',
+      fields: [{ path: 'dueDate', message: expect.any(String) }],
+    });
+    const after = json(
+      await h.app.inject({ url: '/api/v1/receivables/TIT-PAGO', headers: bearer(h.tokens.sul) }),
+    );
+    expect(after.dueDate).toBe('2026-03-31');
+    expect((await listHistory(h.store.db, 'receivable', created.id)).map((r) => r.action)).toEqual([
+      'created',
+      'status_changed',
+    ]);
   });
 
   it('names the fields: impossible date, float amount, amount as text, open amount above the amount', async () => {

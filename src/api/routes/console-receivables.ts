@@ -67,11 +67,12 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
       schema: {
         tags: ['Console'],
         summary: 'Altera vencimento, nota fiscal ou portador de um título (perfis admin e operador)',
+        description: 'Título pago, baixado ou cancelado → 409 receivable_closed.',
         security,
         params: idParams,
         querystring: optionalCompany,
         body: receivablePatchBody,
-        response: { 200: receivableSchema, ...errorResponses, 422: errorSchema },
+        response: { 200: receivableSchema, ...errorResponses, 409: errorSchema, 422: errorSchema },
       },
     },
     async (request) => {
