@@ -2,7 +2,7 @@
  * Opening the database: PGlite (embedded, one process) by default, PostgreSQL when a URL is given.
  * Both go through drizzle and apply the same generated migrations (src/store/migrations/).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
@@ -51,6 +51,8 @@ export interface OpenStoreOptions {
   dataDir?: string;
   /** pg pool size (PostgreSQL only). */
   poolSize?: number;
+  /** PGlite only: start from a dump made with `dumpPglite` (skips initdb; used by tests). */
+  loadDataDir?: Blob;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -98,19 +100,28 @@ function sessionClient(tx: Tx): unknown {
   return (tx as unknown as { session: { client: unknown } }).session.client;
 }
 
+const pgliteClients = new WeakMap<Database, PGlite>();
+
+/** A tarball of an open PGlite store's data directory (to reopen it fast with `loadDataDir`). */
+export async function dumpPglite(store: Store): Promise<Blob> {
+  const client = pgliteClients.get(store.db);
+  if (!client) throw new Error('dumpPglite: o store não é PGlite');
+  return client.dumpDataDir('none');
+}
+
 export function defaultDataDir(): string {
   return process.env.FINCONSOLE_DATA_DIR || './data';
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize);
-  return openPglite(options.dataDir ?? defaultDataDir());
+  return openPglite(options.dataDir ?? defaultDataDir(), options.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   let client: PGlite;
   if (dataDir === 'memory') {
-    client = await PGlite.create();
+    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
   } else {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
@@ -118,6 +129,7 @@ async function openPglite(dataDir: string): Promise<Store> {
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   let closed = false;
+  pgliteClients.set(db, client);
   return {
     kind: 'pglite',
     db,
@@ -180,4 +192,26 @@ async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Store> 
       await pool.end();
     },
   };
+}
+
+/** How many migrations the journal lists (src/store/migrations/meta/_journal.json). */
+export function journalMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(resolve(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
+
+/** How many migrations were applied to this database (0 when it was never migrated). */
+export async function appliedMigrationCount(store: Store): Promise<number> {
+  const { rows } = await store.sql.executeSql(
+    "SELECT CASE WHEN to_regclass('drizzle.__drizzle_migrations') IS NULL THEN 0 ELSE 1 END AS present",
+    [],
+  );
+  if (Number(rows[0]?.present) === 0) return 0;
+  const result = await store.sql.executeSql(
+    'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations',
+    [],
+  );
+  return Number(result.rows[0]?.n ?? 0);
 }

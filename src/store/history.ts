@@ -38,5 +38,5 @@ export async function listHistory(ex: Executor, entity: string, entityId: string
     .select()
     .from(recordHistory)
     .where(and(eq(recordHistory.entity, entity), eq(recordHistory.entityId, entityId)))
-    .orderBy(asc(recordHistory.at), asc(recordHistory.id));
+    .orderBy(asc(recordHistory.seq));
 }

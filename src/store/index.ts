@@ -5,6 +5,9 @@
 export {
   openStore,
   txSqlAdapter,
+  dumpPglite,
+  journalMigrationCount,
+  appliedMigrationCount,
   defaultDataDir,
   MIGRATIONS_FOLDER,
   type Store,

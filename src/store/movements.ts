@@ -48,5 +48,5 @@ export async function listMovements(ex: Executor, receivableId: string): Promise
     .select()
     .from(receivableMovements)
     .where(eq(receivableMovements.receivableId, receivableId))
-    .orderBy(asc(receivableMovements.createdAt), asc(receivableMovements.id));
+    .orderBy(asc(receivableMovements.seq));
 }

@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   check,
   date,
   index,
@@ -253,6 +254,8 @@ export const receivableMovements = pgTable(
   'receivable_movements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order (rows of one transaction share created_at). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     receivableId: uuid('receivable_id')
       .notNull()
       .references(() => receivables.id),
@@ -268,7 +271,7 @@ export const receivableMovements = pgTable(
   },
   (t) => [
     uniqueIndex('receivable_movements_idempotency_key').on(t.idempotencyKey),
-    index('receivable_movements_receivable_idx').on(t.receivableId, t.createdAt),
+    index('receivable_movements_receivable_idx').on(t.receivableId, t.seq),
   ],
 );
 
@@ -293,6 +296,8 @@ export const recordHistory = pgTable(
   'record_history',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order (rows of one transaction share `at`). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     companyId: uuid('company_id'),
@@ -302,5 +307,5 @@ export const recordHistory = pgTable(
     actor: text('actor').notNull(),
     at: instant('at').notNull().defaultNow(),
   },
-  (t) => [index('record_history_entity_idx').on(t.entity, t.entityId, t.at)],
+  (t) => [index('record_history_entity_idx').on(t.entity, t.entityId, t.seq)],
 );
