@@ -398,6 +398,19 @@ describe('Idempotency-Key', () => {
     expect(current.dueDate).toBe('2026-05-01');
   });
 
+  it('concurrent requests with the same key and body: one row, every answer the same 201', async () => {
+    const headers = { 'idempotency-key': 'lote-77' };
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        putReceivable(h.tokens.sul, 'TIT-LOTE', receivableBody({ number: '77' }), headers),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(new Set(responses.map((r) => r.body)).size).toBe(1);
+    expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(3);
+    expect(await countRows(schema.receivables, h.companies.sul, 'TIT-LOTE')).toBe(1);
+  });
+
   it('keys are per company: the same key from another company runs normally', async () => {
     await putCustomer(h.tokens.norte, 'CLI-1', customerBody());
     const response = await putReceivable(h.tokens.norte, 'TIT-IDEM', receivableBody({ number: '900' }), {
