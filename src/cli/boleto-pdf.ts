@@ -7,16 +7,19 @@ export function registerPdf(boleto: Command): void {
   boleto
     .command('pdf')
     .description('gera o PDF dos boletos (ficha de compensação + recibo) ou um carnê (3 parcelas por página)')
-    .requiredOption('--in <arquivo>', 'JSON com a lista de títulos (veja docs/examples/titles.json)')
-    .requiredOption('--out <arquivo>', 'PDF a gravar')
+    .option('--in <arquivo>', 'JSON com a lista de títulos (obrigatório; veja docs/examples/titles.json)')
+    .option('--out <arquivo>', 'PDF a gravar (obrigatório)')
     .option('--carne', 'carnê: três parcelas por página A4, cada uma com canhoto e ficha')
-    .action(async (options: { in: string; out: string; carne?: boolean }) => {
+    .action(async (options: { in?: string; out?: string; carne?: boolean }) => {
+      if (options.in === undefined) throw new Error('informe --in <arquivo.json> com a lista de títulos');
+      if (options.out === undefined) throw new Error('informe --out <arquivo.pdf>');
+      const { in: input, out } = options;
       let text: string;
       try {
-        text = await readFile(options.in, 'utf8');
+        text = await readFile(input, 'utf8');
       } catch (error) {
         throw new Error(
-          `não foi possível ler ${options.in}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          `não foi possível ler ${input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
         );
       }
       let json: unknown;
@@ -24,21 +27,21 @@ export function registerPdf(boleto: Command): void {
         json = JSON.parse(text);
       } catch (error) {
         throw new Error(
-          `${options.in} não é um JSON válido: ${error instanceof Error ? error.message : String(error)}`,
+          `${input} não é um JSON válido: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
       const parsed = boletoDocumentListSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`${options.in}: ${describeIssues(parsed.error)}`);
+      if (!parsed.success) throw new Error(`${input}: ${describeIssues(parsed.error)}`);
       const pdf = await renderBoletoPdf(parsed.data, {
         carne: options.carne,
         onWarning: (message) => console.error(`aviso: ${message}`),
       });
-      await writeFile(options.out, pdf);
+      await writeFile(out, pdf);
       const count = parsed.data.length;
       console.log(
         options.carne
-          ? `carnê com ${count} parcela(s) em ${Math.ceil(count / 3)} página(s) gravado em ${options.out}`
-          : `${count} boleto(s) gravado(s) em ${options.out}`,
+          ? `carnê com ${count} parcela(s) em ${Math.ceil(count / 3)} página(s) gravado em ${out}`
+          : `${count} boleto(s) gravado(s) em ${out}`,
       );
     });
 }

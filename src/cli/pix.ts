@@ -5,8 +5,8 @@ import { makeDynamicPix, makeStaticPix, parsePix } from '../domain/pix/index.js'
 interface MakeOptions {
   key?: string;
   amount?: string;
-  name: string;
-  city: string;
+  name?: string;
+  city?: string;
   txid?: string;
   description?: string;
   url?: string;
@@ -23,13 +23,16 @@ export function register(program: Command): void {
     .option('--key <chave>', 'chave Pix: CPF, CNPJ, e-mail, telefone +55… ou chave aleatória')
     .option('--url <url>', 'URL do payload de cobrança (QR dinâmico)')
     .option('--amount <valor>', 'valor em reais, ex.: 10.50 ou 10,50')
-    .requiredOption('--name <nome>', 'nome do recebedor (até 25 caracteres, sem acentos)')
-    .requiredOption('--city <cidade>', 'cidade do recebedor (até 15 caracteres, sem acentos)')
+    .option('--name <nome>', 'nome do recebedor (obrigatório; até 25 caracteres, acentos são removidos)')
+    .option('--city <cidade>', 'cidade do recebedor (obrigatória; até 15 caracteres, acentos são removidos)')
     .option('--txid <txid>', 'identificador da transação (até 25 letras/dígitos; padrão ***)')
     .option('--description <texto>', 'informação adicional mostrada ao pagador')
     .option('--cep <cep>', 'CEP do recebedor (opcional)')
     .option('--json', 'saída em JSON: {"payload": "…"}')
     .action((options: MakeOptions) => {
+      if (options.name === undefined) throw new Error('informe --name (nome do recebedor, tag 59)');
+      if (options.city === undefined) throw new Error('informe --city (cidade do recebedor, tag 60)');
+      const { name, city } = options;
       if (options.key && options.url)
         throw new Error('use --key (QR estático) ou --url (QR dinâmico), não os dois');
       if (!options.key && !options.url) throw new Error('informe --key (QR estático) ou --url (QR dinâmico)');
@@ -44,15 +47,15 @@ export function register(program: Command): void {
         ? makeDynamicPix({
             url: options.url,
             amountCents,
-            merchantName: options.name,
-            merchantCity: options.city,
+            merchantName: name,
+            merchantCity: city,
             postalCode: options.cep,
           })
         : makeStaticPix({
             key: options.key ?? '',
             amountCents,
-            merchantName: options.name,
-            merchantCity: options.city,
+            merchantName: name,
+            merchantCity: city,
             txid: options.txid,
             description: options.description,
             postalCode: options.cep,
