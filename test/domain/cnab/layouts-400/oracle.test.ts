@@ -108,7 +108,7 @@ describe('remessas read by the oracle layouts (@banco-br/cnab_yaml)', () => {
     {
       bank: '033',
       yaml: 'cnab400/033/remessa/detalhe.yml',
-      portador: { convenio: '17777751042700080112' },
+      portador: { convenio: '17777751042700080112', account: '013000789', accountDigit: '5' },
       nossoNumero: '00001234',
       expected: {
         ...common,
@@ -119,6 +119,7 @@ describe('remessas read by the oracle layouts (@banco-br/cnab_yaml)', () => {
         codigo_banco: '033',
         especie: '01',
         id_complemento: 'I',
+        complemento_conta: '95',
         nome: 'JOSE CONCEICAO COMERCIO'.padEnd(40),
         cidade: 'SAO PAULO'.padEnd(15),
       },

@@ -12,7 +12,8 @@ import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
 import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
 import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
 
-const input = remessa('033', { convenio: '17777751042700080112' }, [
+// A 9-digit account ("conta padrão novo") makes 383-385 "I" + 9º dígito + DV, as kivanio/brcobranca writes it.
+const input = remessa('033', { convenio: '17777751042700080112', account: '013000789', accountDigit: '5' }, [
   titulo({
     nossoNumero: '00001234',
     fine: { type: 'percent', basisPoints: 200 },
@@ -42,7 +43,7 @@ describe('Santander 033 CNAB 400 remessa', () => {
     expect(at(detail, 102, 110)).toBe('211226101'); // data da multa, carteira 1, ocorrência 01
     expect(at(detail, 121, 149)).toBe('20122600000001500750330000001');
     expect(at(detail, 157, 160)).toBe('0600');
-    expect(at(detail, 383, 385)).toBe('I56');
+    expect(at(detail, 383, 385)).toBe('I95');
     expect(at(detail, 392, 393)).toBe('05');
     expect(at(pix, 43, 43)).toBe('2');
     expect(at(pix, 44, 120).trimEnd()).toBe('12345678000195');

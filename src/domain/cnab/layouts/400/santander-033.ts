@@ -23,7 +23,6 @@ import {
   finePercentBasisPoints,
   header400,
   ignoredRecord,
-  literal,
   remessaDetail400,
   retornoDetail400,
   seq400,
@@ -50,8 +49,8 @@ const detailRemessa = remessaDetail400([
   num('carteiraCode', 108, 108, { default: 1, ref: '1 eletrônica com registro, 5 rápida com registro' }),
   alpha('drawerName', 352, 381),
   blank(382, 382),
-  literal('_complementId', 383, 383, 'I'),
-  alpha('accountComplement', 384, 385),
+  alpha('complementId', 383, 383, { ref: '"I" when the account has 9 digits (conta padrão novo)' }),
+  alpha('accountComplement', 384, 385, { ref: '9º dígito da conta + DV' }),
   blank(386, 391),
   num('protestDays', 392, 393),
   blank(394, 394),
@@ -114,15 +113,17 @@ export const santander033Remessa400: CnabLayout = {
     },
     values: (v) => {
       const finePercent = finePercentBasisPoints(v);
-      const account = `${String(v.account ?? '')}${String(v.accountDigit ?? '')}`;
+      const account = String(v.account ?? '');
+      const newAccount = account.length > 8;
       return {
         speciesCode: santanderSpecies(v.species),
         fineFlag: finePercent > 0 ? 4 : 0,
         finePercent,
         fineDate: finePercent > 0 ? v.fineDate : undefined,
         carteiraCode: v.variation !== undefined && v.variation !== '' ? v.variation : 1,
-        // Santander nota: "complemento" = últimos 2 dígitos da conta corrente.
-        accountComplement: account.slice(-2),
+        // Santander: accounts of 9 digits ("padrão novo") send "I" + 9º dígito + DV in 383-385; others leave blanks.
+        complementId: newAccount ? 'I' : '',
+        accountComplement: newAccount ? `${account.charAt(8)}${String(v.accountDigit ?? '')}` : '',
         // Santander instrução: 06 = protestar (dias em 392-393); 00 = sem instrução.
         instruction1: Number(v.protestDays) > 0 ? '06' : '00',
         discountCents: v.discountCode === 0 ? 0 : v.discountCents,
