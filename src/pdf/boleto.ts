@@ -155,7 +155,11 @@ function fitText(
       shown = `${shown}…`;
     }
   }
-  doc.text(shown, x, y, { width, align: opts.align ?? 'left', lineBreak: false });
+  // Alignment is computed here so pdfkit can skip its line-wrapping engine (the costliest part of a carnê).
+  const shownWidth = shown === text && measured <= width ? measured : doc.widthOfString(shown);
+  const free = Math.max(0, width - shownWidth);
+  const left = opts.align === 'right' ? x + free : opts.align === 'center' ? x + free / 2 : x;
+  doc.text(shown, left, y, { lineBreak: false });
 }
 
 interface Cell {
