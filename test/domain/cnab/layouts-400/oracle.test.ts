@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
+import { layouts400 } from '../../../../src/domain/cnab/layouts/400/index.js';
 import { findLayout } from '../../../../src/domain/cnab/registry.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
 import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
@@ -291,6 +292,21 @@ describe('Bradesco 237 remessa against @banco-br/nodejs-cnab', () => {
       payerZip: '01452000',
     });
   });
+});
+
+describe('occurrence tables against @banco-br/cnab_yaml codigo_ocorrencia', () => {
+  // Every code the oracle lists must be in ours: a code missing from our table would turn a real retorno line into
+  // an error event. (Ours may hold more: newer manual editions add codes.)
+  for (const bank of ['001', '041', '104', '237', '341'])
+    it(`${bank}: knows every occurrence code the oracle lists`, () => {
+      const theirs = oracleYaml.safeLoad(
+        readFileSync(path.join(yamlDir, `cnab400/${bank}/retorno/codigo_ocorrencia.yml`), 'utf8'),
+      );
+      const codes = Object.keys(theirs).map((k) => k.padStart(2, '0'));
+      expect(codes.length).toBeGreaterThan(10);
+      const ours = layouts400.find((l) => l.bank === bank && l.direction === 'retorno')?.occurrences ?? {};
+      expect(codes.filter((c) => !(c in ours))).toEqual([]);
+    });
 });
 
 /** The oracle reads header, first detail and trailer (one YAML per line); we give it exactly those three lines. */

@@ -190,6 +190,7 @@ export const bancoBrasil001Occurrences400 = occurrenceTable([
   ['44', 'informative', 'Título pago com cheque devolvido'],
   ['46', 'informative', 'Título pago com cheque, aguardando compensação'],
   ['72', 'changed', 'Alteração de tipo de cobrança'],
+  ['73', 'changed', 'Confirmação de instrução de parâmetro de pagamento parcial'],
   ['96', 'fee', 'Despesas de protesto'],
   ['97', 'fee', 'Despesas de sustação de protesto'],
   ['98', 'fee', 'Débito de custas antecipadas'],

@@ -129,6 +129,7 @@ export const banrisul041Occurrences400 = occurrenceTable([
   ['21', 'informative', 'Aguardando autorização para protesto por edital'],
   ['22', 'informative', 'Protesto sustado por alteração de vencimento e prazo de cartório'],
   ['23', 'informative', 'Confirmação da entrada em cartório'],
+  ['24', 'changed', 'Alteração de dados do sacador'],
   ['25', 'informative', 'Devolução, liquidado anteriormente'],
   ['26', 'informative', 'Devolvido pelo cartório - erro de informação'],
   ['30', 'informative', 'Cobrança a creditar (liquidação em trânsito)'],
