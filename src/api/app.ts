@@ -27,6 +27,7 @@ import type { JobQueue } from '../jobs/index.js';
 import type { Store } from '../store/index.js';
 import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
+import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { ...context, prefix: '/api' });
   await app.register(consoleReceivableRoutes, { ...context, prefix: '/api' });
   await app.register(consoleCustomerRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleApiTokenRoutes, { ...context, prefix: '/api' });
   await app.register(erpCustomerRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });
 

@@ -446,3 +446,77 @@ describe('service endpoints', () => {
     }
   });
 });
+
+describe('ERP API tokens from the console', () => {
+  it('an admin creates a token for a child (shown once, works at once), lists and revokes it', async () => {
+    const cookie = await h.login(h.emails.admin);
+    const created = await h.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: { cookie },
+      payload: { companyId: h.companies.norte, name: 'ERP Norte 2' },
+    });
+    expect(created.statusCode).toBe(201);
+    const token = json(created);
+    expect(token).toMatchObject({ companyId: h.companies.norte, name: 'ERP Norte 2', revokedAt: null });
+    expect(token.token).toMatch(/^fct_/);
+    const use = await h.app.inject({ url: '/api/v1/receivables', headers: bearer(token.token) });
+    expect(json(use).total).toBe(norteTitles.length);
+
+    const list = json(
+      await h.app.inject({ url: `/api/api-tokens?companyId=${h.companies.group}`, headers: { cookie } }),
+    );
+    const listed = list.items.find((t: { id: string }) => t.id === token.id);
+    expect(listed).toMatchObject({ name: 'ERP Norte 2', companyId: h.companies.norte });
+    expect(listed.token).toBeUndefined();
+    expect(JSON.stringify(list)).not.toContain(token.token);
+
+    const revoke = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/api-tokens/${token.id}`,
+      headers: { cookie },
+    });
+    expect(revoke.statusCode).toBe(204);
+    expect(
+      (await h.app.inject({ url: '/api/v1/receivables', headers: bearer(token.token) })).statusCode,
+    ).toBe(401);
+  });
+
+  it('operators and viewers cannot manage tokens; other groups cannot see or revoke them', async () => {
+    const operator = await h.login(h.emails.operator);
+    const denied = await h.app.inject({
+      method: 'POST',
+      url: '/api/api-tokens',
+      headers: { cookie: operator },
+      payload: { companyId: h.companies.sul, name: 'x' },
+    });
+    expect(denied.statusCode).toBe(403);
+    const admin = await h.login(h.emails.admin);
+    const mine = json(
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/api-tokens',
+        headers: { cookie: admin },
+        payload: { companyId: h.companies.sul, name: 'ERP Sul 2' },
+      }),
+    );
+    const outsider = await h.login(h.emails.otherAdmin);
+    expect(
+      (
+        await h.app.inject({
+          url: `/api/api-tokens?companyId=${h.companies.sul}`,
+          headers: { cookie: outsider },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const revoke = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/api-tokens/${mine.id}`,
+      headers: { cookie: outsider },
+    });
+    expect(revoke.statusCode).toBe(404);
+    expect((await h.app.inject({ url: '/api/v1/customers', headers: bearer(mine.token) })).statusCode).toBe(
+      200,
+    );
+  });
+});

@@ -1,0 +1,60 @@
+/** ERP API tokens from the console (admins only): list, create (plain token returned once), revoke. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createToken, listTokens, revokeToken } from '../../services/api-tokens.js';
+import type { RouteContext } from '../context.js';
+import { requireSession, userOf } from '../plugins/auth.js';
+import { apiTokenSchema, createApiTokenBody, createdApiTokenSchema } from '../schemas/api-tokens.js';
+import { errorResponses } from '../schemas/common.js';
+
+export const consoleApiTokenRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
+  app.addHook('preHandler', requireSession(store));
+  const security = [{ sessionCookie: [] }];
+
+  app.get(
+    '/api-tokens',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Tokens de API do ERP da empresa (administradores)',
+        security,
+        querystring: z.object({
+          companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }),
+        }),
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listTokens(store, userOf(request), request.query.companyId) }),
+  );
+
+  app.post(
+    '/api-tokens',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Cria um token de API para uma empresa (o token em claro aparece só nesta resposta)',
+        security,
+        body: createApiTokenBody,
+        response: { 201: createdApiTokenSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createToken(store, userOf(request), request.body)),
+  );
+
+  app.delete(
+    '/api-tokens/:id',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Revoga um token de API (efeito imediato)',
+        security,
+        params: z.object({ id: z.uuid({ error: 'id deve ser o id (uuid) de um token' }) }),
+        response: { 204: z.null().describe('Revogado'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeToken(store, userOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};
