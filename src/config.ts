@@ -1,0 +1,83 @@
+/** Service configuration from environment variables, validated with zod (messages in pt-BR name the variable). */
+import { z } from 'zod';
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const booleanFlag = z.preprocess(
+  emptyAsUndefined,
+  z
+    .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', 'sim', 'não', 'nao'], {
+      error: 'use 1/0, true/false ou on/off',
+    })
+    .default('1')
+    .transform((value) => ['1', 'true', 'on', 'yes', 'sim'].includes(value)),
+);
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const configSchema = z.object({
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'deve ser um número de porta' })
+      .int({ error: 'deve ser um número inteiro' })
+      .min(0, { error: 'deve estar entre 0 e 65535' })
+      .max(65535, { error: 'deve estar entre 0 e 65535' })
+      .default(3000),
+  ),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'deve começar com postgres:// ou postgresql://' })
+      .optional(),
+  ),
+  FINCONSOLE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(logLevels, { error: `use um de: ${logLevels.join(', ')}` }).default('info'),
+  ),
+  /** In-process job worker for `serve` (default on). */
+  FINCONSOLE_WORKER: booleanFlag,
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: (typeof logLevels)[number];
+  worker: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`configuração inválida — ${problems.join('; ')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.FINCONSOLE_DATA_DIR,
+    logLevel: c.LOG_LEVEL,
+    worker: c.FINCONSOLE_WORKER,
+  };
+}
+
+/** A database URL safe to print: the password replaced by ***. */
+export function maskDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://***';
+  }
+}
