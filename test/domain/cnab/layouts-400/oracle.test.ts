@@ -17,7 +17,7 @@ import { layouts400 } from '../../../../src/domain/cnab/layouts/400/index.js';
 import { findLayout } from '../../../../src/domain/cnab/registry.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
 import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { at, remessa, titulo } from './support.js';
+import { at, file, line400, remessa, titulo } from './support.js';
 
 interface NodejsCnab {
   BANK: Record<string, { code: string; retorno?: Record<number, string[]> }>;
@@ -380,3 +380,59 @@ describe.skipIf(!samplesPresent)(
     });
   },
 );
+
+describe('Sicoob 756 retorno built from its layout sheet, parsed by the oracle and by us', () => {
+  const text = file(
+    line400({
+      1: '02RETORNO01COBRANCA',
+      27: '43273123456789',
+      47: 'PECAS SAO JOAO',
+      77: '756BANCOOBCED',
+      95: '221226',
+      101: '0000042',
+      395: '000001',
+    }),
+    line400({
+      1: '1',
+      2: '02',
+      4: '12345678000195',
+      18: '43273',
+      23: '123456781',
+      32: '000000',
+      38: 'NF1001-1',
+      63: '000000012343',
+      75: '01',
+      81: '07',
+      107: '01',
+      109: '09',
+      111: '211226',
+      117: 'NF1001',
+      147: '201226',
+      153: '0000000150075',
+      166: '756',
+      169: '43273',
+      174: '01',
+      176: '221226',
+      182: '0000250',
+      254: '0000000000000',
+      267: '0000000000000',
+      395: '000002',
+    }),
+    line400({ 1: '9', 395: '000003' }),
+  );
+
+  it('agrees on nosso número, motivo, data de crédito, tarifa, valor recebido and juros', async () => {
+    const theirs = oracleDetail('756', text);
+    const events = await readRetornoText(text);
+    expect(errors(events)).toEqual([]);
+    const ours = details(events)[0];
+    expect(ours?.nossoNumero).toBe(`${theirs.nosso_numero}${theirs.nosso_numero_dv}`);
+    expect(ours?.reasons.map((r) => r.code)).toEqual([theirs.codigo_baixa]);
+    expect(theirs.data_credito).toBe('221226');
+    expect(ours?.creditedOn).toBe('2026-12-22');
+    expect(ours?.amounts.feeCents).toBe(centsOf(theirs.valor_tarifa));
+    expect(ours?.amounts.paidCents).toBe(centsOf(theirs.valor_recebido));
+    expect(ours?.amounts.interestCents).toBe(centsOf(theirs.juros_mora));
+    expect(ours?.kind).toBe('written_off');
+  });
+});
