@@ -54,7 +54,7 @@ export function ReceivableDetail({ id, companyId, onClose, onExpired }: Receivab
   }, [onClose]);
 
   const item = load.kind === 'ready' ? load.data.receivable : null;
-  const title = item ? `Título ${formatTituloRef(item.document, item.number, item.installment)}` : 'Título';
+  const title = item ? `Título ${formatTituloRef(item.number, item.installment)}` : 'Título';
 
   return (
     <div className="drawer-backdrop" onClick={onClose}>
@@ -84,6 +84,8 @@ export function ReceivableDetail({ id, companyId, onClose, onExpired }: Receivab
         ) : (
           <div className="drawer-body">
             <dl className="facts">
+              <dt>Documento</dt>
+              <dd>{load.data.receivable.document ?? '—'}</dd>
               <dt>Empresa</dt>
               <dd>{load.data.receivable.companyName}</dd>
               <dt>Cliente</dt>

@@ -305,7 +305,7 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
             <tr>
               {showCompany ? <th scope="col">Empresa</th> : null}
               <SortHeader label="Cliente" sortKey="customerName" filters={filters} onSort={sortBy} />
-              <SortHeader label="Doc./Número/Parcela" sortKey="number" filters={filters} onSort={sortBy} />
+              <SortHeader label="Título/Parcela" sortKey="number" filters={filters} onSort={sortBy} />
               <SortHeader label="Emissão" sortKey="issueDate" filters={filters} onSort={sortBy} />
               <SortHeader label="Vencimento" sortKey="dueDate" filters={filters} onSort={sortBy} />
               <SortHeader label="Valor" sortKey="amountCents" filters={filters} onSort={sortBy} numeric />
@@ -427,9 +427,13 @@ function ReceivableRow({ item, showCompany, onOpen }: ReceivableRowProps) {
           onClick={() => onOpen(item.id)}
           title="Ver movimentos e histórico"
         >
-          {formatTituloRef(item.document, item.number, item.installment)}
+          {formatTituloRef(item.number, item.installment)}
         </button>
-        {item.invoiceNumber ? <span className="sub">NF {item.invoiceNumber}</span> : null}
+        <span className="sub">
+          {[item.document, item.invoiceNumber ? `NF ${item.invoiceNumber}` : null]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
       </td>
       <td className="col-date" data-col="issue">
         {formatDate(item.issueDate)}

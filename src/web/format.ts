@@ -72,14 +72,9 @@ export function pageCount(pageSize: number, total: number): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
 
-/** "Documento número/parcela", e.g. "DM 10234/2"; the installment is left out when absent. */
-export function formatTituloRef(
-  document: string | null,
-  number: string,
-  installment: string | number | null,
-): string {
-  const head = document ? `${document} ${number}` : number;
-  return installment === null || installment === '' ? head : `${head}/${installment}`;
+/** "número/parcela", e.g. "10234/2": how operators name a título; the installment is left out when absent. */
+export function formatTituloRef(number: string, installment: string | number | null): string {
+  return installment === null || installment === '' ? number : `${number}/${installment}`;
 }
 
 /**

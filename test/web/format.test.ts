@@ -82,9 +82,9 @@ describe('status and list helpers', () => {
     expect(pageCount(25, 0)).toBe(1);
   });
 
-  it('writes the título reference as documento número/parcela', () => {
-    expect(formatTituloRef('DM', '10234', 2)).toBe('DM 10234/2');
-    expect(formatTituloRef(null, '10234', null)).toBe('10234');
+  it('writes the título reference as número/parcela', () => {
+    expect(formatTituloRef('10234', 2)).toBe('10234/2');
+    expect(formatTituloRef('10234', null)).toBe('10234');
   });
 });
 
