@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, maskDatabaseUrl } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: './data',
+      logLevel: 'info',
+      worker: true,
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        DATABASE_URL: 'postgres://u:p@db:5432/fc',
+        FINCONSOLE_DATA_DIR: '/var/lib/fc',
+        LOG_LEVEL: 'debug',
+        FINCONSOLE_WORKER: '0',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://u:p@db:5432/fc',
+      dataDir: '/var/lib/fc',
+      logLevel: 'debug',
+      worker: false,
+    });
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it('rejects bad values naming the variable, in pt-BR', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT: deve ser um número de porta/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: deve estar entre 0 e 65535/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: deve começar com postgres:\/\//,
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: use um de/);
+    expect(() => loadConfig({ FINCONSOLE_WORKER: 'talvez' })).toThrow(/FINCONSOLE_WORKER/);
+  });
+
+  it('masks the password of a database URL', () => {
+    expect(maskDatabaseUrl('postgres://fc:segredo@db:5432/fc')).toBe('postgres://fc:***@db:5432/fc');
+    expect(maskDatabaseUrl('postgres://db/fc')).toBe('postgres://db/fc');
+  });
+});
