@@ -2,13 +2,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { login, logout, principalFromSession, SESSION_COOKIE, sessionView } from '../../services/auth.js';
-import { unauthorized } from '../../services/errors.js';
+import { ServiceError, unauthorized } from '../../services/errors.js';
+import { LoginThrottle } from '../../services/login-throttle.js';
 import type { RouteContext } from '../context.js';
 import { sessionCookieOptions } from '../plugins/auth.js';
 import { errorSchema } from '../schemas/common.js';
 import { loginBody, sessionSchema } from '../schemas/session.js';
 
 export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
+  const throttle = new LoginThrottle();
+
   app.post(
     '/session',
     {
@@ -16,11 +19,22 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
         tags: ['Console'],
         summary: 'Entrar (e-mail e senha); define o cookie fc_session',
         body: loginBody,
-        response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema },
+        response: { 200: sessionSchema, 400: errorSchema, 401: errorSchema, 429: errorSchema },
       },
     },
     async (request, reply) => {
-      const { token, principal } = await login(store, request.body.email, request.body.password);
+      const { email, password } = request.body;
+      throttle.check(email, request.ip);
+      let opened: Awaited<ReturnType<typeof login>>;
+      try {
+        opened = await login(store, email, password);
+      } catch (error) {
+        if (error instanceof ServiceError && error.code === 'invalid_credentials')
+          throttle.fail(email, request.ip);
+        throw error;
+      }
+      throttle.succeed(email);
+      const { token, principal } = opened;
       void reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request));
       return sessionView(principal);
     },
