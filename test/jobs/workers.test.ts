@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobQueue, startJobQueue } from '../../src/jobs/index.js';
+import { startJobQueue, type JobQueue } from '../../src/jobs/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { openTestStore, testDatabaseUrl, type TestStore } from '../support/database.js';
 
