@@ -10,6 +10,7 @@ import {
   formatTituloRef,
   historyActionLabel,
   movementKindLabel,
+  sourceLabel,
   statusLabel,
 } from './format.js';
 
@@ -134,7 +135,7 @@ export function ReceivableDetail({ id, companyId, onClose, onExpired }: Receivab
                       <td>{movementKindLabel(movement.kind)}</td>
                       <td className="num">{formatMoney(movement.amountCents)}</td>
                       <td>{movement.description ?? ''}</td>
-                      <td className="muted">{movement.source}</td>
+                      <td className="muted">{sourceLabel(movement.source)}</td>
                     </tr>
                   ))}
                 </tbody>

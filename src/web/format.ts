@@ -172,3 +172,17 @@ export function formatDateTime(instant: string): string {
   const date = new Date(instant);
   return Number.isNaN(date.getTime()) ? instant : DATE_TIME_SP.format(date).replace(',', '');
 }
+
+const SOURCE_LABELS: Record<string, string> = {
+  erp: 'ERP',
+  console: 'Console',
+  seed: 'Demonstração',
+  job: 'Rotina',
+  retorno: 'Retorno',
+  remessa: 'Remessa',
+};
+
+/** Where a movement came from (the store's `source`), in pt-BR when known. */
+export function sourceLabel(source: string): string {
+  return SOURCE_LABELS[source] ?? source;
+}
