@@ -166,3 +166,72 @@ export function encodeField(field: FieldSpec, value: Value | null): string {
   if (text.length > width) text = text.slice(0, width);
   return pad === 'left-space' ? text.padStart(width, ' ') : text.padEnd(width, ' ');
 }
+
+/** Returned by a compiled decoder when the field is invalid; `decodeField` then produces the pt-BR error. */
+export const DECODE_FAIL: unique symbol = Symbol('cnab-decode-fail');
+export type FastDecoder = (line: string) => Value | null | typeof DECODE_FAIL;
+
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digits at [s, e) as an integer, or -1 when any is not a digit (up to 15 digits stay exact). */
+function digitsAt(line: string, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const c = line.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function blankAt(line: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (line.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+/**
+ * A decoder specialised for one field, for the hot path of the reader: no regex, no exceptions, no slices for
+ * numbers. Same results as `decodeField`; on anything unusual it returns DECODE_FAIL and the caller asks
+ * `decodeField` for the exact error.
+ */
+export function compileDecoder(field: FieldSpec): FastDecoder {
+  const s = field.start - 1;
+  const e = field.end;
+  if (field.type === 'alpha' && field.format !== 'codes2') {
+    if (field.required) return (line) => decodeField(line, field);
+    return (line) => line.slice(s, e).trim();
+  }
+  if (field.format === 'codes2') return (line) => decodeField(line, field);
+  if (field.format === 'DDMMAAAA' || field.format === 'DDMMAA') {
+    const long = field.format === 'DDMMAAAA';
+    return (line) => {
+      const all = digitsAt(line, s, e);
+      if (all < 0) return blankAt(line, s, e) && !field.required ? null : DECODE_FAIL;
+      if (all === 0) return null;
+      const d = digitsAt(line, s, s + 2);
+      const m = digitsAt(line, s + 2, s + 4);
+      let y = long ? digitsAt(line, s + 4, s + 8) : digitsAt(line, s + 4, s + 6);
+      if (!long) y += y < 70 ? 2000 : 1900;
+      if (
+        m < 1 ||
+        m > 12 ||
+        d < 1 ||
+        d > DAYS[m]! ||
+        (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
+      )
+        return DECODE_FAIL;
+      return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+    };
+  }
+  if (field.format === 'HHMMSS') return (line) => decodeField(line, field);
+  if (field.decimals !== undefined && e - s <= 15)
+    return (line) => {
+      const n = digitsAt(line, s, e);
+      if (n >= 0) return n;
+      return blankAt(line, s, e) && !field.required ? 0 : DECODE_FAIL;
+    };
+  return (line) => {
+    if (digitsAt(line, s, e) >= 0 || (e - s > 15 && /^\d+$/.test(line.slice(s, e)))) return line.slice(s, e);
+    return blankAt(line, s, e) && !field.required ? null : DECODE_FAIL;
+  };
+}

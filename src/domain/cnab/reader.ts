@@ -3,7 +3,7 @@
  * event records (240: T + U) and normalizes them into CnabDetailEvent. A line that cannot be read becomes a
  * CnabErrorEvent with line, column, field and a pt-BR message: never skipped, never half-imported.
  */
-import { CnabFieldError, decodeField } from './codec.js';
+import { CnabFieldError, compileDecoder, decodeField, DECODE_FAIL, type FastDecoder } from './codec.js';
 import type { CnabDetailEvent, CnabErrorEvent, CnabHeaderEvent, CnabReadEvent } from './events.js';
 import type { CnabDirection, CnabLayout, CnabWidth, FieldSpec, RecordSpec, Values } from './layout.js';
 import { splitLines } from './lines.js';
@@ -14,6 +14,10 @@ interface CompiledRecord {
   spec: RecordSpec;
   match: { index: number; value: string }[];
   decoded: FieldSpec[];
+  decoders: FastDecoder[];
+  /** Generated decoder with literal property names (stable object shape); null when any field needs the slow path. */
+  fast: (line: string) => Values | null;
+  strict: FieldSpec[];
   /** Fields whose loss (a line cut short) means data is missing: named numeric or required fields. */
   dataFields: FieldSpec[];
   /** A header/trailer read leniently: unreadable optional fields become undefined instead of errors. */
@@ -31,6 +35,28 @@ export interface CompiledLayout {
  * (bank, file number, date, company, record count), and leniently, because banks fill the rest in their own
  * ways (e.g. Santander's batch header, Sicoob portals trimming blanks). Detail records are read in full.
  */
+/** What a retorno event is made of; a lenient (retorno) read decodes only these from detail records. */
+const EVENT_KEYS = new Set([
+  'occurrenceCode',
+  'reasons',
+  'nossoNumero',
+  'documentNumber',
+  'companyUse',
+  'dueDate',
+  'occurredOn',
+  'creditedOn',
+  'titleCents',
+  'paidCents',
+  'interestCents',
+  'discountCents',
+  'rebateCents',
+  'feeCents',
+  'otherCostsCents',
+  'iofCents',
+  'otherCreditsCents',
+  'netCents',
+]);
+
 const CONTROL_KEYS = new Set([
   'bankCode',
   'fileDirection',
@@ -53,14 +79,16 @@ export function compileLayout(layout: CnabLayout, mode: 'lenient' | 'full' = 'le
   const records = layout.records
     .map((spec) => {
       const control = mode === 'lenient' && spec.role !== 'detail';
-      const named = spec.fields.filter(
-        (f) => !f.name.startsWith('_') && (!control || CONTROL_KEYS.has(f.name)),
-      );
+      const keys = mode === 'full' ? undefined : control ? CONTROL_KEYS : EVENT_KEYS;
+      const named = spec.fields.filter((f) => !f.name.startsWith('_') && (!keys || keys.has(f.name)));
       return {
         spec,
         control,
         match: spec.match.map((m) => ({ index: m.start - 1, value: m.value })),
         decoded: named,
+        decoders: named.map(compileDecoder),
+        fast: generateFastDecoder(named),
+        strict: spec.fields.filter((f) => f.strict && f.constant !== undefined),
         dataFields: control
           ? named.filter((f) => f.required)
           : named.filter((f) => f.type === 'num' || f.required),
@@ -71,6 +99,92 @@ export function compileLayout(layout: CnabLayout, mode: 'lenient' | 'full' = 'le
   const compiled = { layout, records, hasContinue: layout.records.some((r) => r.event === 'continue') };
   cache.set(layout, compiled);
   return compiled;
+}
+
+/**
+ * Builds `line => ({ key: decoder(line), … })` with the field names as literal properties, so every record of a
+ * kind gets the same hidden class and each store is monomorphic: the reader's hot path. Pure code generation
+ * from the layout's own field names (validated as identifiers-in-strings via JSON.stringify); no I/O.
+ */
+function generateFastDecoder(fields: FieldSpec[]): (line: string) => Values | null {
+  const decoders = fields.map(compileDecoder);
+  const digits = (v: string, s: number, e: number) =>
+    `let ${v} = 0; for (let i = ${s}; i < ${e}; i++) { const c = line.charCodeAt(i) - 48; if (c < 0 || c > 9) { ${v} = -1; break; } ${v} = ${v} * 10 + c; }`;
+  const parts = fields.map((f, i) => {
+    const s = f.start - 1;
+    const e = f.end;
+    const v = `v${i}`;
+    // Amounts: inline digit loop; all blanks = 0 unless required; anything else → slow path for the error.
+    if (f.decimals !== undefined && !f.format && e - s <= 15)
+      return `${digits(v, s, e)} if (${v} < 0) { if (${f.required ? 'true' : `line.slice(${s}, ${e}).trim() !== ''`}) return null; ${v} = 0; }`;
+    // Dates: digits checked inline, calendar checked by the helper; zeros/blank = no date.
+    if ((f.format === 'DDMMAAAA' || f.format === 'DDMMAA') && !f.required) {
+      const y = f.format === 'DDMMAAAA' ? `line.slice(${s + 4}, ${s + 8})` : `line.slice(${s + 4}, ${s + 6})`;
+      return `${digits(`n${i}`, s, e)} let ${v}; if (n${i} > 0) { const k = line.slice(${s}, ${e}); ${v} = dates.get(k); if (${v} === undefined) { ${v} = isoDate(line.slice(${s}, ${s + 2}), line.slice(${s + 2}, ${s + 4}), ${y}); if (${v} === null) return null; if (dates.size < 4096) dates.set(k, ${v}); } } else if (n${i} < 0 && line.slice(${s}, ${e}).trim() !== '') return null;`;
+    }
+    // Required text (occurrence code): slice + trim, blank → slow path error.
+    if (f.type === 'alpha' && !f.format && f.required)
+      return `const ${v} = line.slice(${s}, ${e}).trim(); if (${v} === '') return null;`;
+    // Plain text: slice + trim.
+    if (f.type === 'alpha' && !f.format && !f.required) return `const ${v} = line.slice(${s}, ${e}).trim();`;
+    return `let ${v} = d[${i}](line); if (${v} === FAIL) return null; if (${v} === null) ${v} = undefined;`;
+  });
+  const body = [
+    ...parts,
+    `return { ${fields.map((f, i) => `${JSON.stringify(f.name)}: v${i}`).join(', ')} };`,
+  ].join('\n');
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function(
+    'd',
+    'FAIL',
+    'isoDate',
+    'dates',
+    `return function decode(line) {\n${body}\n};`,
+  ) as (
+    d: FastDecoder[],
+    fail: typeof DECODE_FAIL,
+    iso: typeof isoDate,
+    dates: Map<string, string>,
+  ) => (line: string) => Values | null;
+  // Retorno files repeat a handful of dates: each raw DDMMAAAA is validated and formatted once per record kind.
+  return make(decoders, DECODE_FAIL, isoDate, new Map());
+}
+
+const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** dd, mm, yy|yyyy (digit strings) → ISO date, or null when not a calendar date. Two-digit years pivot at 70. */
+function isoDate(dd: string, mm: string, year: string): string | null {
+  const d = Number(dd);
+  const m = Number(mm);
+  let y = Number(year);
+  if (year.length === 2) y += y < 70 ? 2000 : 1900;
+  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m]!) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${y}-${mm}-${dd}`;
+}
+
+/** The event fields of a start record completed by a continuation (T + U): the start record's value wins. */
+function joinEvent(t: Values, u: Values): Values {
+  return {
+    occurrenceCode: t.occurrenceCode ?? u.occurrenceCode,
+    reasons: t.reasons ?? u.reasons,
+    nossoNumero: t.nossoNumero ?? u.nossoNumero,
+    documentNumber: t.documentNumber ?? u.documentNumber,
+    companyUse: t.companyUse ?? u.companyUse,
+    dueDate: t.dueDate ?? u.dueDate,
+    occurredOn: t.occurredOn ?? u.occurredOn,
+    creditedOn: t.creditedOn ?? u.creditedOn,
+    titleCents: t.titleCents ?? u.titleCents,
+    paidCents: t.paidCents ?? u.paidCents,
+    interestCents: t.interestCents ?? u.interestCents,
+    discountCents: t.discountCents ?? u.discountCents,
+    rebateCents: t.rebateCents ?? u.rebateCents,
+    feeCents: t.feeCents ?? u.feeCents,
+    otherCostsCents: t.otherCostsCents ?? u.otherCostsCents,
+    iofCents: t.iofCents ?? u.iofCents,
+    otherCreditsCents: t.otherCreditsCents ?? u.otherCreditsCents,
+    netCents: t.netCents ?? u.netCents,
+  };
 }
 
 export type RecordResult =
@@ -98,7 +212,19 @@ export function decodeLine(compiled: CompiledLayout, rawLine: string): RecordRes
       };
     line = line.slice(0, width);
   }
-  const record = compiled.records.find((r) => r.match.every((m) => line.startsWith(m.value, m.index)));
+  let record: CompiledRecord | undefined;
+  for (const r of compiled.records) {
+    let ok = true;
+    for (const m of r.match)
+      if (!line.startsWith(m.value, m.index)) {
+        ok = false;
+        break;
+      }
+    if (ok) {
+      record = r;
+      break;
+    }
+  }
   if (!record) {
     return {
       ok: false,
@@ -128,8 +254,17 @@ export function decodeLine(compiled: CompiledLayout, rawLine: string): RecordRes
       };
     line = line.padEnd(width, ' ');
   }
+  const quick = record.fast(line);
+  if (quick && record.strict.length === 0) return { ok: true, record: record.spec, values: quick };
   const values: Values = {};
-  for (const field of record.decoded) {
+  const { decoded, decoders } = record;
+  for (let i = 0; i < decoded.length; i++) {
+    const field = decoded[i]!;
+    const fast = decoders[i]!(line);
+    if (fast !== DECODE_FAIL) {
+      values[field.name] = fast === null ? undefined : fast;
+      continue;
+    }
     try {
       const value = decodeField(line, field);
       values[field.name] = value === null ? undefined : value;
@@ -146,12 +281,8 @@ export function decodeLine(compiled: CompiledLayout, rawLine: string): RecordRes
       throw error;
     }
   }
-  for (const field of record.spec.fields) {
-    if (
-      field.strict &&
-      field.constant !== undefined &&
-      line.slice(field.start - 1, field.end) !== field.constant
-    )
+  for (const field of record.strict) {
+    if (line.slice(field.start - 1, field.end) !== field.constant)
       return {
         ok: false,
         error: {
@@ -211,6 +342,19 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined
 const centsOf = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const dateOf = (v: unknown): string | null => (typeof v === 'string' && v.length === 10 ? v : null);
 
+/** A file with more records than the trailer's count field can hold (G056 has 6 digits) states the count modulo. */
+function trailerModulo(layout: CnabLayout): number {
+  const field = layout.records
+    .find((r) => r.role === 'fileTrailer')
+    ?.fields.find((f) => f.name === 'fileRecordCount');
+  return field ? 10 ** (field.end - field.start + 1) : Number.MAX_SAFE_INTEGER;
+}
+
+function allZeros(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
 function normalize(
   layout: CnabLayout,
   line: number,
@@ -225,14 +369,15 @@ function normalize(
       field: 'occurrenceCode',
       error: `código de ocorrência "${code}" não consta da tabela do banco ${layout.bank} (${layout.id})`,
     };
-  const reasons = Array.isArray(values.reasons)
-    ? values.reasons.map((r) => {
-        const description = describeReason(layout.reasons, code, r);
-        return description ? { code: r, description } : { code: r };
-      })
-    : [];
+  const reasons =
+    Array.isArray(values.reasons) && values.reasons.length > 0
+      ? values.reasons.map((r) => {
+          const description = describeReason(layout.reasons, code, r);
+          return description ? { code: r, description } : { code: r };
+        })
+      : [];
   // All-zero identifiers are "not informed" (banks zero-fill alphanumeric fields).
-  const companyUse = /^0*$/.test(str(values.companyUse)) ? '' : str(values.companyUse);
+  const companyUse = allZeros(str(values.companyUse)) ? '' : str(values.companyUse);
   const documentNumber = str(values.documentNumber);
   return {
     type: 'detail',
@@ -244,7 +389,7 @@ function normalize(
     occurrence: { code, description: info.description },
     reasons,
     nossoNumero: str(values.nossoNumero),
-    seuNumero: companyUse !== '' ? companyUse : /^0*$/.test(documentNumber) ? '' : documentNumber,
+    seuNumero: companyUse !== '' ? companyUse : allZeros(documentNumber) ? '' : documentNumber,
     documentNumber,
     dueDate: dateOf(values.dueDate),
     occurredOn: dateOf(values.occurredOn),
@@ -280,6 +425,7 @@ export async function* readRetornoBatches(
   let trailerCount: number | undefined;
   let trailerLine = 0;
   let stopped = false;
+  let multiContinue = false;
   let out: CnabReadEvent[] = [];
 
   const flush = (): void => {
@@ -306,7 +452,7 @@ export async function* readRetornoBatches(
     for (const raw of lines) {
       lineNo++;
       if (stopped) break;
-      if (raw.trim() === '') continue;
+      if (raw.length === 0 || (raw.charCodeAt(0) === 32 && raw.trim() === '')) continue;
       if (!compiled) {
         const detected = detectHeader(raw, options);
         if ('error' in detected) {
@@ -335,6 +481,7 @@ export async function* readRetornoBatches(
           break;
         }
         compiled = compileLayout(layout);
+        multiContinue = layout.records.filter((r) => r.event === 'continue').length > 1;
         const decoded = decodeLine(compiled, raw);
         recordLines++;
         if (!decoded.ok) {
@@ -413,11 +560,9 @@ export async function* readRetornoBatches(
           );
           continue;
         }
-        for (const key in values)
-          if (values[key] !== undefined && pending.values[key] === undefined)
-            pending.values[key] = values[key];
+        pending.values = joinEvent(pending.values, values);
         pending.continued = true;
-        if (!compiled.layout.records.some((r) => r.event === 'continue' && r !== record)) flush();
+        if (!multiContinue) flush();
       } else if (record.role === 'fileTrailer') {
         flush();
         sawTrailer = true;
@@ -457,7 +602,7 @@ export async function* readRetornoBatches(
       error: `arquivo sem trailer depois da linha ${lineNo}: arquivo incompleto (cortado?)`,
       raw: '',
     });
-  else if (trailerCount !== undefined && trailerCount !== recordLines)
+  else if (trailerCount !== undefined && trailerCount !== recordLines % trailerModulo(compiled.layout))
     out.push({
       type: 'error',
       line: trailerLine,
