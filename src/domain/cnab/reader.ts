@@ -133,7 +133,6 @@ function generateFastDecoder(fields: FieldSpec[]): (line: string) => Values | nu
     ...parts,
     `return { ${fields.map((f, i) => `${JSON.stringify(f.name)}: v${i}`).join(', ')} };`,
   ].join('\n');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = new Function(
     'd',
     'FAIL',
