@@ -16,6 +16,7 @@ import {
   percentDigits,
   remessaDetail400,
   retornoDetail400,
+  retornoTrailer400,
   trailer400,
 } from './common.js';
 
@@ -211,14 +212,7 @@ export const banrisul041Retorno400: CnabLayout = {
       tail: [blank(101, 394)],
     }),
     detailRetorno,
-    trailer400([
-      alpha('_returnId', 2, 4),
-      num('_bank', 5, 7),
-      blank(8, 17),
-      num('titleCount', 18, 25),
-      num('totalValue', 26, 39, { decimals: 2 }),
-      blank(40, 394),
-    ]),
+    retornoTrailer400(),
   ],
   occurrences: banrisul041Occurrences400,
   reasons: { byOccurrence: { '03': banrisulRejections } },

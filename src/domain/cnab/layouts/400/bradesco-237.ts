@@ -15,6 +15,7 @@ import {
   literal,
   remessaDetail400,
   retornoDetail400,
+  retornoTrailer400,
   speciesFrom,
   trailer400,
 } from './common.js';
@@ -244,14 +245,7 @@ export const bradesco237Retorno400: CnabLayout = {
     }),
     detailRetorno,
     pixRetorno,
-    trailer400([
-      alpha('_returnId', 2, 4),
-      num('_bank', 5, 7),
-      blank(8, 17),
-      num('titleCount', 18, 25),
-      num('totalValue', 26, 39, { decimals: 2 }),
-      blank(40, 394),
-    ]),
+    retornoTrailer400(),
   ],
   occurrences: bradesco237Occurrences400,
   reasons: {

@@ -82,6 +82,22 @@ export function trailer400(middle: FieldSpec[] = [blank(2, 394)]): RecordSpec {
 }
 
 /**
+ * Retorno trailer of the "9201<banco>" family (Itaú, Bradesco, Santander, BB CBR643, Banrisul): 2 retorno, 3-4 serviço,
+ * 5-7 banco, 18-25 quantidade and 26-39 valor dos títulos em cobrança simples; the rest (other carteiras, avisos) is
+ * read as filler.
+ */
+export function retornoTrailer400(): RecordSpec {
+  return trailer400([
+    alpha('_returnId', 2, 4),
+    num('_bank', 5, 7),
+    blank(8, 17),
+    num('titleCount', 18, 25),
+    num('totalValue', 26, 39, { decimals: 2 }),
+    blank(40, 394),
+  ]);
+}
+
+/**
  * Remessa detail (tipo 1 unless `recordType` says otherwise): 109-351 as all seven banks print it; 2-108 and
  * 352-394 blank until the bank patches them.
  */

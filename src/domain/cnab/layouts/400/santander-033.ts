@@ -25,6 +25,7 @@ import {
   ignoredRecord,
   remessaDetail400,
   retornoDetail400,
+  retornoTrailer400,
   seq400,
   speciesFrom,
   trailer400,
@@ -214,14 +215,7 @@ export const santander033Retorno400: CnabLayout = {
     }),
     detailRetorno,
     pixRetorno,
-    trailer400([
-      alpha('_returnId', 2, 4),
-      num('_bank', 5, 7),
-      blank(8, 17),
-      num('titleCount', 18, 25),
-      num('totalValue', 26, 39, { decimals: 2 }),
-      blank(40, 394),
-    ]),
+    retornoTrailer400(),
   ],
   occurrences: santander033Occurrences400,
   // Santander's rejection codes are 3 digits (001-261) in 137-145: kept as error1..error3 on the record; the
