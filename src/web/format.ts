@@ -175,6 +175,7 @@ export function formatDateTime(instant: string): string {
 
 const SOURCE_LABELS: Record<string, string> = {
   erp: 'ERP',
+  'erp-api': 'ERP (API)',
   console: 'Console',
   seed: 'Demonstração',
   job: 'Rotina',

@@ -1,0 +1,305 @@
+/**
+ * The console in a real browser: Debian's Chromium driven by playwright-core against a full finconsole
+ * (in-memory PGlite, demo seed). Screenshots go to test-output/e2e/. Without /usr/bin/chromium the suite is
+ * skipped with a message; a browser is never downloaded.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseReais } from '../../src/domain/money.js';
+import { startFinconsole } from '../../src/runtime.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn('Chromium ausente em /usr/bin/chromium: teste de navegador pulado');
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+const shots = join(repoRoot, 'test-output', 'e2e');
+
+interface Company {
+  id: string;
+  name: string;
+  kind: 'consolidated' | 'child';
+}
+interface Item {
+  id: string;
+  companyId: string;
+  companyName: string;
+  status: string;
+  dueDate: string;
+  amountCents: number;
+}
+interface ListBody {
+  items: Item[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce(
+    (newest, entry) => Math.max(newest, newestMtime(join(path, entry))),
+    stat.mtimeMs,
+  );
+}
+
+/** Builds the console when dist/web is missing or older than its sources (so the test also runs directly). */
+function ensureConsoleBuilt(): void {
+  const built = join(repoRoot, 'dist', 'web', 'index.html');
+  const newest = Math.max(
+    newestMtime(join(repoRoot, 'src', 'web')),
+    newestMtime(join(repoRoot, 'vite.config.ts')),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:web'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which Vite would honour and ship React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+}
+
+/** GET through the page's own session cookie. */
+async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url, { headers: { accept: 'application/json' } });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
+  }, path);
+}
+
+/** Every título of a filter, page by page (pageSize 200 is the API maximum). */
+async function fetchAll(page: Page, params: Record<string, string>): Promise<Item[]> {
+  const items: Item[] = [];
+  for (let n = 1; ; n++) {
+    const query = new URLSearchParams({ ...params, page: String(n), pageSize: '200' });
+    const { status, body } = await apiGet<ListBody>(page, `/api/receivables?${query.toString()}`);
+    expect(status).toBe(200);
+    items.push(...body.items);
+    if (items.length >= body.total || body.items.length === 0) return items;
+  }
+}
+
+/** Runs an action that reloads the list and waits until the page shows the answer. */
+async function reloadList(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/receivables?'));
+  await action();
+  await answered;
+  await page.locator('table[aria-busy="false"]').waitFor();
+}
+
+function brDateToIso(text: string): string {
+  const [d, m, y] = text.trim().slice(0, 10).split('/');
+  return `${y}-${m}-${d}`;
+}
+
+function isoToBr(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+}
+
+const rows = (page: Page) => page.locator('table tbody tr[data-id]');
+
+describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
+  let server: Awaited<ReturnType<typeof startFinconsole>>;
+  let browser: Browser;
+  let page: Page;
+  let outsideSul: string[] = []; // company ids the Sul operator must not reach (learnt as admin)
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    ensureConsoleBuilt();
+    server = await startFinconsole({
+      port: 0,
+      dataDir: 'memory',
+      seedDemo: true,
+      worker: false,
+      logLevel: 'warn',
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'pt-BR',
+      timezoneId: 'America/Sao_Paulo',
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error('erro na página:', error.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('admin: login, Títulos, empresa Sul, filtros, ordenação, paginação e URL', async () => {
+    await page.goto(server.url);
+
+    // Wrong password: a clear pt-BR error, still on the login screen.
+    await login(page, 'admin@demo.finconsole', 'senha-errada');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('E-mail ou senha inválidos.');
+    await page.screenshot({ path: join(shots, '01-login-erro.png') });
+
+    await reloadList(page, () => login(page, 'admin@demo.finconsole', 'demo1234'));
+    expect(await rows(page).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Empresa' }).count()).toBe(1);
+
+    const session = await apiGet<{ companies: Company[]; homeCompanyId: string }>(page, '/api/session');
+    const group = session.body.companies.find((c) => c.kind === 'consolidated');
+    const sul = session.body.companies.find((c) => c.name === 'Demonstração Sul Ltda.');
+    expect(group?.id).toBe(session.body.homeCompanyId);
+    expect(sul).toBeDefined();
+    if (!group || !sul) return;
+    outsideSul = session.body.companies.filter((c) => c.id !== sul.id).map((c) => c.id);
+    expect(outsideSul.length).toBe(2);
+
+    const switcher = page.getByLabel('Empresa', { exact: true });
+    expect(await switcher.isDisabled()).toBe(false);
+    expect(await switcher.locator('option').allTextContents()).toContain(`${group.name} (todas as empresas)`);
+    const groupTotal = (await apiGet<ListBody>(page, `/api/receivables?companyId=${group.id}`)).body.total;
+    expect(await page.getByTestId('results-count').textContent()).toContain(`de ${groupTotal}`);
+    await page.screenshot({ path: join(shots, '02-titulos-grupo.png') });
+
+    // Company switch: the list reloads for Sul only, the Empresa column goes away.
+    await reloadList(page, () => switcher.selectOption({ label: 'Demonstração Sul Ltda.' }));
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Empresa' }).count()).toBe(0);
+    expect(new URL(page.url()).hash).toContain(`companyId=${sul.id}`);
+
+    // Oracle for the filters: every Sul título, fetched whole and filtered here, not by the server.
+    const allSul = await fetchAll(page, { companyId: sul.id });
+    expect(allSul.length).toBeGreaterThan(0);
+    expect(allSul.every((item) => item.companyId === sul.id)).toBe(true);
+    const paidDue = allSul
+      .filter((item) => item.status === 'paid')
+      .map((item) => item.dueDate)
+      .sort();
+    expect(paidDue.length).toBeGreaterThan(0);
+    const dueFrom = paidDue[Math.floor(paidDue.length / 4)] ?? '';
+    const dueTo = paidDue[Math.floor((paidDue.length * 3) / 4)] ?? '';
+    const expected = allSul.filter((i) => i.status === 'paid' && i.dueDate >= dueFrom && i.dueDate <= dueTo);
+    expect(expected.length).toBeGreaterThan(0);
+
+    await reloadList(page, () => page.getByLabel('Pago').check());
+    await reloadList(page, () => page.getByLabel('Vencimento de').fill(isoToBr(dueFrom)));
+    await reloadList(page, () => page.getByLabel('Vencimento até').fill(isoToBr(dueTo)));
+
+    const checkFilteredRows = async () => {
+      const ids = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id') ?? ''));
+      const statuses = await rows(page).locator('[data-col="status"]').allTextContents();
+      const dues = await rows(page).locator('[data-col="due"]').allTextContents();
+      expect(ids.length).toBe(Math.min(expected.length, 25));
+      expect(statuses.every((s) => s === 'Pago')).toBe(true);
+      for (const due of dues) {
+        const iso = brDateToIso(due);
+        expect(iso >= dueFrom && iso <= dueTo, `vencimento ${due} fora de ${dueFrom}..${dueTo}`).toBe(true);
+      }
+      const expectedIds = new Set(expected.map((i) => i.id));
+      expect(ids.every((id) => expectedIds.has(id))).toBe(true); // so every row is a Sul título too
+    };
+    await checkFilteredRows();
+
+    // The count text agrees with the API's total for the same filter, asked through the page's session.
+    const query = new URLSearchParams({ companyId: sul.id, status: 'paid', dueFrom, dueTo });
+    const apiTotal = (await apiGet<ListBody>(page, `/api/receivables?${query.toString()}`)).body.total;
+    expect(apiTotal).toBe(expected.length);
+    expect(await page.getByTestId('results-count').textContent()).toContain(`de ${apiTotal}`);
+    await page.screenshot({ path: join(shots, '03-sul-pago-vencimento.png'), fullPage: true });
+
+    // A reload keeps tab, company and filters (they live in the URL).
+    await reloadList(page, () => page.reload());
+    expect(await page.getByLabel('Pago').isChecked()).toBe(true);
+    expect(await page.getByLabel('Vencimento de').inputValue()).toBe(isoToBr(dueFrom));
+    expect(await switcher.inputValue()).toBe(sul.id);
+    await checkFilteredRows();
+
+    // Sorting by Valor (server-side, over all pages): ascending, then descending.
+    const amounts = async () =>
+      (await rows(page).locator('[data-col="amount"]').allTextContents()).map((t) => parseReais(t));
+    const valorHeader = page.getByRole('columnheader', { name: /^Valor/ }).first();
+    await reloadList(page, () => page.getByRole('button', { name: 'Valor', exact: true }).click());
+    expect(await valorHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await amounts();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(ascending[0]).toBe(Math.min(...expected.map((i) => i.amountCents)));
+    await reloadList(page, () => page.getByRole('button', { name: 'Valor', exact: true }).click());
+    expect(await valorHeader.getAttribute('aria-sort')).toBe('descending');
+    const descending = await amounts();
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect(descending[0]).toBe(Math.max(...expected.map((i) => i.amountCents)));
+    await page.screenshot({ path: join(shots, '04-sul-ordenado-valor.png'), fullPage: true });
+
+    // Título side panel: the row's título with its movements (the creation one at least) and history.
+    const firstRef = (await rows(page).first().locator('.col-ref button').textContent()) ?? '';
+    await rows(page).first().locator('.col-ref button').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: `Título ${firstRef}` }).waitFor();
+    await dialog.getByRole('heading', { name: 'Movimentos' }).waitFor();
+    expect(await dialog.locator('tbody tr').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Inclusão')]),
+    );
+    expect(await dialog.locator('.history').textContent()).toContain('Incluído');
+    expect(new URL(page.url()).hash).toContain('titulo=');
+    await page.screenshot({ path: join(shots, '05-titulo-detalhe.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    await reloadList(page, () => page.getByRole('button', { name: 'Limpar filtros' }).first().click());
+    expect(await page.getByTestId('results-count').textContent()).toContain(`de ${allSul.length}`);
+    if (allSul.length > 25) {
+      await reloadList(page, () => page.getByRole('button', { name: /Próxima/ }).click());
+      expect(await page.getByTestId('results-count').textContent()).toContain(
+        `26–${Math.min(50, allSul.length)} de ${allSul.length}`,
+      );
+    }
+
+    // A placeholder tab says what is coming.
+    await page.getByRole('link', { name: 'Conciliação' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Conciliação');
+    expect(await page.locator('.placeholder').textContent()).toContain('Em breve');
+    await page.screenshot({ path: join(shots, '06-conciliacao-em-breve.png') });
+
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.getByLabel('E-mail').waitFor();
+    expect((await apiGet(page, '/api/session')).status).toBe(401);
+  }, 180_000);
+
+  it('operador da Sul vê só a Sul', async () => {
+    await page.goto(server.url);
+    await reloadList(page, () => login(page, 'operador.sul@demo.finconsole', 'demo1234'));
+    const switcher = page.getByLabel('Empresa', { exact: true });
+    expect(await switcher.isDisabled()).toBe(true);
+    expect(await switcher.locator('option').allTextContents()).toEqual(['Demonstração Sul Ltda.']);
+
+    const session = await apiGet<{ companies: Company[]; homeCompanyId: string }>(page, '/api/session');
+    expect(session.body.companies.map((c) => c.name)).toEqual(['Demonstração Sul Ltda.']);
+    const sulId = session.body.homeCompanyId;
+    const mine = await fetchAll(page, { companyId: sulId });
+    expect(mine.every((i) => i.companyId === sulId)).toBe(true);
+    expect(await page.getByTestId('results-count').textContent()).toContain(`de ${mine.length}`);
+    for (const companyId of outsideSul) {
+      expect((await apiGet(page, `/api/receivables?companyId=${companyId}`)).status).toBe(403);
+    }
+    await page.screenshot({ path: join(shots, '07-operador-sul.png') });
+  }, 120_000);
+});
