@@ -26,6 +26,7 @@ interface Company {
 interface Item {
   id: string;
   companyId: string;
+  customerId: string;
   companyName: string;
   status: string;
   dueDate: string;
@@ -301,5 +302,40 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
       expect((await apiGet(page, `/api/receivables?companyId=${companyId}`)).status).toBe(403);
     }
     await page.screenshot({ path: join(shots, '07-operador-sul.png') });
+
+    // Cliente filter: every row is that customer's, and the count is the API's for that customerId.
+    const customerSelect = page.getByLabel('Cliente', { exact: true });
+    await expect.poll(() => customerSelect.locator('option').count()).toBeGreaterThan(1);
+    const option = customerSelect.locator('option').nth(1);
+    const customerId = (await option.getAttribute('value')) ?? '';
+    const customerName = ((await option.textContent()) ?? '').split(' — ')[0] ?? '';
+    await reloadList(page, () => customerSelect.selectOption(customerId));
+    const names = await rows(page).locator('.customer-name').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((name) => name === customerName)).toBe(true);
+    const ofCustomer = mine.filter((i) => i.customerId === customerId);
+    expect(await page.getByTestId('results-count').textContent()).toContain(`de ${ofCustomer.length}`);
+
+    // Empty state for a search that matches nothing.
+    await reloadList(page, () => page.getByLabel('Busca').fill('nada-casa-com-isto-0000'));
+    expect(await rows(page).count()).toBe(0);
+    expect(await page.locator('tbody').textContent()).toContain(
+      'Nenhum título encontrado com estes filtros.',
+    );
+
+    // Error state when the server fails, and recovery with "Tentar de novo".
+    await page.route('**/api/receivables?**', (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'Falha simulada no servidor.' } }),
+      }),
+    );
+    await reloadList(page, () => page.getByRole('button', { name: 'Limpar filtros' }).first().click());
+    expect(await page.locator('tbody [role="alert"]').textContent()).toContain('Falha simulada no servidor.');
+    await page.screenshot({ path: join(shots, '08-erro-ao-carregar.png') });
+    await page.unroute('**/api/receivables?**');
+    await reloadList(page, () => page.getByRole('button', { name: 'Tentar de novo' }).click());
+    expect(await page.getByTestId('results-count').textContent()).toContain(`de ${mine.length}`);
   }, 120_000);
 });
