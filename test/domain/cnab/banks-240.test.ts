@@ -24,6 +24,8 @@ interface BankCase {
   yamlDir?: string;
   /** cnab_yaml's nosso_numero agrees with the bank manual for this bank. */
   oracleNossoNumero?: string;
+  /** [cnab_yaml header field, expected text] for the bank's convênio placement. */
+  oracleConvenio?: [string, string];
   fileName: RegExp;
 }
 
@@ -44,6 +46,7 @@ const cases: BankCase[] = [
     nossoNumeroRead: '12345670000000042',
     yamlDir: '001',
     oracleNossoNumero: '12345670000000042',
+    oracleConvenio: ['codigo_convenio', '001234567'],
     fileName: /^CB\d{4}\d{2}\.REM$/,
   },
   {
@@ -53,6 +56,7 @@ const cases: BankCase[] = [
     nossoNumeroRead: '0000000014062',
     yamlDir: '033',
     oracleNossoNumero: '0000000014062',
+    oracleConvenio: ['codigo_transmissao', '123456789012345'],
     fileName: /^CB\d{6}\.REM$/,
   },
   {
@@ -62,6 +66,7 @@ const cases: BankCase[] = [
     nossoNumeroRead: '0012345678',
     yamlDir: '041',
     oracleNossoNumero: '0012345678',
+    oracleConvenio: ['codigo_convenio', '0010123456789'],
     fileName: /^CB\d{6}\.REM$/,
   },
   {

@@ -29,7 +29,7 @@ function parseWith(relativeYaml: string, line: string): Record<string, string> {
   return result ?? {};
 }
 
-/** Parses one 240 line: generic `<dir>/<segment>` merged with `<bankDir>/<dir>/<segment>` when that exists. */
+/** Parses one 240 line: generic `<dir>/<segment>` merged with the bank's `<dir>/<segment>` or `<segment>` file. */
 export function oracleParse(
   line: string,
   dir: 'remessa' | 'retorno',
@@ -37,7 +37,8 @@ export function oracleParse(
   bankDir?: string,
 ): Record<string, string> {
   const generic = parseWith(`generic/${dir}/${segment}`, line);
-  const bankFile = bankDir ? `${bankDir}/${dir}/${segment}` : undefined;
-  const bank = bankFile && existsSync(path.join(yamlDir, `${bankFile}.yml`)) ? parseWith(bankFile, line) : {};
+  const candidates = bankDir ? [`${bankDir}/${dir}/${segment}`, `${bankDir}/${segment}`] : [];
+  const bankFile = candidates.find((f) => existsSync(path.join(yamlDir, `${f}.yml`)));
+  const bank = bankFile ? parseWith(bankFile, line) : {};
   return { ...generic, ...bank };
 }

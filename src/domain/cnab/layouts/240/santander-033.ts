@@ -22,12 +22,14 @@ export const santander033Remessa240 = remessa240({
       num('companyDocument', 18, 32),
       num('convenio', 33, 47, { ref: 'código de transmissão' }),
       blank(48, 72),
+      blank(152, 157),
       num('fileLayoutVersion', 164, 166, { default: 40 }),
     ],
     batchHeader: [
       blank(34, 53),
       num('convenio', 54, 68, { ref: 'código de transmissão' }),
       blank(69, 73),
+      blank(200, 240),
       num('batchLayoutVersion', 14, 16, { default: 30 }),
     ],
     P: [
@@ -46,7 +48,10 @@ export const santander033Remessa240 = remessa240({
       num('currencyCode', 228, 229, { default: 0 }),
       blank(230, 240),
     ],
+    // Q 210-221: carnê fields (identificador, parcela, quantidade, plano), zeros for a single título.
     Q: [num('_reserved', 210, 221), blank(222, 240)],
+    // R: only one extra discount (18-41); 42-65 reserved.
+    R: [blank(42, 65)],
   },
   values: (v) => ({
     collectionAccount: v.account,
