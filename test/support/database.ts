@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { dumpPglite, MIGRATIONS_FOLDER, openStore, type Store } from '../../src/store/index.js';
 
@@ -27,8 +28,14 @@ export function describeDatabase(): string {
   return testDatabaseUrl() ? 'postgres' : 'pglite';
 }
 
+const PGLITE_PACKAGE_JSON = fileURLToPath(
+  new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url),
+);
+
 function migrationsKey(): string {
   const hash = createHash('sha256');
+  // A template made by another PGlite version may not load: the version is part of the key.
+  hash.update(readFileSync(PGLITE_PACKAGE_JSON));
   for (const name of readdirSync(MIGRATIONS_FOLDER).sort()) {
     if (name.endsWith('.sql')) hash.update(name).update(readFileSync(join(MIGRATIONS_FOLDER, name)));
   }
