@@ -47,13 +47,23 @@ export interface AppDeps {
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEFAULT_WEB_ROOT = resolve(REPO_ROOT, 'dist', 'web');
 
+/**
+ * Whether to believe X-Forwarded-* headers (client address for login throttling, https for the Secure cookie).
+ * Env TRUST_PROXY: unset/false = no; true = any proxy; otherwise a comma list of proxy addresses/CIDRs.
+ */
+export function trustProxyFromEnv(value = process.env.TRUST_PROXY): boolean | string[] {
+  if (!value || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((part) => part.trim());
+}
+
 const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz'];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyFromEnv(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
