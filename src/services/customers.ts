@@ -119,38 +119,36 @@ export async function upsertCustomerByErpKey(
     phone: body.phone === undefined ? undefined : (body.phone?.replace(/\D/g, '') ?? null),
     ...addressInput(body.address),
   };
-  {
-    const result = await upsertCustomer(tx, {
+  const result = await upsertCustomer(tx, {
+    companyId: args.companyId,
+    erpKey: args.erpKey,
+    data,
+    immutable: CUSTOMER_IMMUTABLE_FIELDS,
+    actor: args.actor,
+    requestHash: args.requestHash ?? null,
+  });
+  if (result.conflicts.length > 0)
+    throw immutableConflict(
+      `O cliente "${args.erpKey}"`,
+      result.conflicts.map((field) => ({ path: field, stored: result.row[field], received: data[field] })),
+    );
+  let changed = result.changed;
+  for (const establishment of body.establishments ?? []) {
+    const outcome = await upsertEstablishment(tx, {
+      customerId: result.row.id,
+      erpKey: establishment.erpKey,
       companyId: args.companyId,
-      erpKey: args.erpKey,
-      data,
-      immutable: CUSTOMER_IMMUTABLE_FIELDS,
       actor: args.actor,
-      requestHash: args.requestHash ?? null,
+      data: {
+        name: establishment.name,
+        document: normalizeDocument(establishment.document),
+        ...addressInput(establishment.address),
+      },
     });
-    if (result.conflicts.length > 0)
-      throw immutableConflict(
-        `O cliente "${args.erpKey}"`,
-        result.conflicts.map((field) => ({ path: field, stored: result.row[field], received: data[field] })),
-      );
-    let changed = result.changed;
-    for (const establishment of body.establishments ?? []) {
-      const outcome = await upsertEstablishment(tx, {
-        customerId: result.row.id,
-        erpKey: establishment.erpKey,
-        companyId: args.companyId,
-        actor: args.actor,
-        data: {
-          name: establishment.name,
-          document: normalizeDocument(establishment.document),
-          ...addressInput(establishment.address),
-        },
-      });
-      changed ||= outcome.changed;
-    }
-    const establishments = await listEstablishments(tx, result.row.id);
-    return { created: result.created, changed, customer: customerView(result.row, establishments) };
+    changed ||= outcome.changed;
   }
+  const establishments = await listEstablishments(tx, result.row.id);
+  return { created: result.created, changed, customer: customerView(result.row, establishments) };
 }
 
 export async function customerByErpKey(

@@ -121,75 +121,72 @@ export async function upsertReceivableByErpKey(
   args: UpsertReceivableArgs,
 ): Promise<{ created: boolean; changed: boolean; receivable: ErpReceivableView }> {
   const { body, companyId } = args;
-  {
-    const missing: FieldError[] = [];
-    const customer = await getCustomerByErpKey(tx, companyId, body.customerErpKey);
-    if (!customer)
-      missing.push({
-        path: 'customerErpKey',
-        message: `cliente "${body.customerErpKey}" não existe nesta empresa; envie antes PUT /api/v1/customers/${body.customerErpKey}`,
-      });
-    let establishmentId: string | null | undefined = body.establishmentErpKey === null ? null : undefined;
-    if (customer && body.establishmentErpKey) {
-      const establishment = await getEstablishmentByErpKey(tx, customer.id, body.establishmentErpKey);
-      if (!establishment)
-        missing.push({
-          path: 'establishmentErpKey',
-          message: `estabelecimento "${body.establishmentErpKey}" não existe no cliente "${body.customerErpKey}"`,
-        });
-      else establishmentId = establishment.id;
-    }
-    if (body.portadorId && !(await getPortador(tx, body.portadorId, [companyId])))
-      missing.push({ path: 'portadorId', message: `portador "${body.portadorId}" não existe nesta empresa` });
-    if (missing.length > 0 || !customer) throw referenceError(missing);
-
-    const data: ReceivableInput = {
-      customerId: customer.id,
-      establishmentId,
-      document: body.document,
-      number: body.number,
-      installment: body.installment,
-      issueDate: body.issueDate,
-      dueDate: body.dueDate,
-      amountCents: body.amountCents,
-      openAmountCents: body.openAmountCents,
-      invoiceNumber: body.invoiceNumber,
-      portadorId: body.portadorId,
-    };
-    const result = await upsertReceivable(tx, {
-      companyId,
-      erpKey: args.erpKey,
-      data,
-      immutable: RECEIVABLE_IMMUTABLE_FIELDS,
-      actor: args.actor,
-      source: args.actor.startsWith('api-token:') ? 'erp-api' : args.actor,
-      requestHash: args.requestHash ?? null,
+  const missing: FieldError[] = [];
+  const customer = await getCustomerByErpKey(tx, companyId, body.customerErpKey);
+  if (!customer)
+    missing.push({
+      path: 'customerErpKey',
+      message: `cliente "${body.customerErpKey}" não existe nesta empresa; envie antes PUT /api/v1/customers/${body.customerErpKey}`,
     });
-    if (result.conflicts.length > 0) {
-      const keys = await customerErpKeys(tx, [result.row.customerId]);
-      throw immutableConflict(
-        `O título "${args.erpKey}"`,
-        result.conflicts.map((field) =>
-          field === 'customerId'
-            ? {
-                path: 'customerErpKey',
-                stored: keys.get(result.row.customerId),
-                received: body.customerErpKey,
-              }
-            : { path: field, stored: result.row[field], received: data[field] },
-        ),
-      );
-    }
-    assertOpenForChange(result, `O título "${args.erpKey}"`);
-    if (result.changed)
-      await announceChange(args.jobs, tx, result.row, result.created ? 'created' : 'updated');
-    const view = await viewOf(tx, result.row);
-    return {
-      created: result.created,
-      changed: result.changed,
-      receivable: { ...view, customerErpKey: customer.erpKey },
-    };
+  let establishmentId: string | null | undefined = body.establishmentErpKey === null ? null : undefined;
+  if (customer && body.establishmentErpKey) {
+    const establishment = await getEstablishmentByErpKey(tx, customer.id, body.establishmentErpKey);
+    if (!establishment)
+      missing.push({
+        path: 'establishmentErpKey',
+        message: `estabelecimento "${body.establishmentErpKey}" não existe no cliente "${body.customerErpKey}"`,
+      });
+    else establishmentId = establishment.id;
   }
+  if (body.portadorId && !(await getPortador(tx, body.portadorId, [companyId])))
+    missing.push({ path: 'portadorId', message: `portador "${body.portadorId}" não existe nesta empresa` });
+  if (missing.length > 0 || !customer) throw referenceError(missing);
+
+  const data: ReceivableInput = {
+    customerId: customer.id,
+    establishmentId,
+    document: body.document,
+    number: body.number,
+    installment: body.installment,
+    issueDate: body.issueDate,
+    dueDate: body.dueDate,
+    amountCents: body.amountCents,
+    openAmountCents: body.openAmountCents,
+    invoiceNumber: body.invoiceNumber,
+    portadorId: body.portadorId,
+  };
+  const result = await upsertReceivable(tx, {
+    companyId,
+    erpKey: args.erpKey,
+    data,
+    immutable: RECEIVABLE_IMMUTABLE_FIELDS,
+    actor: args.actor,
+    source: args.actor.startsWith('api-token:') ? 'erp-api' : args.actor,
+    requestHash: args.requestHash ?? null,
+  });
+  if (result.conflicts.length > 0) {
+    const keys = await customerErpKeys(tx, [result.row.customerId]);
+    throw immutableConflict(
+      `O título "${args.erpKey}"`,
+      result.conflicts.map((field) =>
+        field === 'customerId'
+          ? {
+              path: 'customerErpKey',
+              stored: keys.get(result.row.customerId),
+              received: body.customerErpKey,
+            }
+          : { path: field, stored: result.row[field], received: data[field] },
+      ),
+    );
+  }
+  assertOpenForChange(result, `O título "${args.erpKey}"`);
+  if (result.changed) await announceChange(args.jobs, tx, result.row, result.created ? 'created' : 'updated');
+  const view = await viewOf(tx, result.row);
+  return {
+    created: result.created,
+    changed: result.changed,
+    receivable: { ...view, customerErpKey: customer.erpKey },
+  };
 }
 
 /**
