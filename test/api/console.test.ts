@@ -169,6 +169,11 @@ describe('company scoping', () => {
       payload: { dueDate: '2026-12-31' },
     });
     expect(change.statusCode).toBe(404);
+    const norteCustomer = json(
+      await h.app.inject({ url: '/api/v1/customers/CLI-1', headers: bearer(h.tokens.norte) }),
+    );
+    const customer = await h.app.inject({ url: `/api/customers/${norteCustomer.id}`, headers: { cookie } });
+    expect(customer.statusCode).toBe(404);
     const own = await h.app.inject({
       url: `/api/receivables?companyId=${h.companies.sul}&pageSize=200`,
       headers: { cookie },
