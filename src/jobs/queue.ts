@@ -6,7 +6,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import { txSqlAdapter, type Store, type Tx } from '../store/index.js';
+import { currentTransaction, txSqlAdapter, type Store, type Tx } from '../store/index.js';
 
 export interface JobQueueOptions {
   logger?: Logger;
@@ -90,6 +90,10 @@ export class JobQueue {
    */
   async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
     this.assertStarted();
+    if (!options.tx && currentTransaction())
+      throw new Error(
+        `job "${name}" enviado sem { tx } dentro de store.transaction(): passe a transação (outbox) para o job sair junto com ela`,
+      );
     if (!this.queues.has(name)) {
       if (options.tx)
         throw new Error(`fila "${name}" não declarada: crie-a com createQueue antes de enfileirar`);

@@ -2,6 +2,7 @@
  * Opening the database: PGlite (embedded, one process) by default, PostgreSQL when a URL is given.
  * Both go through drizzle and apply the same generated migrations (src/store/migrations/).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,17 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.me
 
 /** Key of the advisory lock held while migrating (arbitrary constant, "finconsole" in ASCII-ish digits). */
 const MIGRATION_LOCK_KEY = 7_310_202_611;
+
+/** The transaction opened by store.transaction() in the current async context (see currentTransaction). */
+const activeTransaction = new AsyncLocalStorage<Tx>();
+
+/**
+ * The transaction that `store.transaction(fn)` opened around the calling code, if any. Used to catch work that
+ * would bypass it (on PGlite, a statement outside the open transaction waits for it forever).
+ */
+export function currentTransaction(): Tx | undefined {
+  return activeTransaction.getStore();
+}
 
 /** Raw clients behind drizzle transactions, so jobs can enqueue inside them (see txSqlAdapter). */
 const txAdapters = new WeakMap<object, SqlAdapter>();
@@ -137,7 +149,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
     async transaction(fn) {
       return db.transaction(async (tx) => {
         txAdapters.set(tx, pgliteAdapter(sessionClient(tx) as PGliteTransaction));
-        return fn(tx);
+        return activeTransaction.run(tx, () => fn(tx));
       });
     },
     async migrate() {
@@ -168,7 +180,7 @@ async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Store> 
     async transaction(fn) {
       return db.transaction(async (tx) => {
         txAdapters.set(tx, pgAdapter(sessionClient(tx) as pg.PoolClient));
-        return fn(tx);
+        return activeTransaction.run(tx, () => fn(tx));
       });
     },
     async migrate() {

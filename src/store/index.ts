@@ -5,6 +5,7 @@
 export {
   openStore,
   txSqlAdapter,
+  currentTransaction,
   dumpPglite,
   journalMigrationCount,
   appliedMigrationCount,

@@ -114,6 +114,14 @@ describe(`transactional outbox with pg-boss (${describeDatabase()})`, () => {
     expect(after.filter((row) => row.action === 'job.receivable.changed')).toHaveLength(1);
   });
 
+  it('refuses a send without { tx } from inside store.transaction (it would escape the outbox)', async () => {
+    await expect(
+      t.store.transaction((_tx) =>
+        queue.send(JOB_RECEIVABLE_CHANGED, { receivableId: 'x', companyId, change: 'x' }),
+      ),
+    ).rejects.toThrow(/sem \{ tx \}/);
+  });
+
   it('refuses to enqueue into an undeclared queue inside a transaction (it would need the main connection)', async () => {
     await expect(t.store.transaction((tx) => queue.send('not.declared', {}, { tx }))).rejects.toThrow(
       /não declarada/,
