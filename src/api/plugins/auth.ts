@@ -35,6 +35,7 @@ export function requireSession(store: Store) {
     const principal = await principalFromSession(store, request.cookies[SESSION_COOKIE]);
     if (!principal) throw unauthorized();
     request.principal = principal;
+    request.log = request.log.child({ actor: principal.actor });
   };
 }
 
@@ -51,6 +52,7 @@ export function requireApiToken(store: Store) {
       );
     }
     request.principal = principal;
+    request.log = request.log.child({ actor: principal.actor, companyId: principal.companyId });
   };
 }
 
