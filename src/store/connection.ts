@@ -3,8 +3,8 @@
  * Both go through drizzle and apply the same generated migrations (src/store/migrations/).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -121,6 +121,42 @@ export async function dumpPglite(store: Store): Promise<Blob> {
   return client.dumpDataDir('none');
 }
 
+/**
+ * Claims a PGlite data directory for this process (lock file with the pid). PGlite has no guard of its own and two
+ * processes on one directory corrupt it, so a second process gets a pt-BR error instead. A lock left by a process
+ * that no longer exists is taken over. Returns the release function.
+ */
+export function lockDataDir(dir: string): () => void {
+  const file = join(dir, '.finconsole.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid))
+        throw new Error(
+          `a pasta de dados ${dir} já está aberta pelo processo ${pid}: o modo embutido (PGlite) aceita um processo só; ` +
+            'para vários processos use PostgreSQL (DATABASE_URL)',
+        );
+      rmSync(file, { force: true }); // stale lock
+    }
+  }
+  throw new Error(`não foi possível travar a pasta de dados ${dir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function defaultDataDir(): string {
   return process.env.FINCONSOLE_DATA_DIR || './data';
 }
@@ -132,12 +168,20 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   let client: PGlite;
+  let releaseLock = () => {};
   if (dataDir === 'memory') {
     client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
   } else {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    const release = lockDataDir(dir);
+    try {
+      client = await PGlite.create(dir);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    releaseLock = release;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   let closed = false;
@@ -161,7 +205,11 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
     async close() {
       if (closed) return;
       closed = true;
-      await client.close();
+      try {
+        await client.close();
+      } finally {
+        releaseLock();
+      }
     },
   };
 }

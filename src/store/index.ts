@@ -6,6 +6,7 @@ export {
   openStore,
   txSqlAdapter,
   currentTransaction,
+  lockDataDir,
   dumpPglite,
   journalMigrationCount,
   appliedMigrationCount,
