@@ -124,6 +124,9 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
 
   const readOnlySwitcher = companies.length <= 1;
   const tabLabel = TABS.find((t) => t.id === route.tab)?.label ?? '';
+  useEffect(() => {
+    document.title = `${tabLabel} — ${company?.name ?? 'finconsole'} · finconsole`;
+  }, [tabLabel, company]);
 
   return (
     <div className="shell">
