@@ -92,7 +92,7 @@ export function decodeField(line: string, field: FieldSpec): Value | null {
   }
 }
 
-function splitCodes(raw: string): string[] {
+export function splitCodes(raw: string): string[] {
   const codes: string[] = [];
   for (let i = 0; i + 2 <= raw.length; i += 2) {
     const code = raw.slice(i, i + 2);

@@ -1,12 +1,23 @@
 /**
- * Splits a stream of chunks into lines, in batches (one array per chunk) so a million-line file costs a million
- * string slices and not a million promise hops. Handles a UTF-8 BOM, CRLF, LF, lone CR, and a last line without a
- * newline. Bytes are decoded as UTF-8; invalid bytes (e.g. Latin-1 accents) become one U+FFFD each, which keeps
- * one column per byte.
+ * Splits a stream of chunks into lines, one batch of [start, end) ranges per chunk, so a million-line file costs no
+ * per-line promise hop and no per-line string: the reader decodes each line in place inside its chunk. Handles a
+ * UTF-8 BOM, CRLF, LF, lone CR, and a last line without a newline. Bytes are decoded as UTF-8; invalid bytes (e.g.
+ * Latin-1 accents) become one U+FFFD each, which keeps one column per byte.
  */
-export async function* splitLines(
+/** One chunk's complete lines as [start, end) ranges into `text` (line ends excluded): no per-line strings. */
+export interface LineRanges {
+  text: string;
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * Yields, per input chunk, the ranges of its complete lines (the rest waits for the next chunk); ranges point into the
+ * chunk's text so the reader can decode lines in place.
+ */
+export async function* splitLineRanges(
   chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<LineRanges> {
   const decoder = new TextDecoder('utf-8');
   let rest = '';
   let first = true;
@@ -17,33 +28,40 @@ export async function* splitLines(
       first = false;
     }
     text = rest + text;
-    const out: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       let end = nl;
       if (end > start && text.charCodeAt(end - 1) === 13) end--;
-      pushLine(out, text.slice(start, end));
+      pushRange(text, start, end, starts, ends);
       start = nl + 1;
     }
     rest = text.slice(start);
-    // A trailing CR may be half of a CRLF split across chunks: keep it in `rest` (it is stripped above).
-    if (out.length > 0) yield out;
+    if (starts.length > 0) yield { text, starts, ends };
   }
-  const tail = rest + decoder.decode();
+  let tail = rest + decoder.decode();
+  if (tail.endsWith('\r')) tail = tail.slice(0, -1);
   if (tail.length > 0) {
-    const out: string[] = [];
-    pushLine(out, tail.endsWith('\r') ? tail.slice(0, -1) : tail);
-    yield out;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    pushRange(tail, 0, tail.length, starts, ends);
+    yield { text: tail, starts, ends };
   }
 }
 
-/** Lone CRs (old Mac line ends) inside a "line" split it further. */
-function pushLine(out: string[], line: string): void {
-  if (line.indexOf('\r') < 0) {
-    out.push(line);
-    return;
+/** A lone CR (old Mac line end) inside a range splits it further. */
+function pushRange(text: string, start: number, end: number, starts: number[], ends: number[]): void {
+  let s = start;
+  for (;;) {
+    const cr = text.indexOf('\r', s);
+    if (cr < 0 || cr >= end) break;
+    starts.push(s);
+    ends.push(cr);
+    s = cr + 1;
   }
-  for (const part of line.split('\r')) out.push(part);
+  starts.push(s);
+  ends.push(end);
 }

@@ -3,10 +3,17 @@
  * event records (240: T + U) and normalizes them into CnabDetailEvent. A line that cannot be read becomes a
  * CnabErrorEvent with line, column, field and a pt-BR message: never skipped, never half-imported.
  */
-import { CnabFieldError, compileDecoder, decodeField, DECODE_FAIL, type FastDecoder } from './codec.js';
+import {
+  CnabFieldError,
+  compileDecoder,
+  decodeField,
+  DECODE_FAIL,
+  splitCodes,
+  type FastDecoder,
+} from './codec.js';
 import type { CnabDetailEvent, CnabErrorEvent, CnabHeaderEvent, CnabReadEvent } from './events.js';
 import type { CnabDirection, CnabLayout, CnabWidth, FieldSpec, RecordSpec, Values } from './layout.js';
-import { splitLines } from './lines.js';
+import { splitLineRanges } from './lines.js';
 import { describeReason } from './occurrences.js';
 import { findLayout, layouts as allLayouts } from './registry.js';
 
@@ -16,7 +23,7 @@ interface CompiledRecord {
   decoded: FieldSpec[];
   decoders: FastDecoder[];
   /** Generated decoder with literal property names (stable object shape); null when any field needs the slow path. */
-  fast: (line: string) => Values | null;
+  fast: (line: string, offset: number) => Values | null;
   strict: FieldSpec[];
   /** Fields whose loss (a line cut short) means data is missing: named numeric or required fields. */
   dataFields: FieldSpec[];
@@ -87,7 +94,7 @@ export function compileLayout(layout: CnabLayout, mode: 'lenient' | 'full' = 'le
         match: spec.match.map((m) => ({ index: m.start - 1, value: m.value })),
         decoded: named,
         decoders: named.map(compileDecoder),
-        fast: generateFastDecoder(named),
+        fast: generateFastDecoder(named, layout.width),
         strict: spec.fields.filter((f) => f.strict && f.constant !== undefined),
         dataFields: control
           ? named.filter((f) => f.required)
@@ -106,28 +113,35 @@ export function compileLayout(layout: CnabLayout, mode: 'lenient' | 'full' = 'le
  * kind gets the same hidden class and each store is monomorphic: the reader's hot path. Pure code generation
  * from the layout's own field names (validated as identifiers-in-strings via JSON.stringify); no I/O.
  */
-function generateFastDecoder(fields: FieldSpec[]): (line: string) => Values | null {
+function generateFastDecoder(fields: FieldSpec[], width: number): (line: string, o: number) => Values | null {
   const decoders = fields.map(compileDecoder);
+  // All positions are relative to `o`, the line's start inside a larger text (a whole chunk), so the hot path never
+  // slices a line out of its chunk.
+  const at = (n: number) => `o + ${n}`;
   const digits = (v: string, s: number, e: number) =>
-    `let ${v} = 0; for (let i = ${s}; i < ${e}; i++) { const c = line.charCodeAt(i) - 48; if (c < 0 || c > 9) { ${v} = -1; break; } ${v} = ${v} * 10 + c; }`;
+    `let ${v} = 0; for (let i = o + ${s}; i < o + ${e}; i++) { const c = line.charCodeAt(i) - 48; if (c < 0 || c > 9) { ${v} = -1; break; } ${v} = ${v} * 10 + c; }`;
+  const slice = (s: number, e: number) => `line.slice(${at(s)}, ${at(e)})`;
   const parts = fields.map((f, i) => {
     const s = f.start - 1;
     const e = f.end;
     const v = `v${i}`;
     // Amounts: inline digit loop; all blanks = 0 unless required; anything else → slow path for the error.
     if (f.decimals !== undefined && !f.format && e - s <= 15)
-      return `${digits(v, s, e)} if (${v} < 0) { if (${f.required ? 'true' : `line.slice(${s}, ${e}).trim() !== ''`}) return null; ${v} = 0; }`;
-    // Dates: digits checked inline, calendar checked by the helper; zeros/blank = no date.
+      return `${digits(v, s, e)} if (${v} < 0) { if (${f.required ? 'true' : `${slice(s, e)}.trim() !== ''`}) return null; ${v} = 0; }`;
+    // Dates: digits checked inline, calendar checked once per distinct raw date; zeros/blank = no date.
     if ((f.format === 'DDMMAAAA' || f.format === 'DDMMAA') && !f.required) {
-      const y = f.format === 'DDMMAAAA' ? `line.slice(${s + 4}, ${s + 8})` : `line.slice(${s + 4}, ${s + 6})`;
-      return `${digits(`n${i}`, s, e)} let ${v}; if (n${i} > 0) { const k = line.slice(${s}, ${e}); ${v} = dates.get(k); if (${v} === undefined) { ${v} = isoDate(line.slice(${s}, ${s + 2}), line.slice(${s + 2}, ${s + 4}), ${y}); if (${v} === null) return null; if (dates.size < 4096) dates.set(k, ${v}); } } else if (n${i} < 0 && line.slice(${s}, ${e}).trim() !== '') return null;`;
+      const y = f.format === 'DDMMAAAA' ? slice(s + 4, s + 8) : slice(s + 4, s + 6);
+      return `${digits(`n${i}`, s, e)} let ${v}; if (n${i} > 0) { const k = ${slice(s, e)}; ${v} = dates.get(k); if (${v} === undefined) { ${v} = isoDate(${slice(s, s + 2)}, ${slice(s + 2, s + 4)}, ${y}); if (${v} === null) return null; if (dates.size < 4096) dates.set(k, ${v}); } } else if (n${i} < 0 && ${slice(s, e)}.trim() !== '') return null;`;
     }
+    // Motivo codes: blank → [], otherwise pairs without blanks/zeros.
+    if (f.format === 'codes2')
+      return `const r${i} = ${slice(s, e)}; const ${v} = r${i}.trim() === '' ? [] : splitCodes(r${i});`;
     // Required text (occurrence code): slice + trim, blank → slow path error.
     if (f.type === 'alpha' && !f.format && f.required)
-      return `const ${v} = line.slice(${s}, ${e}).trim(); if (${v} === '') return null;`;
+      return `const ${v} = ${slice(s, e)}.trim(); if (${v} === '') return null;`;
     // Plain text: slice + trim.
-    if (f.type === 'alpha' && !f.format && !f.required) return `const ${v} = line.slice(${s}, ${e}).trim();`;
-    return `let ${v} = d[${i}](line); if (${v} === FAIL) return null; if (${v} === null) ${v} = undefined;`;
+    if (f.type === 'alpha' && !f.format) return `const ${v} = ${slice(s, e)}.trim();`;
+    return `let ${v} = d[${i}](o === 0 ? line : line.slice(o, o + ${width})); if (${v} === FAIL) return null; if (${v} === null) ${v} = undefined;`;
   });
   const body = [
     ...parts,
@@ -138,15 +152,17 @@ function generateFastDecoder(fields: FieldSpec[]): (line: string) => Values | nu
     'FAIL',
     'isoDate',
     'dates',
-    `return function decode(line) {\n${body}\n};`,
+    'splitCodes',
+    `return function decode(line, o) {\n${body}\n};`,
   ) as (
     d: FastDecoder[],
     fail: typeof DECODE_FAIL,
     iso: typeof isoDate,
     dates: Map<string, string>,
-  ) => (line: string) => Values | null;
+    split: typeof splitCodes,
+  ) => (line: string, o: number) => Values | null;
   // Retorno files repeat a handful of dates: each raw DDMMAAAA is validated and formatted once per record kind.
-  return make(decoders, DECODE_FAIL, isoDate, new Map());
+  return make(decoders, DECODE_FAIL, isoDate, new Map(), splitCodes);
 }
 
 const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -253,7 +269,7 @@ export function decodeLine(compiled: CompiledLayout, rawLine: string): RecordRes
       };
     line = line.padEnd(width, ' ');
   }
-  const quick = record.fast(line);
+  const quick = record.fast(line, 0);
   if (quick && record.strict.length === 0) return { ok: true, record: record.spec, values: quick };
   const values: Values = {};
   const { decoded, decoders } = record;
@@ -293,6 +309,30 @@ export function decodeLine(compiled: CompiledLayout, rawLine: string): RecordRes
       };
   }
   return { ok: true, record: record.spec, values };
+}
+
+/**
+ * Hot path: decodes the line at text[start, end) in place (no slice) when it has exactly the layout's width and its
+ * record decodes cleanly; anything else goes through `decodeLine` on a sliced copy, which gives the exact error.
+ */
+export function decodeAt(compiled: CompiledLayout, text: string, start: number, end: number): RecordResult {
+  if (end - start === compiled.layout.width) {
+    for (const r of compiled.records) {
+      let ok = true;
+      for (const m of r.match)
+        if (!text.startsWith(m.value, start + m.index)) {
+          ok = false;
+          break;
+        }
+      if (!ok) continue;
+      if (r.strict.length === 0) {
+        const values = r.fast(text, start);
+        if (values) return { ok: true, record: r.spec, values };
+      }
+      break;
+    }
+  }
+  return decodeLine(compiled, text.slice(start, end));
 }
 
 export interface ReadOptions {
@@ -419,7 +459,9 @@ export async function* readRetornoBatches(
   let compiled: CompiledLayout | undefined;
   let lineNo = 0;
   let recordLines = 0;
-  let pending: { line: number; raw: string; values: Values; continued: boolean } | undefined;
+  let pending:
+    | { line: number; text: string; start: number; end: number; values: Values; continued: boolean }
+    | undefined;
   let sawTrailer = false;
   let trailerCount: number | undefined;
   let trailerLine = 0;
@@ -433,7 +475,7 @@ export async function* readRetornoBatches(
     pending = undefined;
     if (compiled.hasContinue && !p.continued) {
       out.push(
-        errorEvent(p.line, p.raw, {
+        errorEvent(p.line, p.text.slice(p.start, p.end), {
           type: 'error',
           column: 14,
           field: 'segmento',
@@ -443,16 +485,19 @@ export async function* readRetornoBatches(
       return;
     }
     const event = normalize(compiled.layout, p.line, p.values);
-    out.push(event.type === 'detail' ? event : errorEvent(p.line, p.raw, event));
+    out.push(event.type === 'detail' ? event : errorEvent(p.line, p.text.slice(p.start, p.end), event));
   };
 
-  for await (const lines of splitLines(chunks)) {
+  for await (const { text, starts, ends } of splitLineRanges(chunks)) {
     if (stopped) continue;
-    for (const raw of lines) {
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
+      const end = ends[k]!;
       lineNo++;
       if (stopped) break;
-      if (raw.length === 0 || (raw.charCodeAt(0) === 32 && raw.trim() === '')) continue;
+      if (end === start || (text.charCodeAt(start) === 32 && text.slice(start, end).trim() === '')) continue;
       if (!compiled) {
+        const raw = text.slice(start, end);
         const detected = detectHeader(raw, options);
         if ('error' in detected) {
           out.push(
@@ -525,7 +570,7 @@ export async function* readRetornoBatches(
       recordLines++;
       if (sawTrailer) {
         out.push(
-          errorEvent(lineNo, raw, {
+          errorEvent(lineNo, text.slice(start, end), {
             type: 'error',
             column: 1,
             field: 'linha',
@@ -534,10 +579,10 @@ export async function* readRetornoBatches(
         );
         continue;
       }
-      const decoded = decodeLine(compiled, raw);
+      const decoded = decodeAt(compiled, text, start, end);
       if (!decoded.ok) {
         // The half of an event we could not read poisons the pair: report it, drop the open event as an error too.
-        out.push(errorEvent(lineNo, raw, decoded.error));
+        out.push(errorEvent(lineNo, text.slice(start, end), decoded.error));
         if (pending && compiled.hasContinue) {
           pending = undefined;
         }
@@ -546,11 +591,11 @@ export async function* readRetornoBatches(
       const { record, values } = decoded;
       if (record.event === 'start') {
         flush();
-        pending = { line: lineNo, raw, values, continued: false };
+        pending = { line: lineNo, text, start, end, values, continued: false };
       } else if (record.event === 'continue') {
         if (!pending) {
           out.push(
-            errorEvent(lineNo, raw, {
+            errorEvent(lineNo, text.slice(start, end), {
               type: 'error',
               column: 14,
               field: 'segmento',
@@ -569,7 +614,7 @@ export async function* readRetornoBatches(
         trailerCount = values.fileRecordCount === undefined ? undefined : Number(values.fileRecordCount);
       } else if (record.role === 'fileHeader') {
         out.push(
-          errorEvent(lineNo, raw, {
+          errorEvent(lineNo, text.slice(start, end), {
             type: 'error',
             column: 1,
             field: 'header',
