@@ -33,6 +33,10 @@ export const errorResponses = {
   404: errorSchema,
 } as const;
 
+/** OpenAPI security of the ERP routes (`Authorization: Bearer <token>`) and of the console routes (cookie). */
+export const bearerSecurity = [{ bearerAuth: [] }];
+export const sessionSecurity = [{ sessionCookie: [] }];
+
 /** Integer centavos, never a float: R$ 123,45 travels as 12345. */
 export const cents = z
   .number({ error: 'deve ser um número inteiro de centavos (ex.: 12345 para R$ 123,45)' })
