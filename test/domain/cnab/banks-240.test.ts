@@ -291,6 +291,16 @@ const retornoCases: RetornoCase[] = [
   {
     bank: '748',
     header: [],
+    // Sicredi C044 36 = baixa rejeitada (FEBRABAN's 36 is an e-mail confirmation); motivo 85 is Sicredi's own.
+    t: febrabanT('36', '85'),
+    expectNossoNumero: 'NN0000000123',
+    occurrence: '36',
+    kind: 'rejected',
+    reasons: ['85'],
+  },
+  {
+    bank: '748',
+    header: [],
     t: febrabanT('03', '0816'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '03',

@@ -2,10 +2,12 @@
  * Sicredi (748) CNAB 240 cobrança ("Manual Cobrança Sicredi – CNAB 240", layout 081, lote 040): convênio blank,
  * código do beneficiário in the conta field, nosso número (9 = AA + byte + sequência 5 + DV) left-aligned in
  * P 38-57, densidade 01600. Remessa file name CCCCCMDD.CRM (código do beneficiário, month 1-9/O/N/D, day).
- * Cross-checked with kivanio/brcobranca remessa/cnab240/sicredi.rb.
+ * Occurrence 36 is Sicredi's "baixa rejeitada". Cross-checked with kivanio/brcobranca remessa+retorno/cnab240/
+ * sicredi.rb and eduardokum/laravel-boleto Retorno/Cnab240/Banco/Sicredi.php.
  */
 import { num } from '../../layout.js';
-import { remessa240, retorno240 } from './febraban.js';
+import { occurrenceTable } from '../../occurrences.js';
+import { febrabanOccurrences, febrabanReasons, remessa240, retorno240 } from './febraban.js';
 
 const bank = '748';
 const bankName = 'SICREDI';
@@ -37,4 +39,34 @@ export const sicredi748Remessa240 = remessa240({
   fileName: sicrediFileName,
 });
 
-export const sicredi748Retorno240 = retorno240({ bank, bankName, source });
+/** Sicredi differs from FEBRABAN C044 in code 36 (baixa rejeitada) and adds rejection motivos 79-86 and A4. */
+const sicrediOccurrences = occurrenceTable([
+  ...Object.entries(febrabanOccurrences).map(([code, info]) => [code, info.kind, info.description] as const),
+  ['36', 'rejected', 'Baixa rejeitada'],
+]);
+const rejections = {
+  ...febrabanReasons.byOccurrence?.['03'],
+  '79': 'Data juros de mora inválida',
+  '80': 'Data do desconto inválida',
+  '84': 'Número autorização inexistente',
+  '85': 'Título com pagamento vinculado',
+  '86': 'Seu número inválido',
+  A4: 'Pagador DDA',
+};
+
+export const sicredi748Retorno240 = retorno240({
+  bank,
+  bankName,
+  source,
+  occurrences: sicrediOccurrences,
+  reasons: {
+    byOccurrence: {
+      ...febrabanReasons.byOccurrence,
+      '02': rejections,
+      '03': rejections,
+      '26': rejections,
+      '30': rejections,
+      '36': rejections,
+    },
+  },
+});
