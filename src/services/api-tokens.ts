@@ -6,7 +6,7 @@ import type { Store } from '../store/index.js';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../store/api-tokens.js';
 import { appendHistory } from '../store/history.js';
 import { notFound, ServiceError } from './errors.js';
-import { scopeFor, type UserPrincipal } from './scope.js';
+import { recordScope, scopeFor, type UserPrincipal } from './scope.js';
 
 export interface ApiTokenView {
   id: string;
@@ -70,12 +70,7 @@ export async function createToken(
 
 export async function revokeToken(store: Store, user: UserPrincipal, id: string): Promise<void> {
   assertAdmin(user);
-  const row = (
-    await tokensIn(
-      store,
-      user.companies.map((c) => c.id),
-    )
-  ).find((t) => t.id === id);
+  const row = (await tokensIn(store, recordScope(user))).find((t) => t.id === id);
   if (!row) throw notFound('Token não encontrado.');
   if (row.revokedAt) return;
   await store.transaction(async (tx) => {

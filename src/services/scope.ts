@@ -56,10 +56,6 @@ export function reachableCompanies(homeCompanyId: string, all: readonly CompanyR
   return [home, ...children];
 }
 
-export function canReach(principal: Principal, companyId: string): boolean {
-  return principal.companies.some((company) => company.id === companyId);
-}
-
 /**
  * The company ids a request for `companyId` covers, or 403 when the principal may not act on it.
  * Without a companyId (ERP tokens), the token's own company.
@@ -73,6 +69,23 @@ export function scopeFor(principal: Principal, companyId?: string): string[] {
     company.id,
     ...principal.companies.filter((c) => c.parentCompanyId === company.id).map((c) => c.id),
   ];
+}
+
+/**
+ * The company ids a request addressing one record by id covers: those of `companyId` when given (403 when out of
+ * reach), otherwise every company the principal reaches.
+ */
+export function recordScope(principal: Principal, companyId?: string): string[] {
+  return companyId ? scopeFor(principal, companyId) : principal.companies.map((company) => company.id);
+}
+
+/** A console list query with its `companyId` replaced by the company ids it covers (403 when out of reach). */
+export function scopedFilters<Query extends { companyId: string }>(
+  principal: Principal,
+  query: Query,
+): Omit<Query, 'companyId'> & { companyIds: string[] } {
+  const { companyId, ...filters } = query;
+  return { ...filters, companyIds: scopeFor(principal, companyId) };
 }
 
 /** Viewers read only; tokens and admins/operators may write. */

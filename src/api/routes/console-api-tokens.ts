@@ -5,11 +5,10 @@ import { createToken, listTokens, revokeToken } from '../../services/api-tokens.
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
 import { apiTokenSchema, createApiTokenBody, createdApiTokenSchema } from '../schemas/api-tokens.js';
-import { errorResponses } from '../schemas/common.js';
+import { companyIdField, errorResponses, idParams, sessionSecurity as security } from '../schemas/common.js';
 
 export const consoleApiTokenRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireSession(store));
-  const security = [{ sessionCookie: [] }];
 
   app.get(
     '/api-tokens',
@@ -18,9 +17,7 @@ export const consoleApiTokenRoutes: FastifyPluginAsyncZod<RouteContext> = async 
         tags: ['Console'],
         summary: 'Tokens de API do ERP da empresa (administradores)',
         security,
-        querystring: z.object({
-          companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }),
-        }),
+        querystring: z.object({ companyId: companyIdField }),
         response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses },
       },
     },
@@ -48,7 +45,7 @@ export const consoleApiTokenRoutes: FastifyPluginAsyncZod<RouteContext> = async 
         tags: ['Console'],
         summary: 'Revoga um token de API (efeito imediato)',
         security,
-        params: z.object({ id: z.uuid({ error: 'id deve ser o id (uuid) de um token' }) }),
+        params: idParams('um token'),
         response: { 204: z.null().describe('Revogado'), ...errorResponses },
       },
     },

@@ -1,11 +1,16 @@
 /** Console títulos: list (contract §6), detail with movements and history, edit of mutable fields. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { assertCanWrite, scopeFor } from '../../services/scope.js';
 import { patchReceivable, receivableDetail, searchReceivables } from '../../services/receivables.js';
+import { assertCanWrite, recordScope, scopedFilters } from '../../services/scope.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
-import { errorResponses, errorSchema } from '../schemas/common.js';
+import {
+  errorResponses,
+  errorSchema,
+  idParams,
+  optionalCompanyQuery,
+  sessionSecurity as security,
+} from '../schemas/common.js';
 import {
   consoleReceivableListQuery,
   receivableDetailSchema,
@@ -14,14 +19,10 @@ import {
   receivableSchema,
 } from '../schemas/receivables.js';
 
-const idParams = z.object({ id: z.uuid({ error: 'id deve ser o id (uuid) de um título' }) });
-const optionalCompany = z.object({
-  companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }).optional(),
-});
+const receivableIdParams = idParams('um título');
 
 export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, jobs }) => {
   app.addHook('preHandler', requireSession(store));
-  const security = [{ sessionCookie: [] }];
 
   app.get(
     '/receivables',
@@ -34,10 +35,7 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
         response: { 200: receivablePageSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { companyId, ...filters } = request.query;
-      return searchReceivables(store, { ...filters, companyIds: scopeFor(userOf(request), companyId) });
-    },
+    async (request) => searchReceivables(store, scopedFilters(userOf(request), request.query)),
   );
 
   app.get(
@@ -47,18 +45,13 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
         tags: ['Console'],
         summary: 'Um título com movimentos e histórico',
         security,
-        params: idParams,
-        querystring: optionalCompany,
+        params: receivableIdParams,
+        querystring: optionalCompanyQuery,
         response: { 200: receivableDetailSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const user = userOf(request);
-      const scope = request.query.companyId
-        ? scopeFor(user, request.query.companyId)
-        : user.companies.map((c) => c.id);
-      return receivableDetail(store, scope, request.params.id);
-    },
+    async (request) =>
+      receivableDetail(store, recordScope(userOf(request), request.query.companyId), request.params.id),
   );
 
   app.patch(
@@ -69,8 +62,8 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
         summary: 'Altera vencimento, nota fiscal ou portador de um título (perfis admin e operador)',
         description: 'Título pago, baixado ou cancelado → 409 receivable_closed.',
         security,
-        params: idParams,
-        querystring: optionalCompany,
+        params: receivableIdParams,
+        querystring: optionalCompanyQuery,
         body: receivablePatchBody,
         response: { 200: receivableSchema, ...errorResponses, 409: errorSchema, 422: errorSchema },
       },
@@ -78,11 +71,8 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
     async (request) => {
       const user = userOf(request);
       assertCanWrite(user);
-      const scope = request.query.companyId
-        ? scopeFor(user, request.query.companyId)
-        : user.companies.map((c) => c.id);
       return patchReceivable(store, {
-        scope,
+        scope: recordScope(user, request.query.companyId),
         id: request.params.id,
         patch: request.body,
         actor: user.actor,

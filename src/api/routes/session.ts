@@ -6,7 +6,7 @@ import { ServiceError, unauthorized } from '../../services/errors.js';
 import { LoginThrottle } from '../../services/login-throttle.js';
 import type { RouteContext } from '../context.js';
 import { sessionCookieOptions } from '../plugins/auth.js';
-import { errorSchema } from '../schemas/common.js';
+import { errorSchema, sessionSecurity } from '../schemas/common.js';
 import { loginBody, sessionSchema } from '../schemas/session.js';
 
 export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
@@ -46,7 +46,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
       schema: {
         tags: ['Console'],
         summary: 'Sessão atual',
-        security: [{ sessionCookie: [] }],
+        security: sessionSecurity,
         response: { 200: sessionSchema, 401: errorSchema },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { companyIdField } from './common.js';
 
 export const apiTokenSchema = z
   .object({
@@ -17,7 +18,7 @@ export const createdApiTokenSchema = apiTokenSchema
 
 export const createApiTokenBody = z
   .strictObject({
-    companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }),
+    companyId: companyIdField,
     name: z
       .string({ error: 'informe um nome para o token' })
       .trim()

@@ -82,7 +82,14 @@ export const erpKey = z
   .regex(/^[\w.:\-/]+$/u, { error: 'use apenas letras, dígitos e . _ - : /' })
   .meta({ description: 'Chave do registro no ERP (identificador estável)', example: 'CLI-000123' });
 
-export const idString = z.string().min(1).max(64);
+/** `companyId` of the console routes: the company (or consolidated group) the request acts on. */
+export const companyIdField = z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' });
+/** Query of the console routes that address one record by id: `companyId` optional (default: every reachable one). */
+export const optionalCompanyQuery = z.object({ companyId: companyIdField.optional() });
+
+/** `:id` path parameter; `what` names the record in the message (`um título`, `um cliente`…). */
+export const idParams = (what: string) =>
+  z.object({ id: z.uuid({ error: `id deve ser o id (uuid) de ${what}` }) });
 
 const intFromQuery = (name: string, min: number, max: number, fallback: number) =>
   z.coerce
@@ -105,5 +112,3 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     pageSize: z.number().int(),
   });
 }
-
-export const emptyBody = z.null().or(z.undefined());

@@ -1,6 +1,6 @@
 /** Customer (cliente) shapes for the ERP and console APIs. */
 import { z } from 'zod';
-import { documentNumber, erpKey, pageSchema, paginationQuery } from './common.js';
+import { companyIdField, documentNumber, erpKey, pageSchema, paginationQuery } from './common.js';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -130,6 +130,6 @@ const customerFilterFields = {
 
 export const erpCustomerListQuery = z.object(customerFilterFields);
 export const consoleCustomerListQuery = z.object({
-  companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }),
+  companyId: companyIdField,
   ...customerFilterFields,
 });

@@ -4,6 +4,7 @@ import { receivableSorts } from '../../store/receivables.js';
 import { receivableStatuses } from '../../store/schema.js';
 import {
   calendarDate,
+  companyIdField,
   erpKey,
   nonNegativeCents,
   pageSchema,
@@ -141,11 +142,10 @@ const receivableFilterFields = {
 };
 
 export const consoleReceivableListQuery = z.object({
-  companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }),
+  companyId: companyIdField,
   customerId: z.uuid({ error: 'customerId deve ser o id (uuid) de um cliente' }).optional(),
   ...receivableFilterFields,
 });
-export type ConsoleReceivableListQuery = z.infer<typeof consoleReceivableListQuery>;
 
 export const erpReceivableListQuery = z.object({
   customerErpKey: erpKey.optional(),
