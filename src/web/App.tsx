@@ -189,6 +189,7 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
         ) : route.tab === 'titulos' ? (
           <ReceivablesPage
             company={company}
+            canWrite={session.user.role !== 'viewer'}
             params={route.params}
             onParams={(params, replace) => navigate('titulos', params, replace)}
             onExpired={onExpired}

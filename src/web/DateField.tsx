@@ -6,13 +6,15 @@ interface DateFieldProps {
   label: string;
   value: string; // ISO date or ''
   onChange: (iso: string) => void;
+  /** Show the label above the field instead of only to screen readers. */
+  visibleLabel?: boolean;
 }
 
 /**
  * A "dd/mm/aaaa" text field: commits an ISO date when a full valid date is typed (or the field is emptied),
  * marks itself invalid otherwise. Text rather than <input type=date> so it reads pt-BR in any browser locale.
  */
-export function DateField({ id, label, value, onChange }: DateFieldProps) {
+export function DateField({ id, label, value, onChange, visibleLabel = false }: DateFieldProps) {
   const [text, setText] = useState(() => formatDate(value));
   const [invalid, setInvalid] = useState(false);
 
@@ -36,7 +38,7 @@ export function DateField({ id, label, value, onChange }: DateFieldProps) {
 
   return (
     <>
-      <label htmlFor={id} className="sr-only">
+      <label htmlFor={id} className={visibleLabel ? undefined : 'sr-only'}>
         {label}
       </label>
       <input

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { ApiError, api, type ReceivableDetail as Detail } from './api.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError, api, type Receivable, type ReceivableDetail as Detail } from './api.js';
+import { DateField } from './DateField.js';
 import {
   fieldLabel,
   formatDate,
@@ -17,20 +18,36 @@ import {
 interface ReceivableDetailProps {
   id: string;
   companyId: string;
+  canWrite: boolean;
   onClose: () => void;
   onExpired: () => void;
+  /** Called after a successful change so the list can reload. */
+  onChanged: () => void;
 }
 
 type Load = { kind: 'loading' } | { kind: 'ready'; data: Detail } | { kind: 'error'; message: string };
 
 /** Side panel with one título, its movements and its history (GET /api/receivables/:id). */
-export function ReceivableDetail({ id, companyId, onClose, onExpired }: ReceivableDetailProps) {
+export function ReceivableDetail({
+  id,
+  companyId,
+  canWrite,
+  onClose,
+  onExpired,
+  onChanged,
+}: ReceivableDetailProps) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [version, setVersion] = useState(0);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setSaved(false), [id]);
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    setLoad({ kind: 'loading' });
+    // A reload of the same título (after a change) keeps the panel on screen.
+    setLoad((previous) =>
+      previous.kind === 'ready' && previous.data.receivable.id === id ? previous : { kind: 'loading' },
+    );
     api
       .receivable(id, companyId, controller.signal)
       .then((data) => setLoad({ kind: 'ready', data }))
@@ -43,7 +60,7 @@ export function ReceivableDetail({ id, companyId, onClose, onExpired }: Receivab
         });
       });
     return () => controller.abort();
-  }, [id, companyId, onExpired]);
+  }, [id, companyId, onExpired, version]);
 
   useEffect(() => closeButton.current?.focus(), []);
   useEffect(() => {
@@ -112,6 +129,25 @@ export function ReceivableDetail({ id, companyId, onClose, onExpired }: Receivab
               </dd>
             </dl>
 
+            {canWrite && ['open', 'registered'].includes(load.data.receivable.status) ? (
+              <EditForm
+                key={`${load.data.receivable.dueDate}|${load.data.receivable.invoiceNumber ?? ''}`}
+                item={load.data.receivable}
+                companyId={companyId}
+                onExpired={onExpired}
+                onSaved={() => {
+                  setSaved(true);
+                  setVersion((n) => n + 1);
+                  onChanged();
+                }}
+              />
+            ) : null}
+            {saved ? (
+              <p className="form-ok" role="status">
+                Alterações salvas.
+              </p>
+            ) : null}
+
             <h3>Movimentos</h3>
             {load.data.movements.length === 0 ? (
               <p className="muted">Nenhum movimento.</p>
@@ -166,6 +202,87 @@ export function ReceivableDetail({ id, companyId, onClose, onExpired }: Receivab
         )}
       </aside>
     </div>
+  );
+}
+
+interface EditFormProps {
+  item: Receivable;
+  companyId: string;
+  onExpired: () => void;
+  onSaved: () => void;
+}
+
+/** The fields the console may change (PATCH /api/receivables/:id): vencimento and nota fiscal. */
+function EditForm({ item, companyId, onExpired, onSaved }: EditFormProps) {
+  const [dueDate, setDueDate] = useState(item.dueDate);
+  const [invoice, setInvoice] = useState(item.invoiceNumber ?? '');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; details: string[] } | null>(null);
+  const patch: { dueDate?: string; invoiceNumber?: string | null } = {};
+  if (dueDate && dueDate !== item.dueDate) patch.dueDate = dueDate;
+  if (invoice.trim() !== (item.invoiceNumber ?? '')) patch.invoiceNumber = invoice.trim() || null;
+  const dirty = Object.keys(patch).length > 0;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!dirty) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      await api.patchReceivable(item.id, companyId, patch);
+      onSaved();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return onExpired();
+      setMessage({
+        text: error instanceof ApiError ? error.message : 'Não foi possível salvar.',
+        details:
+          error instanceof ApiError ? error.fields.map((f) => `${fieldLabel(f.path)}: ${f.message}`) : [],
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="edit-form" onSubmit={submit} aria-labelledby="edit-title">
+      <h3 id="edit-title">Alterar</h3>
+      <div className="edit-fields">
+        <div className="field">
+          <DateField
+            id="edit-due"
+            label="Novo vencimento"
+            value={dueDate}
+            onChange={setDueDate}
+            visibleLabel
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="edit-invoice">Nota fiscal</label>
+          <input
+            id="edit-invoice"
+            type="text"
+            value={invoice}
+            maxLength={60}
+            onChange={(e) => setInvoice(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={!dirty || busy}>
+          {busy ? 'Salvando…' : 'Salvar alterações'}
+        </button>
+      </div>
+      {message ? (
+        <div className="form-error" role="alert">
+          {message.text}
+          {message.details.length > 0 ? (
+            <ul>
+              {message.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
   );
 }
 

@@ -25,6 +25,8 @@ import { ReceivableDetail } from './ReceivableDetail.js';
 
 interface ReceivablesPageProps {
   company: Company;
+  /** Admin and operator may change títulos; viewer only reads. */
+  canWrite: boolean;
   params: URLSearchParams;
   onParams: (params: URLSearchParams, replace?: boolean) => void;
   onExpired: () => void;
@@ -37,7 +39,7 @@ type Load =
 
 const SEARCH_DELAY_MS = 350;
 
-export function ReceivablesPage({ company, params, onParams, onExpired }: ReceivablesPageProps) {
+export function ReceivablesPage({ company, canWrite, params, onParams, onExpired }: ReceivablesPageProps) {
   const filters = useMemo(() => readFilters(params), [params]);
   const query = receivablesQuery(company.id, filters);
   const [load, setLoad] = useState<Load>({ kind: 'loading', previous: null });
@@ -363,7 +365,14 @@ export function ReceivablesPage({ company, params, onParams, onExpired }: Receiv
         </table>
       </div>
       {detailId ? (
-        <ReceivableDetail id={detailId} companyId={company.id} onClose={closeDetail} onExpired={onExpired} />
+        <ReceivableDetail
+          id={detailId}
+          companyId={company.id}
+          canWrite={canWrite}
+          onClose={closeDetail}
+          onExpired={onExpired}
+          onChanged={() => setRetry((n) => n + 1)}
+        />
       ) : null}
     </section>
   );

@@ -156,6 +156,16 @@ export const api = {
       undefined,
       signal,
     ),
+  patchReceivable: (
+    id: string,
+    companyId: string,
+    patch: { dueDate?: string; invoiceNumber?: string | null },
+  ) =>
+    request<Receivable>(
+      'PATCH',
+      `/api/receivables/${encodeURIComponent(id)}?${new URLSearchParams({ companyId }).toString()}`,
+      patch,
+    ),
   customers: (companyId: string, signal?: AbortSignal) =>
     request<Page<Customer>>(
       'GET',

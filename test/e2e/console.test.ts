@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/dates.js';
 import { parseReais } from '../../src/domain/money.js';
 import { startFinconsole } from '../../src/runtime.js';
 
@@ -334,7 +335,31 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
       'Nenhum título encontrado com estes filtros.',
     );
 
-    // Error state when the server fails, and recovery with "Tentar de novo".
+    // An operator changes the vencimento of an open título in its panel; history and list show it.
+    await reloadList(page, () => page.getByRole('button', { name: 'Limpar filtros' }).first().click());
+    await reloadList(page, () => page.getByLabel('Em aberto').check());
+    const openRow = rows(page).first();
+    const openId = (await openRow.getAttribute('data-id')) ?? '';
+    const oldDue = brDateToIso((await openRow.locator('[data-col="due"]').textContent()) ?? '');
+    const newDue = addDays(oldDue, 7);
+    await openRow.locator('.col-ref button').click();
+    const panel = page.getByRole('dialog');
+    await panel.getByLabel('Novo vencimento').waitFor();
+    await panel.getByLabel('Novo vencimento').fill(isoToBr(newDue));
+    await reloadList(page, () => panel.getByRole('button', { name: 'Salvar alterações' }).click());
+    await panel.getByRole('status').filter({ hasText: 'Alterações salvas.' }).waitFor();
+    await expect
+      .poll(() => panel.locator('.history').textContent())
+      .toContain(`Vencimento: ${isoToBr(oldDue)} → ${isoToBr(newDue)}`);
+    await page.screenshot({ path: join(shots, '08-operador-altera-vencimento.png') });
+    await page.keyboard.press('Escape');
+    const changed = (
+      await apiGet<{ receivable: Item }>(page, `/api/receivables/${openId}?companyId=${sulId}`)
+    ).body;
+    expect(changed.receivable.dueDate).toBe(newDue);
+    const shownDue = await page.locator(`tr[data-id="${openId}"] [data-col="due"]`).textContent();
+    if (shownDue !== null) expect(brDateToIso(shownDue)).toBe(newDue); // the row may have moved to another page
+
     await page.route('**/api/receivables?**', (route) =>
       route.fulfill({
         status: 500,
@@ -344,7 +369,7 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     );
     await reloadList(page, () => page.getByRole('button', { name: 'Limpar filtros' }).first().click());
     expect(await page.locator('tbody [role="alert"]').textContent()).toContain('Falha simulada no servidor.');
-    await page.screenshot({ path: join(shots, '08-erro-ao-carregar.png') });
+    await page.screenshot({ path: join(shots, '09-erro-ao-carregar.png') });
     await page.unroute('**/api/receivables?**');
     await reloadList(page, () => page.getByRole('button', { name: 'Tentar de novo' }).click());
     await expectTotal(page, mine.length);
