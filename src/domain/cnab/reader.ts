@@ -621,7 +621,8 @@ export async function* readRetornoBatches(
             error: 'segundo header de arquivo no meio do arquivo',
           }),
         );
-      } else {
+      } else if (record.event !== 'ignore') {
+        // Batch header/trailer close any open event; optional segments (event 'ignore') do not.
         flush();
       }
     }

@@ -167,3 +167,15 @@ describe('malformed input gives error events', () => {
     });
   });
 });
+
+describe('optional segments', () => {
+  it('a Y segment (e.g. Santander Y-01 cheque data) between T+U pairs is read and ignored', async () => {
+    const good = retorno240Lines(2);
+    const y = good[3]!.slice(0, 8) + '00003Y 0601' + ' '.repeat(240 - 19);
+    const lines = [...good.slice(0, 4), y, ...good.slice(4)];
+    lines[lines.length - 1] = put(lines[lines.length - 1]!, 24, '000009');
+    const events = await readRetornoText(lines.join('\r\n'));
+    expect(errors(events)).toEqual([]);
+    expect(details(events)).toHaveLength(2);
+  });
+});

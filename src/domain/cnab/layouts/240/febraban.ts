@@ -319,12 +319,20 @@ export const remessaRecords240 = [
   batchTrailer,
   fileTrailer,
 ];
+/** Any other optional Y segment of a retorno (Y-01 cheque data, Y-04 e-mail, Y-50/53…): read, not part of the event. */
+export const segmentYOther: RecordSpec = {
+  ...segment('Y', [blank(15, 240)]),
+  name: 'Yother',
+  event: 'ignore',
+};
+
 export const retornoRecords240 = [
   fileHeader,
   batchHeader,
   segmentT,
   segmentU,
   { ...segmentY03, event: 'ignore' as const },
+  segmentYOther,
   batchTrailer,
   fileTrailer,
 ];
