@@ -394,6 +394,13 @@ function allZeros(text: string): boolean {
   return true;
 }
 
+/** Column of the occurrence code in the record that opens an event (for error events). */
+function occurrenceColumn(layout: CnabLayout): number {
+  for (const r of layout.records)
+    if (r.event === 'start') for (const f of r.fields) if (f.name === 'occurrenceCode') return f.start;
+  return 0;
+}
+
 function normalize(
   layout: CnabLayout,
   line: number,
@@ -404,7 +411,7 @@ function normalize(
   if (!info)
     return {
       type: 'error',
-      column: 0,
+      column: occurrenceColumn(layout),
       field: 'occurrenceCode',
       error: `código de ocorrência "${code}" não consta da tabela do banco ${layout.bank} (${layout.id})`,
     };

@@ -102,7 +102,12 @@ describe('malformed input gives error events', () => {
     lines[2] = put(lines[2]!, 16, '98');
     const events = await readRetornoText(file(lines));
     expect(errors(events)).toEqual([
-      expect.objectContaining({ line: 3, field: 'occurrenceCode', error: expect.stringMatching(/98/) }),
+      expect.objectContaining({
+        line: 3,
+        column: 16,
+        field: 'occurrenceCode',
+        error: expect.stringMatching(/98/),
+      }),
     ]);
     expect(details(events)).toHaveLength(1);
   });
