@@ -26,10 +26,12 @@ export const CUSTOMER_IMMUTABLE_FIELDS = ['document'] as const satisfies readonl
 
 type AddressBody = NonNullable<CustomerUpsertBody['address']>;
 
+/** Digits only; `undefined` (field left out) and `null` (field cleared) pass through. */
+const digitsOrNull = (value: string | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : value.replace(/\D/g, '');
+
 function addressInput(address: AddressBody | undefined): AddressInput {
   if (!address) return {};
-  const digitsOrNull = (value: string | null | undefined) =>
-    value === undefined ? undefined : value === null ? null : value.replace(/\D/g, '');
   return {
     street: address.street,
     addressNumber: address.number,
@@ -116,7 +118,7 @@ export async function upsertCustomerByErpKey(
     name: body.name,
     document: normalizeDocument(body.document),
     email: body.email === undefined ? undefined : (body.email?.trim() ?? null),
-    phone: body.phone === undefined ? undefined : (body.phone?.replace(/\D/g, '') ?? null),
+    phone: digitsOrNull(body.phone),
     ...addressInput(body.address),
   };
   const result = await upsertCustomer(tx, {

@@ -6,8 +6,8 @@
  * client may fix the body and retry with the same key.
  */
 import type { Store, Tx } from '../store/index.js';
-import { getIdempotencyKey, putIdempotencyKey } from '../store/idempotency.js';
-import { ServiceError } from './errors.js';
+import { getIdempotencyKey, putIdempotencyKey, type IdempotencyKeyRow } from '../store/idempotency.js';
+import { ServiceError, validationError } from './errors.js';
 
 export interface StoredResponse<T> {
   status: number;
@@ -16,14 +16,21 @@ export interface StoredResponse<T> {
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-function reuseConflict(key: string): ServiceError {
-  return new ServiceError(
-    422,
-    'idempotency_conflict',
-    `A chave Idempotency-Key "${key}" já foi usada com outra requisição (outro corpo ou outra rota). ` +
-      'Use uma chave nova para cada operação diferente.',
-    [{ path: 'Idempotency-Key', message: 'chave já usada com outro corpo de requisição' }],
-  );
+/** The stored answer of an earlier request with this key, or 422 `idempotency_conflict` when it was another one. */
+function replayOf<T>(
+  row: IdempotencyKeyRow,
+  key: string,
+  requestHash: string,
+): StoredResponse<T> & { replayed: true } {
+  if (row.requestHash !== requestHash)
+    throw new ServiceError(
+      422,
+      'idempotency_conflict',
+      `A chave Idempotency-Key "${key}" já foi usada com outra requisição (outro corpo ou outra rota). ` +
+        'Use uma chave nova para cada operação diferente.',
+      [{ path: 'Idempotency-Key', message: 'chave já usada com outro corpo de requisição' }],
+    );
+  return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
 }
 
 export async function runIdempotent<T>(
@@ -34,18 +41,13 @@ export async function runIdempotent<T>(
   const { companyId, key, requestHash } = args;
   if (key === undefined) return { ...(await store.transaction(run)), replayed: false };
   if (!IDEMPOTENCY_KEY_PATTERN.test(key))
-    throw new ServiceError(
-      400,
-      'validation',
-      'Idempotency-Key deve ter de 1 a 255 caracteres ASCII visíveis.',
+    throw validationError(
       [{ path: 'Idempotency-Key', message: 'de 1 a 255 caracteres ASCII visíveis, sem espaços' }],
+      'Idempotency-Key deve ter de 1 a 255 caracteres ASCII visíveis.',
     );
 
   const previous = await getIdempotencyKey(store.db, companyId, key);
-  if (previous) {
-    if (previous.requestHash !== requestHash) throw reuseConflict(key);
-    return { status: previous.responseStatus, body: previous.responseBody as T, replayed: true };
-  }
+  if (previous) return replayOf(previous, key, requestHash);
   return store.transaction(async (tx) => {
     const response = await run(tx);
     const { row, stored } = await putIdempotencyKey(tx, {
@@ -57,7 +59,6 @@ export async function runIdempotent<T>(
     });
     if (stored) return { ...response, replayed: false };
     // A concurrent request with the same key committed first: answer exactly as it did.
-    if (row.requestHash !== requestHash) throw reuseConflict(key);
-    return { status: row.responseStatus, body: row.responseBody as T, replayed: true };
+    return replayOf<T>(row, key, requestHash);
   });
 }

@@ -14,6 +14,10 @@ export interface LoginThrottleOptions {
   now?: () => number;
 }
 
+/** Counter keys: the e-mail as typed at login (trimmed, any case) and the client address. */
+const emailKey = (email: string) => `e:${email.trim().toLowerCase()}`;
+const addressKey = (address: string) => `a:${address}`;
+
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();
   private readonly maxFailures: number;
@@ -39,8 +43,8 @@ export class LoginThrottle {
   /** Throws 429 `too_many_attempts` when the e-mail or the address has too many recent failures. */
   check(email: string, address: string): void {
     const limits: [string, number][] = [
-      [`e:${email.trim().toLowerCase()}`, this.maxFailures],
-      [`a:${address}`, this.maxFailuresPerAddress],
+      [emailKey(email), this.maxFailures],
+      [addressKey(address), this.maxFailuresPerAddress],
     ];
     for (const [key, limit] of limits) {
       const recent = this.recent(key);
@@ -58,11 +62,11 @@ export class LoginThrottle {
 
   fail(email: string, address: string): void {
     const at = this.now();
-    for (const key of [`e:${email.trim().toLowerCase()}`, `a:${address}`])
+    for (const key of [emailKey(email), addressKey(address)])
       this.failures.set(key, [...this.recent(key), at]);
   }
 
   succeed(email: string): void {
-    this.failures.delete(`e:${email.trim().toLowerCase()}`);
+    this.failures.delete(emailKey(email));
   }
 }

@@ -26,7 +26,7 @@ import {
 } from '../store/receivables.js';
 import { customerErpKeysById as customerErpKeys } from '../store/repositories/api-extra.js';
 import { immutableConflict } from './customers.js';
-import { notFound, ServiceError, type FieldError } from './errors.js';
+import { notFound, ServiceError, validationError, type FieldError } from './errors.js';
 
 /**
  * What identifies a título and its value: never changed by an upsert (409 `immutable_field`).
@@ -60,14 +60,16 @@ function assertOpenForChange(
   label: string,
 ): void {
   if (result.created || !result.changed) return;
-  if (!(CLOSED_STATUSES as readonly string[]).includes(result.row.status)) return;
+  const { status } = result.row;
+  if (!(CLOSED_STATUSES as readonly string[]).includes(status)) return;
+  const statusLabel = STATUS_LABEL[status] ?? status;
   throw new ServiceError(
     409,
     'receivable_closed',
-    `${label} está ${STATUS_LABEL[result.row.status] ?? result.row.status} e não pode mais ser alterado.`,
+    `${label} está ${statusLabel} e não pode mais ser alterado.`,
     result.changedFields.map((field) => ({
       path: field,
-      message: `não pode ser alterado: título ${STATUS_LABEL[result.row.status] ?? result.row.status}`,
+      message: `não pode ser alterado: título ${statusLabel}`,
     })),
   );
 }
@@ -81,6 +83,15 @@ function referenceError(fields: FieldError[]): ServiceError {
     `Referência inexistente nesta empresa: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
     fields,
   );
+}
+
+/** The ERP's views of títulos: each with its customer's ERP key (one query for all). */
+async function withCustomerErpKeys(ex: Executor, views: ReceivableView[]): Promise<ErpReceivableView[]> {
+  const keys = await customerErpKeys(
+    ex,
+    views.map((view) => view.customerId),
+  );
+  return views.map((view) => ({ ...view, customerErpKey: keys.get(view.customerId) ?? '' }));
 }
 
 async function viewOf(ex: Executor, row: ReceivableRow): Promise<ReceivableView> {
@@ -206,9 +217,10 @@ export async function patchReceivable(
         { path: 'portadorId', message: `portador "${patch.portadorId}" não existe na empresa do título` },
       ]);
     if (patch.dueDate && patch.dueDate < row.issueDate)
-      throw new ServiceError(400, 'validation', 'Vencimento anterior à emissão.', [
-        { path: 'dueDate', message: `vencimento ${patch.dueDate} é anterior à emissão ${row.issueDate}` },
-      ]);
+      throw validationError(
+        [{ path: 'dueDate', message: `vencimento ${patch.dueDate} é anterior à emissão ${row.issueDate}` }],
+        'Vencimento anterior à emissão.',
+      );
     const result = await upsertReceivable(tx, {
       companyId: row.companyId,
       erpKey: row.erpKey,
@@ -272,8 +284,8 @@ export async function erpReceivableByKey(
 ): Promise<ErpReceivableView> {
   const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
   if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
-  const keys = await customerErpKeys(store.db, [view.customerId]);
-  return { ...view, customerErpKey: keys.get(view.customerId) ?? '' };
+  const [erpView] = await withCustomerErpKeys(store.db, [view]);
+  return erpView!;
 }
 
 /** The ERP listing: the console filters, with the customer addressed by its ERP key. */
@@ -286,12 +298,5 @@ export async function searchErpReceivables(store: Store, companyId: string, quer
     customerId = customer.id;
   }
   const page = await listReceivables(store.db, { ...filters, companyIds: [companyId], customerId });
-  const keys = await customerErpKeys(
-    store.db,
-    page.items.map((item) => item.customerId),
-  );
-  return {
-    ...page,
-    items: page.items.map((item) => ({ ...item, customerErpKey: keys.get(item.customerId) ?? '' })),
-  };
+  return { ...page, items: await withCustomerErpKeys(store.db, page.items) };
 }

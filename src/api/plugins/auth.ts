@@ -9,7 +9,7 @@ import {
   SESSION_COOKIE,
   SESSION_TTL_MS,
 } from '../../services/auth.js';
-import { ServiceError, unauthorized } from '../../services/errors.js';
+import { unauthorized } from '../../services/errors.js';
 import type { Principal, TokenPrincipal, UserPrincipal } from '../../services/scope.js';
 import type { Store } from '../../store/index.js';
 
@@ -45,9 +45,7 @@ export function requireApiToken(store: Store) {
     const principal = await principalFromApiToken(store, request.headers.authorization);
     if (!principal) {
       void reply.header('www-authenticate', 'Bearer realm="finconsole"');
-      throw new ServiceError(
-        401,
-        'unauthorized',
+      throw unauthorized(
         'Token da API ausente, inválido ou revogado: envie o cabeçalho Authorization: Bearer <token>.',
       );
     }
