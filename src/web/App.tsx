@@ -190,6 +190,7 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
           <ReceivablesPage
             company={company}
             canWrite={session.user.role !== 'viewer'}
+            me={session.user}
             params={route.params}
             onParams={(params, replace) => navigate('titulos', params, replace)}
             onExpired={onExpired}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, api, type Receivable, type ReceivableDetail as Detail } from './api.js';
 import { DateField } from './DateField.js';
 import {
+  actorLabel,
   fieldLabel,
   formatDate,
   formatDateTime,
@@ -19,6 +20,8 @@ interface ReceivableDetailProps {
   id: string;
   companyId: string;
   canWrite: boolean;
+  /** The signed-in user, to name their own changes in the history. */
+  me?: { id: string; name: string };
   onClose: () => void;
   onExpired: () => void;
   /** Called after a successful change so the list can reload. */
@@ -32,6 +35,7 @@ export function ReceivableDetail({
   id,
   companyId,
   canWrite,
+  me,
   onClose,
   onExpired,
   onChanged,
@@ -188,7 +192,7 @@ export function ReceivableDetail({
                     <div className="history-head">
                       <strong>{historyActionLabel(entry.action)}</strong>
                       <span className="muted">
-                        {formatDateTime(entry.at)} · {entry.actor}
+                        {formatDateTime(entry.at)} · {actorLabel(entry.actor, me)}
                       </span>
                     </div>
                     {entry.action !== 'created' ? (

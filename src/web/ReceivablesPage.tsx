@@ -27,6 +27,7 @@ interface ReceivablesPageProps {
   company: Company;
   /** Admin and operator may change títulos; viewer only reads. */
   canWrite: boolean;
+  me?: { id: string; name: string };
   params: URLSearchParams;
   onParams: (params: URLSearchParams, replace?: boolean) => void;
   onExpired: () => void;
@@ -39,7 +40,14 @@ type Load =
 
 const SEARCH_DELAY_MS = 350;
 
-export function ReceivablesPage({ company, canWrite, params, onParams, onExpired }: ReceivablesPageProps) {
+export function ReceivablesPage({
+  company,
+  canWrite,
+  me,
+  params,
+  onParams,
+  onExpired,
+}: ReceivablesPageProps) {
   const filters = useMemo(() => readFilters(params), [params]);
   const query = receivablesQuery(company.id, filters);
   const [load, setLoad] = useState<Load>({ kind: 'loading', previous: null });
@@ -369,6 +377,7 @@ export function ReceivablesPage({ company, canWrite, params, onParams, onExpired
           id={detailId}
           companyId={company.id}
           canWrite={canWrite}
+          me={me}
           onClose={closeDetail}
           onExpired={onExpired}
           onChanged={() => setRetry((n) => n + 1)}

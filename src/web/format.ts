@@ -187,3 +187,15 @@ const SOURCE_LABELS: Record<string, string> = {
 export function sourceLabel(source: string): string {
   return SOURCE_LABELS[source] ?? source;
 }
+
+/**
+ * Who did it, for the history: the signed-in user by name, an ERP token as "ERP (token de API)", the demo seed
+ * as "Demonstração"; other users stay as their id (the history stores `user:<id>`, `api-token:<id>`).
+ */
+export function actorLabel(actor: string, me?: { id: string; name: string }): string {
+  if (me && actor === `user:${me.id}`) return me.name;
+  if (actor.startsWith('api-token:')) return 'ERP (token de API)';
+  if (actor === 'seed' || actor === 'seed-demo') return 'Demonstração';
+  if (actor.startsWith('user:')) return `usuário ${actor.slice(5, 13)}`;
+  return actor;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  actorLabel,
   fieldLabel,
   formatDate,
   formatDateTime,
@@ -128,5 +129,15 @@ describe('título detail helpers', () => {
     expect(formatFieldValue('dueDate', '2026-08-15')).toBe('15/08/2026');
     expect(formatFieldValue('status', 'written_off')).toBe('Baixado');
     expect(formatFieldValue('invoiceNumber', null)).toBe('—');
+  });
+});
+
+describe('actorLabel', () => {
+  it('names the signed-in user, ERP tokens and the demo seed', () => {
+    const me = { id: 'bbef8244-b036-44b3-b725-e92f4c786512', name: 'Operador Sul' };
+    expect(actorLabel(`user:${me.id}`, me)).toBe('Operador Sul');
+    expect(actorLabel('user:0a1b2c3d-0000-0000-0000-000000000000', me)).toBe('usuário 0a1b2c3d');
+    expect(actorLabel('api-token:42')).toBe('ERP (token de API)');
+    expect(actorLabel('seed')).toBe('Demonstração');
   });
 });
