@@ -5,16 +5,24 @@
  * Cross-checked with kivanio/brcobranca remessa/cnab400/banco_brasil.rb and retorno/cnab400/banco_brasil.rb,
  * eduardokum/laravel-boleto Remessa|Retorno/Cnab400/Banco/Bb.php and @banco-br/cnab_yaml cnab400/001.
  */
-import { alpha, blank, constant, date6, num, zeros, type CnabLayout, type RecordSpec } from '../../layout.js';
+import { alpha, blank, constant, date6, num, zeros } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import {
   cbr643Amounts,
+  cbr643Occurrences,
+  cbrAgencyAccount,
   dailyFileName,
+  drawerFlag,
   header400,
+  movementCodes400,
+  protests,
+  rebateOccurrences400,
+  record400,
   remessaDetail400,
+  remessaLayout400,
   retornoDetail400,
+  retornoLayout400,
   retornoTrailer400,
-  seq400,
   speciesFrom,
   trailer400,
 } from './common.js';
@@ -33,12 +41,7 @@ const company = [
 
 const detailRemessa = remessaDetail400(
   [
-    num('companyDocumentType', 2, 3),
-    num('companyDocument', 4, 17),
-    num('agency', 18, 21),
-    alpha('agencyDigit', 22, 22),
-    num('account', 23, 30),
-    alpha('accountDigit', 31, 31),
+    ...cbrAgencyAccount(),
     num('convenio', 32, 38, { required: true }),
     alpha('companyUse', 39, 63, { ref: 'nº de controle do participante' }),
     num('nossoNumero', 64, 80, { required: true, ref: 'convênio (7) + sequencial (10)' }),
@@ -62,27 +65,17 @@ const detailRemessa = remessaDetail400(
 );
 
 /** Registro opcional tipo 5, serviço 99: multa (código 1 valor / 2 percentual, data de início, valor ou %). */
-const fineRemessa: RecordSpec = {
-  name: 'fine',
-  role: 'detail',
-  match: [{ start: 1, value: '5' }],
-  fields: [
-    constant(1, 1, '5', 'num'),
-    constant(2, 3, '99', 'num'),
-    alpha('fineCode', 4, 4),
-    date6('fineDate', 5, 10),
-    num('fineValue', 11, 22, { decimals: 2 }),
-    blank(23, 394),
-    seq400(),
-  ],
-};
+const fineRemessa = record400('fine', '5', [
+  constant(2, 3, '99', 'num'),
+  alpha('fineCode', 4, 4),
+  date6('fineDate', 5, 10),
+  num('fineValue', 11, 22, { decimals: 2 }),
+  blank(23, 394),
+]);
 
-export const bancoBrasil001Remessa400: CnabLayout = {
-  id: '001-400-remessa',
+export const bancoBrasil001Remessa400 = remessaLayout400({
   bank: '001',
   bankName: 'BANCO DO BRASIL',
-  width: 400,
-  direction: 'remessa',
   source: 'Banco do Brasil CBR641 posições 7 (Doc2627), registros 0, 7, 5 (multa) e 9',
   records: [
     header400('remessa', {
@@ -94,39 +87,21 @@ export const bancoBrasil001Remessa400: CnabLayout = {
     fineRemessa,
     trailer400(),
   ],
-  remessa: {
-    head: ['fileHeader'],
-    perTitulo: [{ record: 'detail' }, { record: 'fine', when: (v) => v.fineCode !== '0' }],
-    tail: ['fileTrailer'],
-    movementCodes: {
-      register: '01',
-      writeOff: '02',
-      grantRebate: '04',
-      cancelRebate: '05',
-      changeDueDate: '06',
-      protest: '09',
-      cancelProtest: '10',
-      grantDiscount: '31',
-      cancelDiscount: '32',
-    },
-    values: (v) => ({
-      speciesCode: bbSpecies(v.species),
-      drawerFlag: typeof v.drawerName === 'string' && v.drawerName !== '' ? 'A' : '',
-      // CBR641 instruções: 06 = protestar em N dias (N em 392-393); 07 = não protestar.
-      instruction1: Number(v.protestDays) > 0 ? '06' : '07',
-      discountCents: v.discountCode === 0 ? 0 : v.discountCents,
-    }),
-    // Banco do Brasil prescribes no file name; same daily pattern, prefix BB.
-    fileName: dailyFileName('BB'),
-  },
-};
+  perTitulo: [{ record: 'detail' }, { record: 'fine', when: (v) => v.fineCode !== '0' }],
+  movementCodes: movementCodes400({ cancelProtest: '10', grantDiscount: '31', cancelDiscount: '32' }),
+  values: (v) => ({
+    speciesCode: bbSpecies(v.species),
+    drawerFlag: drawerFlag(v),
+    // CBR641 instruções: 06 = protestar em N dias (N em 392-393); 07 = não protestar.
+    instruction1: protests(v) ? '06' : '07',
+  }),
+  // Banco do Brasil prescribes no file name; same daily pattern, prefix BB.
+  fileName: dailyFileName('BB'),
+});
 
 const detailRetorno = retornoDetail400(
   [
-    num('agency', 18, 21),
-    alpha('agencyDigit', 22, 22),
-    num('account', 23, 30),
-    alpha('accountDigit', 31, 31),
+    ...cbrAgencyAccount(),
     alpha('convenio', 32, 38),
     alpha('companyUse', 39, 63),
     alpha('nossoNumero', 64, 80, { required: true }),
@@ -154,19 +129,18 @@ const detailRetorno = retornoDetail400(
 
 /** CBR643: comandos do retorno (109-110). */
 export const bancoBrasil001Occurrences400 = occurrenceTable([
-  ['02', 'registered', 'Confirmação de entrada de título'],
+  cbr643Occurrences.registered,
   ['03', 'rejected', 'Comando recusado (motivo nas posições 87-88)'],
   ['05', 'paid', 'Liquidado sem registro'],
-  ['06', 'paid', 'Liquidação normal'],
+  cbr643Occurrences.paid,
   ['07', 'paid', 'Liquidação por conta'],
   ['08', 'paid', 'Liquidação por saldo'],
-  ['09', 'written_off', 'Baixa de título'],
+  cbr643Occurrences.writtenOff,
   ['10', 'written_off', 'Baixa solicitada'],
-  ['11', 'informative', 'Títulos em ser'],
-  ['12', 'changed', 'Abatimento concedido'],
-  ['13', 'changed', 'Abatimento cancelado'],
+  cbr643Occurrences.pending,
+  ...rebateOccurrences400,
   ['14', 'changed', 'Alteração de vencimento do título'],
-  ['15', 'paid', 'Liquidação em cartório'],
+  cbr643Occurrences.paidAtNotary,
   ['16', 'changed', 'Confirmação de alteração de juros de mora'],
   ['19', 'changed', 'Confirmação de recebimento de instruções para protesto'],
   ['20', 'informative', 'Débito em conta'],
@@ -255,12 +229,9 @@ const bbRejections: Record<string, string> = {
   '99': 'Outros motivos',
 };
 
-export const bancoBrasil001Retorno400: CnabLayout = {
-  id: '001-400-retorno',
+export const bancoBrasil001Retorno400 = retornoLayout400({
   bank: '001',
   bankName: 'BANCO DO BRASIL',
-  width: 400,
-  direction: 'retorno',
   source: 'Banco do Brasil CBR643 posições 7 (Doc2628), registros 0, 7 e 9',
   records: [
     header400('retorno', {
@@ -273,4 +244,4 @@ export const bancoBrasil001Retorno400: CnabLayout = {
   ],
   occurrences: bancoBrasil001Occurrences400,
   reasons: { byOccurrence: { '03': bbRejections } },
-};
+});

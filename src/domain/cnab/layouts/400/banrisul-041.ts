@@ -7,15 +7,20 @@
  * remessa/cnab400/banrisul.rb and retorno/cnab400/banrisul.rb, eduardokum/laravel-boleto Remessa|Retorno/Cnab400/
  * Banco/Banrisul.php and @banco-br/cnab_yaml cnab400/041.
  */
-import { alpha, blank, cents, num, zeros, type CnabLayout } from '../../layout.js';
+import { alpha, blank, cents, num, zeros } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import {
   dailyFileName,
   finePercentBasisPoints,
   header400,
+  movementCodes400,
   percentDigits,
+  protestOrReturn,
+  rateioOccurrences400,
   remessaDetail400,
+  remessaLayout400,
   retornoDetail400,
+  retornoLayout400,
   retornoTrailer400,
   trailer400,
 } from './common.js';
@@ -24,7 +29,6 @@ const detailRemessa = remessaDetail400([
   blank(2, 17),
   num('convenio', 18, 30, { required: true, ref: 'código do beneficiário' }),
   blank(31, 37),
-  alpha('companyUse', 38, 62),
   num('nossoNumero', 63, 72, { required: true, ref: 'nosso número (8) + 2 dígitos' }),
   alpha('message1', 73, 104),
   blank(105, 107),
@@ -45,12 +49,9 @@ const detailRemessa = remessaDetail400([
   blank(372, 394),
 ]);
 
-export const banrisul041Remessa400: CnabLayout = {
-  id: '041-400-remessa',
+export const banrisul041Remessa400 = remessaLayout400({
   bank: '041',
   bankName: 'BANRISUL',
-  width: 400,
-  direction: 'remessa',
   source: 'Banrisul Cobrança CNAB 400 (remessa), registros 0, 1 e 9',
   records: [
     header400('remessa', {
@@ -61,38 +62,21 @@ export const banrisul041Remessa400: CnabLayout = {
     detailRemessa,
     trailer400([blank(2, 27), cents('totalCents', 28, 40), blank(41, 394)]),
   ],
-  remessa: {
-    head: ['fileHeader'],
-    perTitulo: [{ record: 'detail' }],
-    tail: ['fileTrailer'],
-    movementCodes: {
-      register: '01',
-      writeOff: '02',
-      grantRebate: '04',
-      cancelRebate: '05',
-      changeDueDate: '06',
-      protest: '09',
-      cancelProtest: '10',
-    },
-    values: (v) => {
-      const finePercent = finePercentBasisPoints(v);
-      const protest = Number(v.protestDays) > 0;
-      const writeOff = Number(v.writeOffDays) > 0;
-      return {
-        // Banrisul instruções: 09 protestar, 15 devolver (prazo em 370-371), 18 multa (percentual em 322-324).
-        instruction1: protest ? '09' : writeOff ? '15' : '00',
-        instruction2: finePercent > 0 ? '18' : '00',
-        protestDays: protest ? v.protestDays : writeOff ? Number(v.writeOffDays) : 0,
-        finePercent: percentDigits(finePercent, 1),
-        interestType: v.interestCode === 1 ? '0' : v.interestCode === 2 ? '1' : ' ',
-        interestAmount: v.interestCode === 1 || v.interestCode === 2 ? v.interestValue : 0,
-        discountCents: v.discountCode === 0 ? 0 : v.discountCents,
-      };
-    },
-    // Banrisul prescribes no file name; same daily pattern, prefix BR.
-    fileName: dailyFileName('BR'),
+  movementCodes: movementCodes400({ cancelProtest: '10' }),
+  values: (v) => {
+    const finePercent = finePercentBasisPoints(v);
+    return {
+      // Banrisul instruções: 09 protestar, 15 devolver (prazo em 370-371), 18 multa (percentual em 322-324).
+      ...protestOrReturn(v, { protest: '09', return: '15' }),
+      instruction2: finePercent > 0 ? '18' : '00',
+      finePercent: percentDigits(finePercent, 1),
+      interestType: v.interestCode === 1 ? '0' : v.interestCode === 2 ? '1' : ' ',
+      interestAmount: v.interestCode === 1 || v.interestCode === 2 ? v.interestValue : 0,
+    };
   },
-};
+  // Banrisul prescribes no file name; same daily pattern, prefix BR.
+  fileName: dailyFileName('BR'),
+});
 
 const detailRetorno = retornoDetail400([
   alpha('convenio', 18, 30),
@@ -146,8 +130,7 @@ export const banrisul041Occurrences400 = occurrenceTable([
   ['45', 'fee', 'Sustação de cartório e envio de título a cartório'],
   ['46', 'fee', 'Fornecimento de formulário pré-impresso'],
   ['47', 'registered', 'Confirmação de entrada - pagador DDA'],
-  ['68', 'changed', 'Acerto dos dados do rateio de crédito'],
-  ['69', 'changed', 'Cancelamento dos dados do rateio'],
+  ...rateioOccurrences400,
 ]);
 
 /** Banrisul: motivos de rejeição (383-392) da ocorrência 03. */
@@ -198,12 +181,9 @@ const banrisulRejections: Record<string, string> = {
   '86': 'Seu número inválido',
 };
 
-export const banrisul041Retorno400: CnabLayout = {
-  id: '041-400-retorno',
+export const banrisul041Retorno400 = retornoLayout400({
   bank: '041',
   bankName: 'BANRISUL',
-  width: 400,
-  direction: 'retorno',
   source: 'Banrisul Cobrança CNAB 400 (retorno), registros 0, 1 e 9',
   records: [
     header400('retorno', {
@@ -216,4 +196,4 @@ export const banrisul041Retorno400: CnabLayout = {
   ],
   occurrences: banrisul041Occurrences400,
   reasons: { byOccurrence: { '03': banrisulRejections } },
-};
+});

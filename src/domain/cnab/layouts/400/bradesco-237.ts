@@ -5,7 +5,7 @@
  * txid 106-140) as eduardokum/laravel-boleto Retorno/Cnab400/Banco/Bradesco.php and EduardoJM/enhanced-cnab
  * bradesco/CNAB400/retorno/registro4.py read it. Cross-checked with kivanio/brcobranca remessa/cnab400/bradesco.rb.
  */
-import { alpha, blank, cents, constant, num, zeros, type CnabLayout } from '../../layout.js';
+import { alpha, blank, cents, constant, num, zeros } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import {
   dailyFileName,
@@ -13,8 +13,14 @@ import {
   header400,
   ignoredRecord,
   literal,
+  movementCodes400,
+  protests,
+  rateioOccurrences400,
+  rebateOccurrences400,
   remessaDetail400,
+  remessaLayout400,
   retornoDetail400,
+  retornoLayout400,
   retornoTrailer400,
   speciesFrom,
   trailer400,
@@ -50,12 +56,9 @@ const detailRemessa = remessaDetail400([
   alpha('drawerName', 335, 394, { ref: 'sacador/avalista ou 2ª mensagem' }),
 ]);
 
-export const bradesco237Remessa400: CnabLayout = {
-  id: '237-400-remessa',
+export const bradesco237Remessa400 = remessaLayout400({
   bank: '237',
   bankName: 'BRADESCO',
-  width: 400,
-  direction: 'remessa',
   source: 'Bradesco Cobrança CNAB 400 (4008-524-0121), registros 0, 1 e 9',
   records: [
     header400('remessa', {
@@ -71,36 +74,21 @@ export const bradesco237Remessa400: CnabLayout = {
     detailRemessa,
     trailer400(),
   ],
-  remessa: {
-    head: ['fileHeader'],
-    perTitulo: [{ record: 'detail' }],
-    tail: ['fileTrailer'],
-    movementCodes: {
-      register: '01',
-      writeOff: '02',
-      grantRebate: '04',
-      cancelRebate: '05',
-      changeDueDate: '06',
-      protest: '09',
-      cancelProtest: '19',
-      changeOtherData: '31',
-    },
-    values: (v) => {
-      const finePercent = finePercentBasisPoints(v);
-      const protest = Number(v.protestDays) > 0;
-      return {
-        speciesCode: bradescoSpecies(v.species),
-        fineFlag: finePercent > 0 ? 2 : 0,
-        finePercent,
-        // Bradesco instruções: 06 = protestar após N dias (N em 159-160); 00 = sem instrução.
-        instruction1: protest ? '06' : '00',
-        instruction2: protest ? String(v.protestDays).padStart(2, '0') : '00',
-        discountCents: v.discountCode === 0 ? 0 : v.discountCents,
-      };
-    },
-    fileName: dailyFileName('CB'),
+  movementCodes: movementCodes400({ cancelProtest: '19', changeOtherData: '31' }),
+  values: (v) => {
+    const finePercent = finePercentBasisPoints(v);
+    const protest = protests(v);
+    return {
+      speciesCode: bradescoSpecies(v.species),
+      fineFlag: finePercent > 0 ? 2 : 0,
+      finePercent,
+      // Bradesco instruções: 06 = protestar após N dias (N em 159-160); 00 = sem instrução.
+      instruction1: protest ? '06' : '00',
+      instruction2: protest ? String(v.protestDays).padStart(2, '0') : '00',
+    };
   },
-};
+  fileName: dailyFileName('CB'),
+});
 
 const detailRetorno = retornoDetail400([
   blank(18, 20),
@@ -144,8 +132,7 @@ export const bradesco237Occurrences400 = occurrenceTable([
   ['09', 'written_off', 'Baixado automaticamente via arquivo'],
   ['10', 'written_off', 'Baixado conforme instruções da agência'],
   ['11', 'informative', 'Em ser - arquivo de títulos pendentes'],
-  ['12', 'changed', 'Abatimento concedido'],
-  ['13', 'changed', 'Abatimento cancelado'],
+  ...rebateOccurrences400,
   ['14', 'changed', 'Vencimento alterado'],
   ['15', 'paid', 'Liquidação em cartório'],
   ['16', 'informative', 'Título pago em cheque - vinculado'],
@@ -168,8 +155,7 @@ export const bradesco237Occurrences400 = occurrenceTable([
   ['35', 'informative', 'Desagendamento do débito automático'],
   ['40', 'informative', 'Estorno de pagamento'],
   ['55', 'informative', 'Sustado judicial'],
-  ['68', 'changed', 'Acerto dos dados do rateio de crédito'],
-  ['69', 'changed', 'Cancelamento dos dados do rateio'],
+  ...rateioOccurrences400,
 ]);
 
 /** Bradesco motivos (319-328) das rejeições 03, 24, 27, 30 e 32. */
@@ -224,12 +210,9 @@ const bradescoWriteOffReasons: Record<string, string> = {
   '20': 'Título baixado e transferido para desconto',
 };
 
-export const bradesco237Retorno400: CnabLayout = {
-  id: '237-400-retorno',
+export const bradesco237Retorno400 = retornoLayout400({
   bank: '237',
   bankName: 'BRADESCO',
-  width: 400,
-  direction: 'retorno',
   source: 'Bradesco Cobrança CNAB 400 (4008-524-0121), retorno: registros 0, 1, 4 (PIX) e 9',
   records: [
     header400('retorno', {
@@ -255,4 +238,4 @@ export const bradesco237Retorno400: CnabLayout = {
       ...Object.fromEntries(['09', '10'].map((c) => [c, bradescoWriteOffReasons])),
     },
   },
-};
+});

@@ -5,13 +5,16 @@
  * data de crédito in 294-299. Cross-checked with eduardokum/laravel-boleto Remessa|Retorno/Cnab400/Banco/Caixa.php
  * and @banco-br/cnab_yaml cnab400/104.
  */
-import { alpha, blank, cents, date6, num, zeros, type CnabLayout } from '../../layout.js';
+import { alpha, blank, cents, date6, num, zeros } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import {
   dailyFileName,
   header400,
+  protestOrReturn,
   remessaDetail400,
+  remessaLayout400,
   retornoDetail400,
+  retornoLayout400,
   speciesFrom,
   trailer400,
 } from './common.js';
@@ -25,9 +28,10 @@ const company = [
   blank(37, 46),
 ];
 
+/** Header 101-394 (remessa and retorno): brancos, nº sequencial do arquivo in 390-394. */
+const headerTail = [blank(101, 389), num('fileNumber', 390, 394)];
+
 const detailRemessa = remessaDetail400([
-  num('companyDocumentType', 2, 3),
-  num('companyDocument', 4, 17),
   num('agency', 18, 21),
   num('convenio', 22, 27, { required: true, ref: 'código do beneficiário' }),
   num('issuer', 28, 28, { default: 2, ref: '1 banco emite, 2 cliente emite' }),
@@ -46,50 +50,33 @@ const detailRemessa = remessaDetail400([
   num('currency', 394, 394, { default: 1, ref: '1 = real' }),
 ]);
 
-export const caixa104Remessa400: CnabLayout = {
-  id: '104-400-remessa',
+export const caixa104Remessa400 = remessaLayout400({
   bank: '104',
   bankName: 'CAIXA ECONOMICA FEDERAL',
-  width: 400,
-  direction: 'remessa',
   source: 'CAIXA SIGCB CNAB 400 (remessa), registros 0, 1 e 9',
   records: [
-    header400('remessa', {
-      bankLiteral: 'C ECON FEDERAL',
-      company,
-      tail: [blank(101, 389), num('fileNumber', 390, 394)],
-    }),
+    header400('remessa', { bankLiteral: 'C ECON FEDERAL', company, tail: headerTail }),
     detailRemessa,
     trailer400(),
   ],
-  remessa: {
-    head: ['fileHeader'],
-    perTitulo: [{ record: 'detail' }],
-    tail: ['fileTrailer'],
-    movementCodes: {
-      register: '01',
-      writeOff: '02',
-      grantRebate: '03',
-      cancelRebate: '04',
-      changeDueDate: '05',
-      changeOtherData: '09',
-    },
-    values: (v) => {
-      const protest = Number(v.protestDays) > 0;
-      const writeOff = Number(v.writeOffDays) > 0;
-      return {
-        speciesCode: caixaSpecies(v.species),
-        // SIGCB instruções: 01 = protestar, 02 = devolver (prazo em 392-393).
-        instruction1: protest ? '01' : writeOff ? '02' : '00',
-        protestDays: protest ? v.protestDays : writeOff ? Number(v.writeOffDays) : 0,
-        fineDate: v.fineCode !== '0' ? v.fineDate : undefined,
-        discountCents: v.discountCode === 0 ? 0 : v.discountCents,
-      };
-    },
-    // CAIXA prescribes no file name; same daily pattern, prefix CX.
-    fileName: dailyFileName('CX'),
+  // SIGCB numbers its movements apart from the other banks' 400 (03/04 abatimento, 05 vencimento, 09 alteração).
+  movementCodes: {
+    register: '01',
+    writeOff: '02',
+    grantRebate: '03',
+    cancelRebate: '04',
+    changeDueDate: '05',
+    changeOtherData: '09',
   },
-};
+  values: (v) => ({
+    speciesCode: caixaSpecies(v.species),
+    // SIGCB instruções: 01 = protestar, 02 = devolver (prazo em 392-393).
+    ...protestOrReturn(v, { protest: '01', return: '02' }),
+    fineDate: v.fineCode !== '0' ? v.fineDate : undefined,
+  }),
+  // CAIXA prescribes no file name; same daily pattern, prefix CX.
+  fileName: dailyFileName('CX'),
+});
 
 const detailRetorno = retornoDetail400([
   alpha('beneficiary', 18, 31, { ref: 'agência/código do beneficiário' }),
@@ -174,22 +161,15 @@ const caixaRejections: Record<string, string> = {
   '84': 'Protesto inválido para título sem número do documento (seu número)',
 };
 
-export const caixa104Retorno400: CnabLayout = {
-  id: '104-400-retorno',
+export const caixa104Retorno400 = retornoLayout400({
   bank: '104',
   bankName: 'CAIXA ECONOMICA FEDERAL',
-  width: 400,
-  direction: 'retorno',
   source: 'CAIXA SIGCB CNAB 400 (retorno), registros 0, 1 e 9',
   records: [
-    header400('retorno', {
-      bankLiteral: 'C ECON FEDERAL',
-      company,
-      tail: [blank(101, 389), num('fileNumber', 390, 394)],
-    }),
+    header400('retorno', { bankLiteral: 'C ECON FEDERAL', company, tail: headerTail }),
     detailRetorno,
     trailer400([alpha('_returnId', 2, 4), num('_bank', 5, 7), blank(8, 394)]),
   ],
   occurrences: caixa104Occurrences400,
   reasons: { byOccurrence: { '99': caixaRejections } },
-};
+});

@@ -21,10 +21,15 @@ import {
   date6,
   num,
   patchRecord,
+  type CnabLayout,
   type FieldSpec,
   type RecordSpec,
   type RemessaPlan,
+  type RemessaStep,
+  type Value,
+  type Values,
 } from '../../layout.js';
+import type { OccurrenceKind, OccurrenceTable, ReasonTable } from '../../occurrences.js';
 
 export type Direction = 'remessa' | 'retorno';
 
@@ -34,6 +39,24 @@ export const seq400 = (): FieldSpec => num('lineSeq', 395, 400, { ref: 'número 
 /** A fixed text written at exactly its width (the checker requires a constant to fill its field). */
 export const literal = (name: string, start: number, end: number, text: string): FieldSpec =>
   alpha(name, start, end, { constant: text.padEnd(end - start + 1, ' ').slice(0, end - start + 1) });
+
+/**
+ * A record of type `recordType` (column 1) with `fields` for 2-394 and the sequence number in 395-400. Detail role
+ * unless `extra` says otherwise (`event` for retorno details and records read but not turned into events).
+ */
+export function record400(
+  name: string,
+  recordType: string,
+  fields: FieldSpec[],
+  extra: Pick<RecordSpec, 'role' | 'event'> = { role: 'detail' },
+): RecordSpec {
+  return {
+    name,
+    ...extra,
+    match: [{ start: 1, value: recordType }],
+    fields: [constant(1, 1, recordType, 'num'), ...fields, seq400()],
+  };
+}
 
 export interface HeaderOptions {
   /** Bank name as the manual wants it in 80-94 (e.g. "BRADESCO", "BANCODOBRASIL"). */
@@ -48,12 +71,10 @@ export interface HeaderOptions {
 
 /** Header (tipo 0) of a remessa or retorno. */
 export function header400(direction: Direction, options: HeaderOptions): RecordSpec {
-  return {
-    name: 'fileHeader',
-    role: 'fileHeader',
-    match: [{ start: 1, value: '0' }],
-    fields: [
-      constant(1, 1, '0', 'num'),
+  return record400(
+    'fileHeader',
+    '0',
+    [
       num('fileDirection', 2, 2, { default: direction === 'remessa' ? 1 : 2 }),
       alpha('directionText', 3, 9, { default: direction === 'remessa' ? 'REMESSA' : 'RETORNO' }),
       ...(options.service ?? [
@@ -66,19 +87,14 @@ export function header400(direction: Direction, options: HeaderOptions): RecordS
       literal('bankName', 80, 94, options.bankLiteral),
       date6('generatedOn', 95, 100),
       ...(options.tail ?? [blank(101, 394)]),
-      seq400(),
     ],
-  };
+    { role: 'fileHeader' },
+  );
 }
 
 /** Trailer (tipo 9); `middle` covers 2-394 (default: blanks). */
 export function trailer400(middle: FieldSpec[] = [blank(2, 394)]): RecordSpec {
-  return {
-    name: 'fileTrailer',
-    role: 'fileTrailer',
-    match: [{ start: 1, value: '9' }],
-    fields: [constant(1, 1, '9', 'num'), ...middle, seq400()],
-  };
+  return record400('fileTrailer', '9', middle, { role: 'fileTrailer' });
 }
 
 /**
@@ -98,45 +114,43 @@ export function retornoTrailer400(): RecordSpec {
 }
 
 /**
- * Remessa detail (tipo 1 unless `recordType` says otherwise): 109-351 as all seven banks print it; 2-108 and
- * 352-394 blank until the bank patches them.
+ * Remessa detail (tipo 1 unless `recordType` says otherwise): 109-351 as all seven banks print it; 2-17 the
+ * company's inscrição (tipo + CNPJ/CPF) as Itaú, Santander, CAIXA, Sicoob and BB print it, 38-62 uso da empresa as
+ * Itaú, Santander, Bradesco, Banrisul and Sicoob do; the rest of 18-108 and 352-394 blank until the bank patches it.
  */
 export function remessaDetail400(patch: FieldSpec[], recordType = '1'): RecordSpec {
-  const base: RecordSpec = {
-    name: 'detail',
-    role: 'detail',
-    match: [{ start: 1, value: recordType }],
-    fields: [
-      constant(1, 1, recordType, 'num'),
-      blank(2, 108),
-      num('movementCode', 109, 110, { required: true, ref: 'código de ocorrência/comando' }),
-      alpha('documentNumber', 111, 120, { ref: 'seu número / nº do documento' }),
-      date6('dueDate', 121, 126, { required: true }),
-      cents('amountCents', 127, 139, { required: true }),
-      num('bankCode', 140, 142),
-      num('_collectingAgency', 143, 147, { default: 0 }),
-      num('speciesCode', 148, 149, { required: true }),
-      alpha('acceptance', 150, 150),
-      date6('issueDate', 151, 156, { required: true }),
-      alpha('instruction1', 157, 158, { default: '00' }),
-      alpha('instruction2', 159, 160, { default: '00' }),
-      cents('dailyInterestCents', 161, 173),
-      date6('discountDate', 174, 179),
-      cents('discountCents', 180, 192),
-      cents('iofCents', 193, 205),
-      cents('rebateCents', 206, 218),
-      num('payerDocumentType', 219, 220),
-      num('payerDocument', 221, 234, { required: true }),
-      alpha('payerName', 235, 274, { required: true }),
-      alpha('payerAddress', 275, 314),
-      alpha('payerNeighborhood', 315, 326),
-      num('payerZip', 327, 334),
-      alpha('payerCity', 335, 349),
-      alpha('payerState', 350, 351),
-      blank(352, 394),
-      seq400(),
-    ],
-  };
+  const base = record400('detail', recordType, [
+    num('companyDocumentType', 2, 3),
+    num('companyDocument', 4, 17),
+    blank(18, 37),
+    alpha('companyUse', 38, 62),
+    blank(63, 108),
+    num('movementCode', 109, 110, { required: true, ref: 'código de ocorrência/comando' }),
+    alpha('documentNumber', 111, 120, { ref: 'seu número / nº do documento' }),
+    date6('dueDate', 121, 126, { required: true }),
+    cents('amountCents', 127, 139, { required: true }),
+    num('bankCode', 140, 142),
+    num('_collectingAgency', 143, 147, { default: 0 }),
+    num('speciesCode', 148, 149, { required: true }),
+    alpha('acceptance', 150, 150),
+    date6('issueDate', 151, 156, { required: true }),
+    alpha('instruction1', 157, 158, { default: '00' }),
+    alpha('instruction2', 159, 160, { default: '00' }),
+    cents('dailyInterestCents', 161, 173),
+    date6('discountDate', 174, 179),
+    cents('discountCents', 180, 192),
+    cents('iofCents', 193, 205),
+    cents('rebateCents', 206, 218),
+    num('payerDocumentType', 219, 220),
+    num('payerDocument', 221, 234, { required: true }),
+    alpha('payerName', 235, 274, { required: true }),
+    alpha('payerAddress', 275, 314),
+    alpha('payerNeighborhood', 315, 326),
+    num('payerZip', 327, 334),
+    alpha('payerCity', 335, 349),
+    alpha('payerState', 350, 351),
+    blank(352, 394),
+  ]);
   return patchRecord(base, patch);
 }
 
@@ -148,13 +162,10 @@ export function remessaDetail400(patch: FieldSpec[], recordType = '1'): RecordSp
  * créditos, 296-301 data de crédito.
  */
 export function retornoDetail400(patch: FieldSpec[], recordType = '1'): RecordSpec {
-  const base: RecordSpec = {
-    name: 'detail',
-    role: 'detail',
-    event: 'start',
-    match: [{ start: 1, value: recordType }],
-    fields: [
-      constant(1, 1, recordType, 'num'),
+  const base = record400(
+    'detail',
+    recordType,
+    [
       num('companyDocumentType', 2, 3),
       num('companyDocument', 4, 17),
       blank(18, 37),
@@ -181,21 +192,15 @@ export function retornoDetail400(patch: FieldSpec[], recordType = '1'): RecordSp
       blank(293, 295),
       date6('creditedOn', 296, 301),
       blank(302, 394),
-      seq400(),
     ],
-  };
+    { role: 'detail', event: 'start' },
+  );
   return patchRecord(base, patch);
 }
 
 /** An extra record the reader accepts and validates but that is not an event of its own (e.g. PIX data). */
 export function ignoredRecord(name: string, recordType: string, fields: FieldSpec[]): RecordSpec {
-  return {
-    name,
-    role: 'detail',
-    event: 'ignore',
-    match: [{ start: 1, value: recordType }],
-    fields: [constant(1, 1, recordType, 'num'), ...fields, seq400()],
-  };
+  return record400(name, recordType, fields, { role: 'detail', event: 'ignore' });
 }
 
 /**
@@ -259,3 +264,144 @@ export function cbr643Amounts(): FieldSpec[] {
     cents('adjustmentCents', 321, 332),
   ];
 }
+
+/**
+ * 109-110 of the remessa: the movement codes Itaú, Bradesco, Santander, Banrisul, Sicoob and Banco do Brasil share
+ * (01 entrada, 02 baixa, 04/05 abatimento, 06 vencimento, 09 protesto); `extra` adds the bank's own (sustar protesto,
+ * alterar outros dados, desconto…). CAIXA's SIGCB numbers differ and are stated whole in its file.
+ */
+export function movementCodes400(extra: RemessaPlan['movementCodes'] = {}): RemessaPlan['movementCodes'] {
+  return {
+    register: '01',
+    writeOff: '02',
+    grantRebate: '04',
+    cancelRebate: '05',
+    changeDueDate: '06',
+    protest: '09',
+    ...extra,
+  };
+}
+
+/** Whether the título asks for protest (a positive `protestDays`). */
+export const protests = (v: Values): boolean => Number(v.protestDays) > 0;
+
+/**
+ * The pair of instruction + prazo of banks that either protest or return (devolver/baixar) a título after N days
+ * in one field (Banrisul 370-371, CAIXA 392-393): protest wins, then return, else `00` and 0 days.
+ */
+export function protestOrReturn(
+  v: Values,
+  codes: { protest: string; return: string },
+): { instruction1: string; protestDays: Value } {
+  const writeOff = Number(v.writeOffDays) > 0;
+  if (protests(v)) return { instruction1: codes.protest, protestDays: v.protestDays };
+  return writeOff
+    ? { instruction1: codes.return, protestDays: Number(v.writeOffDays) }
+    : { instruction1: '00', protestDays: 0 };
+}
+
+/** `A` when a sacador/avalista is written in 352-391 (Banco do Brasil CBR641 88, Sicoob 82), else blank. */
+export const drawerFlag = (v: Values): string =>
+  typeof v.drawerName === 'string' && v.drawerName !== '' ? 'A' : '';
+
+export interface RemessaLayout400Options {
+  bank: string;
+  bankName: string;
+  source: string;
+  records: RecordSpec[];
+  /** Records per título (default: the detail only). */
+  perTitulo?: RemessaStep[];
+  movementCodes: RemessaPlan['movementCodes'];
+  /** The bank's own values; the common 400 rule is added after them (no discount amount under discount code 0). */
+  values: (values: Values) => Values;
+  fileName: RemessaPlan['fileName'];
+}
+
+/**
+ * A 400 remessa layout (`<bank>-400-remessa`): header, the bank's `perTitulo` records, trailer. Every bank here
+ * writes a zero discount amount when the título has no discount (discount code 0).
+ */
+export function remessaLayout400(options: RemessaLayout400Options): CnabLayout {
+  const { bank, bankName, source, records, perTitulo, movementCodes, values, fileName } = options;
+  return {
+    id: `${bank}-400-remessa`,
+    bank,
+    bankName,
+    width: 400,
+    direction: 'remessa',
+    source,
+    records,
+    remessa: {
+      head: ['fileHeader'],
+      perTitulo: perTitulo ?? [{ record: 'detail' }],
+      tail: ['fileTrailer'],
+      movementCodes,
+      values: (v) => ({ ...values(v), discountCents: v.discountCode === 0 ? 0 : v.discountCents }),
+      fileName,
+    },
+  };
+}
+
+export interface RetornoLayout400Options {
+  bank: string;
+  bankName: string;
+  source: string;
+  records: RecordSpec[];
+  occurrences: OccurrenceTable;
+  reasons: ReasonTable;
+}
+
+/** A 400 retorno layout (`<bank>-400-retorno`). */
+export function retornoLayout400(options: RetornoLayout400Options): CnabLayout {
+  const { bank, bankName, source, records, occurrences, reasons } = options;
+  return {
+    id: `${bank}-400-retorno`,
+    bank,
+    bankName,
+    width: 400,
+    direction: 'retorno',
+    source,
+    records,
+    occurrences,
+    reasons,
+  };
+}
+
+/**
+ * 18-31 of the CBR641 remessa and CBR643 retorno detail, which Sicoob's 400 copies: agência (4) + DV, conta (8) + DV.
+ */
+export function cbrAgencyAccount(): FieldSpec[] {
+  return [
+    num('agency', 18, 21),
+    alpha('agencyDigit', 22, 22),
+    num('account', 23, 30),
+    alpha('accountDigit', 31, 31),
+  ];
+}
+
+type OccurrenceRow = readonly [string, OccurrenceKind, string];
+
+/**
+ * CBR643 comandos of the retorno that Sicoob's 400 (derived from it) keeps with the same code, kind and wording:
+ * 02 entrada, 06 liquidação, 09 baixa, 11 em ser, 15 cartório (05 is worded apart: BB "Liquidado", Sicoob
+ * "Liquidação" sem registro). Each table places the rows in code order.
+ */
+export const cbr643Occurrences = {
+  registered: ['02', 'registered', 'Confirmação de entrada de título'],
+  paid: ['06', 'paid', 'Liquidação normal'],
+  writtenOff: ['09', 'written_off', 'Baixa de título'],
+  pending: ['11', 'informative', 'Títulos em ser'],
+  paidAtNotary: ['15', 'paid', 'Liquidação em cartório'],
+} as const satisfies Record<string, OccurrenceRow>;
+
+/** FEBRABAN 400 abatimento notices with the same code and wording at Itaú, Bradesco, Santander and Banco do Brasil. */
+export const rebateOccurrences400: readonly OccurrenceRow[] = [
+  ['12', 'changed', 'Abatimento concedido'],
+  ['13', 'changed', 'Abatimento cancelado'],
+];
+
+/** Rateio de crédito notices with the same code and wording at Bradesco and Banrisul. */
+export const rateioOccurrences400: readonly OccurrenceRow[] = [
+  ['68', 'changed', 'Acerto dos dados do rateio de crédito'],
+  ['69', 'changed', 'Cancelamento dos dados do rateio'],
+];

@@ -5,16 +5,21 @@
  * EMV 2-391, código de erro 392-394) as eduardokum/laravel-boleto Retorno/Cnab400/Banco/Itau.php reads it.
  * Cross-checked against kivanio/brcobranca lib/brcobranca/remessa/cnab400/itau.rb and retorno/cnab400/itau.rb.
  */
-import { alpha, blank, constant, date8, num, type CnabLayout, type RecordSpec } from '../../layout.js';
+import { alpha, blank, constant, date8, num } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import {
   dailyFileName,
   header400,
   ignoredRecord,
+  movementCodes400,
+  protests,
+  rebateOccurrences400,
+  record400,
   remessaDetail400,
+  remessaLayout400,
   retornoDetail400,
+  retornoLayout400,
   retornoTrailer400,
-  seq400,
   speciesFrom,
   trailer400,
 } from './common.js';
@@ -29,30 +34,18 @@ const company = [
 ];
 
 /** Itaú nota 5: instruction/occurrence codes of the remessa (código de ocorrência, 109-110). */
-const movementCodes = {
-  register: '01',
-  writeOff: '02',
-  grantRebate: '04',
-  cancelRebate: '05',
-  changeDueDate: '06',
-  protest: '09',
-  cancelProtest: '18',
-  changeOtherData: '31',
-} as const;
+const movementCodes = movementCodes400({ cancelProtest: '18', changeOtherData: '31' });
 
 /** Itaú espécie (nota 5): DM 01, NP 02, ME 04, RC 05, DS 08, diversos 99. */
 const itauSpecies = speciesFrom({ DM: '01', NP: '02', ME: '04', RC: '05', DS: '08', OU: '99' });
 
 const detailRemessa = remessaDetail400([
-  num('companyDocumentType', 2, 3),
-  num('companyDocument', 4, 17),
   num('agency', 18, 21),
   constant(22, 23, '00', 'num'),
   num('account', 24, 28),
   alpha('accountDigit', 29, 29),
   blank(30, 33),
   num('cancelledInstruction', 34, 37),
-  alpha('companyUse', 38, 62),
   num('nossoNumero', 63, 70, { required: true }),
   num('_currencyQuantity', 71, 83, { default: 0 }),
   num('carteira', 84, 86, { required: true }),
@@ -69,26 +62,16 @@ const detailRemessa = remessaDetail400([
 ]);
 
 /** Registro tipo 2 (multa), optional, right after the detail it refers to. */
-const fineRemessa: RecordSpec = {
-  name: 'fine',
-  role: 'detail',
-  match: [{ start: 1, value: '2' }],
-  fields: [
-    constant(1, 1, '2', 'num'),
-    alpha('fineCode', 2, 2),
-    date8('fineDate', 3, 10),
-    num('fineValue', 11, 23, { decimals: 2 }),
-    blank(24, 394),
-    seq400(),
-  ],
-};
+const fineRemessa = record400('fine', '2', [
+  alpha('fineCode', 2, 2),
+  date8('fineDate', 3, 10),
+  num('fineValue', 11, 23, { decimals: 2 }),
+  blank(24, 394),
+]);
 
-export const itau341Remessa400: CnabLayout = {
-  id: '341-400-remessa',
+export const itau341Remessa400 = remessaLayout400({
   bank: '341',
   bankName: 'BANCO ITAU SA',
-  width: 400,
-  direction: 'remessa',
   source: 'Itaú Cobrança CNAB 400 (remessa), registro tipo 2 de multa',
   records: [
     header400('remessa', { bankLiteral: 'BANCO ITAU SA', company }),
@@ -96,21 +79,16 @@ export const itau341Remessa400: CnabLayout = {
     fineRemessa,
     trailer400(),
   ],
-  remessa: {
-    head: ['fileHeader'],
-    perTitulo: [{ record: 'detail' }, { record: 'fine', when: (v) => v.fineCode !== '0' }],
-    tail: ['fileTrailer'],
-    movementCodes,
-    values: (v) => ({
-      speciesCode: itauSpecies(v.species),
-      // Itaú nota 11: 09 = protestar após N dias corridos; 10 = não protestar.
-      instruction1: Number(v.protestDays) > 0 ? '09' : '10',
-      discountCents: v.discountCode === 0 ? 0 : v.discountCents,
-    }),
-    // Itaú prescribes no file name; same daily pattern as Bradesco's.
-    fileName: dailyFileName('CB'),
-  },
-};
+  perTitulo: [{ record: 'detail' }, { record: 'fine', when: (v) => v.fineCode !== '0' }],
+  movementCodes,
+  values: (v) => ({
+    speciesCode: itauSpecies(v.species),
+    // Itaú nota 11: 09 = protestar após N dias corridos; 10 = não protestar.
+    instruction1: protests(v) ? '09' : '10',
+  }),
+  // Itaú prescribes no file name; same daily pattern as Bradesco's.
+  fileName: dailyFileName('CB'),
+});
 
 const detailRetorno = retornoDetail400([
   num('agency', 18, 21),
@@ -153,8 +131,7 @@ export const itau341Occurrences400 = occurrenceTable([
   ['09', 'written_off', 'Baixa simples'],
   ['10', 'informative', 'Baixa por ter sido liquidado'],
   ['11', 'informative', 'Em ser (só no retorno mensal)'],
-  ['12', 'changed', 'Abatimento concedido'],
-  ['13', 'changed', 'Abatimento cancelado'],
+  ...rebateOccurrences400,
   ['14', 'changed', 'Vencimento alterado'],
   ['15', 'rejected', 'Baixas rejeitadas'],
   ['16', 'rejected', 'Instruções rejeitadas'],
@@ -278,12 +255,9 @@ const itauRejections: Record<string, string> = {
   '99': 'Conta de cobrança com flash cadastrado e sem registro de mensagem correspondente',
 };
 
-export const itau341Retorno400: CnabLayout = {
-  id: '341-400-retorno',
+export const itau341Retorno400 = retornoLayout400({
   bank: '341',
   bankName: 'BANCO ITAU SA',
-  width: 400,
-  direction: 'retorno',
   source: 'Itaú Cobrança CNAB 400 (retorno), nota 17 (ocorrências), nota 20 (erros), registro tipo 3 (PIX)',
   records: [
     header400('retorno', {
@@ -305,4 +279,4 @@ export const itau341Retorno400: CnabLayout = {
   reasons: {
     byOccurrence: Object.fromEntries(['03', '15', '16', '17', '18', '60'].map((c) => [c, itauRejections])),
   },
-};
+});

@@ -6,27 +6,22 @@
  * santander_pix.rb, eduardokum/laravel-boleto Retorno/Cnab400/Banco/Santander.php and
  * @banco-br/cnab_yaml cnab400/033.
  */
-import {
-  alpha,
-  blank,
-  cents,
-  constant,
-  date6,
-  num,
-  zeros,
-  type CnabLayout,
-  type RecordSpec,
-} from '../../layout.js';
+import { alpha, blank, cents, date6, num, zeros } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import {
   dailyFileName,
   finePercentBasisPoints,
   header400,
   ignoredRecord,
+  movementCodes400,
+  protests,
+  rebateOccurrences400,
+  record400,
   remessaDetail400,
+  remessaLayout400,
   retornoDetail400,
+  retornoLayout400,
   retornoTrailer400,
-  seq400,
   speciesFrom,
   trailer400,
 } from './common.js';
@@ -35,10 +30,7 @@ import {
 const santanderSpecies = speciesFrom({ DM: '01', NP: '02', RC: '05', DS: '06' });
 
 const detailRemessa = remessaDetail400([
-  num('companyDocumentType', 2, 3),
-  num('companyDocument', 4, 17),
   alpha('convenio', 18, 37, { required: true, ref: 'código de transmissão (agência + conta)' }),
-  alpha('companyUse', 38, 62),
   num('nossoNumero', 63, 70, { required: true, ref: 'nosso número com dígito' }),
   date6('secondDiscountDate', 71, 76),
   blank(77, 77),
@@ -58,33 +50,23 @@ const detailRemessa = remessaDetail400([
 ]);
 
 /** Registro tipo 8: dados do QR Code PIX do boleto híbrido (written when the título carries a PIX key). */
-const pixRemessa: RecordSpec = {
-  name: 'pix',
-  role: 'detail',
-  match: [{ start: 1, value: '8' }],
-  fields: [
-    constant(1, 1, '8', 'num'),
-    num('pixPaymentType', 2, 3, { default: 0, ref: '00 conforme perfil do beneficiário' }),
-    num('pixPaymentCount', 4, 5, { default: 0 }),
-    num('pixValueType', 6, 6, { default: 0 }),
-    cents('pixMaxCents', 7, 19),
-    num('pixMaxPercent', 20, 24, { decimals: 2 }),
-    cents('pixMinCents', 25, 37),
-    num('pixMinPercent', 38, 42, { decimals: 2 }),
-    num('pixKeyType', 43, 43, { required: true, ref: '1 CPF, 2 CNPJ, 3 telefone, 4 e-mail, 5 aleatória' }),
-    alpha('pixKey', 44, 120, { required: true, upper: false }),
-    alpha('pixTxid', 121, 155, { upper: false }),
-    blank(156, 394),
-    seq400(),
-  ],
-};
+const pixRemessa = record400('pix', '8', [
+  num('pixPaymentType', 2, 3, { default: 0, ref: '00 conforme perfil do beneficiário' }),
+  num('pixPaymentCount', 4, 5, { default: 0 }),
+  num('pixValueType', 6, 6, { default: 0 }),
+  cents('pixMaxCents', 7, 19),
+  num('pixMaxPercent', 20, 24, { decimals: 2 }),
+  cents('pixMinCents', 25, 37),
+  num('pixMinPercent', 38, 42, { decimals: 2 }),
+  num('pixKeyType', 43, 43, { required: true, ref: '1 CPF, 2 CNPJ, 3 telefone, 4 e-mail, 5 aleatória' }),
+  alpha('pixKey', 44, 120, { required: true, upper: false }),
+  alpha('pixTxid', 121, 155, { upper: false }),
+  blank(156, 394),
+]);
 
-export const santander033Remessa400: CnabLayout = {
-  id: '033-400-remessa',
+export const santander033Remessa400 = remessaLayout400({
   bank: '033',
   bankName: 'SANTANDER',
-  width: 400,
-  direction: 'remessa',
   source: 'Santander Cobrança CNAB 400 versão 058, registros 0, 1, 8 (PIX) e 9',
   records: [
     header400('remessa', {
@@ -96,44 +78,31 @@ export const santander033Remessa400: CnabLayout = {
     pixRemessa,
     trailer400([num('fileRecordCount', 2, 7), cents('totalCents', 8, 20), zeros(21, 394)]),
   ],
-  remessa: {
-    head: ['fileHeader'],
-    perTitulo: [
-      { record: 'detail' },
-      { record: 'pix', when: (v) => typeof v.pixKey === 'string' && v.pixKey !== '' },
-    ],
-    tail: ['fileTrailer'],
-    movementCodes: {
-      register: '01',
-      writeOff: '02',
-      grantRebate: '04',
-      cancelRebate: '05',
-      changeDueDate: '06',
-      protest: '09',
-      cancelProtest: '18',
-    },
-    values: (v) => {
-      const finePercent = finePercentBasisPoints(v);
-      const account = String(v.account ?? '');
-      const newAccount = account.length > 8;
-      return {
-        speciesCode: santanderSpecies(v.species),
-        fineFlag: finePercent > 0 ? 4 : 0,
-        finePercent,
-        fineDate: finePercent > 0 ? v.fineDate : undefined,
-        carteiraCode: v.variation !== undefined && v.variation !== '' ? v.variation : 1,
-        // Santander: accounts of 9 digits ("padrão novo") send "I" + 9º dígito + DV in 383-385; others leave blanks.
-        complementId: newAccount ? 'I' : '',
-        accountComplement: newAccount ? `${account.charAt(8)}${String(v.accountDigit ?? '')}` : '',
-        // Santander instrução: 06 = protestar (dias em 392-393); 00 = sem instrução.
-        instruction1: Number(v.protestDays) > 0 ? '06' : '00',
-        discountCents: v.discountCode === 0 ? 0 : v.discountCents,
-      };
-    },
-    // Santander prescribes no file name; same daily pattern, prefix ST.
-    fileName: dailyFileName('ST'),
+  perTitulo: [
+    { record: 'detail' },
+    { record: 'pix', when: (v) => typeof v.pixKey === 'string' && v.pixKey !== '' },
+  ],
+  movementCodes: movementCodes400({ cancelProtest: '18' }),
+  values: (v) => {
+    const finePercent = finePercentBasisPoints(v);
+    const account = String(v.account ?? '');
+    const newAccount = account.length > 8;
+    return {
+      speciesCode: santanderSpecies(v.species),
+      fineFlag: finePercent > 0 ? 4 : 0,
+      finePercent,
+      fineDate: finePercent > 0 ? v.fineDate : undefined,
+      carteiraCode: v.variation !== undefined && v.variation !== '' ? v.variation : 1,
+      // Santander: accounts of 9 digits ("padrão novo") send "I" + 9º dígito + DV in 383-385; others leave blanks.
+      complementId: newAccount ? 'I' : '',
+      accountComplement: newAccount ? `${account.charAt(8)}${String(v.accountDigit ?? '')}` : '',
+      // Santander instrução: 06 = protestar (dias em 392-393); 00 = sem instrução.
+      instruction1: protests(v) ? '06' : '00',
+    };
   },
-};
+  // Santander prescribes no file name; same daily pattern, prefix ST.
+  fileName: dailyFileName('ST'),
+});
 
 const detailRetorno = retornoDetail400([
   num('agency', 18, 21),
@@ -179,8 +148,7 @@ export const santander033Occurrences400 = occurrenceTable([
   ['09', 'written_off', 'Baixa automática'],
   ['10', 'written_off', 'Título baixado conforme instrução ou por título protestado'],
   ['11', 'informative', 'Em ser'],
-  ['12', 'changed', 'Abatimento concedido'],
-  ['13', 'changed', 'Abatimento cancelado'],
+  ...rebateOccurrences400,
   ['14', 'changed', 'Prorrogação de vencimento'],
   ['15', 'changed', 'Confirmação de protesto'],
   ['16', 'rejected', 'Título já baixado/liquidado'],
@@ -196,12 +164,9 @@ export const santander033Occurrences400 = occurrenceTable([
   ['38', 'changed', 'Recebimento da instrução não protestar'],
 ]);
 
-export const santander033Retorno400: CnabLayout = {
-  id: '033-400-retorno',
+export const santander033Retorno400 = retornoLayout400({
   bank: '033',
   bankName: 'SANTANDER',
-  width: 400,
-  direction: 'retorno',
   source: 'Santander Cobrança CNAB 400 versão 058, retorno: registros 0, 1, 2 (PIX) e 9',
   records: [
     header400('retorno', {
@@ -221,4 +186,4 @@ export const santander033Retorno400: CnabLayout = {
   // Santander's rejection codes are 3 digits (001-261) in 137-145: kept as error1..error3 on the record; the
   // engine's reasons list reads 2-character codes only (see the CNAB400 report).
   reasons: {},
-};
+});

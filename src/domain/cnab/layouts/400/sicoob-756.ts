@@ -6,16 +6,22 @@
  * remessa/cnab400/sicoob.rb, eduardokum/laravel-boleto Retorno/Cnab400/Banco/Bancoob.php and @banco-br/cnab_yaml
  * cnab400/756.
  */
-import { alpha, blank, num, zeros, type CnabLayout } from '../../layout.js';
+import { alpha, blank, num, zeros } from '../../layout.js';
 import { occurrenceTable } from '../../occurrences.js';
 import {
   cbr643Amounts,
+  cbr643Occurrences,
+  cbrAgencyAccount,
   dailyFileName,
+  drawerFlag,
   finePercentBasisPoints,
   header400,
+  movementCodes400,
   percentDigits,
   remessaDetail400,
+  remessaLayout400,
   retornoDetail400,
+  retornoLayout400,
   speciesFrom,
   trailer400,
 } from './common.js';
@@ -31,15 +37,12 @@ const company = [
   blank(41, 46),
 ];
 
+/** Header 101-394 (remessa and retorno): nº sequencial da remessa (7), brancos. */
+const headerTail = [num('fileNumber', 101, 107), blank(108, 394)];
+
 const detailRemessa = remessaDetail400([
-  num('companyDocumentType', 2, 3),
-  num('companyDocument', 4, 17),
-  num('agency', 18, 21),
-  alpha('agencyDigit', 22, 22),
-  num('account', 23, 30),
-  alpha('accountDigit', 31, 31),
+  ...cbrAgencyAccount(),
   zeros(32, 37),
-  alpha('companyUse', 38, 62),
   num('nossoNumero', 63, 74, { required: true, ref: 'nosso número com DV' }),
   num('installment', 75, 76, { default: 1 }),
   zeros(77, 78),
@@ -63,55 +66,30 @@ const detailRemessa = remessaDetail400([
   blank(394, 394),
 ]);
 
-export const sicoob756Remessa400: CnabLayout = {
-  id: '756-400-remessa',
+export const sicoob756Remessa400 = remessaLayout400({
   bank: '756',
   bankName: 'SICOOB',
-  width: 400,
-  direction: 'remessa',
   source: 'Sicoob CNAB 400 (remessa, layout Sicoob/Bancoob), registros 0, 1 e 9',
   records: [
-    header400('remessa', {
-      bankLiteral: 'BANCOOBCED',
-      company,
-      tail: [num('fileNumber', 101, 107), blank(108, 394)],
-    }),
+    header400('remessa', { bankLiteral: 'BANCOOBCED', company, tail: headerTail }),
     detailRemessa,
     trailer400(),
   ],
-  remessa: {
-    head: ['fileHeader'],
-    perTitulo: [{ record: 'detail' }],
-    tail: ['fileTrailer'],
-    movementCodes: {
-      register: '01',
-      writeOff: '02',
-      grantRebate: '04',
-      cancelRebate: '05',
-      changeDueDate: '06',
-      protest: '09',
-      cancelProtest: '10',
-      changeOtherData: '31',
-    },
-    values: (v) => ({
-      speciesCode: sicoobSpecies(v.species),
-      // Sicoob: aceite 0 = não, 1 = sim.
-      acceptance: v.acceptance === 'A' ? '1' : '0',
-      drawerFlag: typeof v.drawerName === 'string' && v.drawerName !== '' ? 'A' : '',
-      interestRate: v.interestCode === 2 ? percentDigits(Number(v.interestValue), 4) : 0,
-      fineRate: percentDigits(finePercentBasisPoints(v), 4),
-      discountCents: v.discountCode === 0 ? 0 : v.discountCents,
-    }),
-    // Sicoob prescribes no file name; same daily pattern, prefix SC.
-    fileName: dailyFileName('SC'),
-  },
-};
+  movementCodes: movementCodes400({ cancelProtest: '10', changeOtherData: '31' }),
+  values: (v) => ({
+    speciesCode: sicoobSpecies(v.species),
+    // Sicoob: aceite 0 = não, 1 = sim.
+    acceptance: v.acceptance === 'A' ? '1' : '0',
+    drawerFlag: drawerFlag(v),
+    interestRate: v.interestCode === 2 ? percentDigits(Number(v.interestValue), 4) : 0,
+    fineRate: percentDigits(finePercentBasisPoints(v), 4),
+  }),
+  // Sicoob prescribes no file name; same daily pattern, prefix SC.
+  fileName: dailyFileName('SC'),
+});
 
 const detailRetorno = retornoDetail400([
-  num('agency', 18, 21),
-  alpha('agencyDigit', 22, 22),
-  num('account', 23, 30),
-  alpha('accountDigit', 31, 31),
+  ...cbrAgencyAccount(),
   alpha('convenio', 32, 37),
   alpha('nossoNumero', 63, 74, { required: true }),
   alpha('installment', 75, 76),
@@ -132,25 +110,22 @@ const detailRetorno = retornoDetail400([
 
 /** Sicoob 400: comando/movimento do retorno (109-110). */
 export const sicoob756Occurrences400 = occurrenceTable([
-  ['02', 'registered', 'Confirmação de entrada de título'],
+  cbr643Occurrences.registered,
   ['05', 'paid', 'Liquidação sem registro'],
-  ['06', 'paid', 'Liquidação normal'],
-  ['09', 'written_off', 'Baixa de título'],
+  cbr643Occurrences.paid,
+  cbr643Occurrences.writtenOff,
   ['10', 'written_off', 'Baixa solicitada (pedido do beneficiário)'],
-  ['11', 'informative', 'Títulos em ser'],
+  cbr643Occurrences.pending,
   ['14', 'changed', 'Alteração de vencimento'],
-  ['15', 'paid', 'Liquidação em cartório'],
+  cbr643Occurrences.paidAtNotary,
   ['23', 'informative', 'Encaminhado a protesto'],
   ['27', 'changed', 'Confirmação de alteração de dados'],
   ['48', 'changed', 'Confirmação de instrução de transferência de carteira/modalidade de cobrança'],
 ]);
 
-export const sicoob756Retorno400: CnabLayout = {
-  id: '756-400-retorno',
+export const sicoob756Retorno400 = retornoLayout400({
   bank: '756',
   bankName: 'SICOOB',
-  width: 400,
-  direction: 'retorno',
   source: 'Sicoob CNAB 400 (retorno, layout Sicoob/Bancoob derivado do CBR643), registros 0, 1 e 9',
   records: [
     header400('retorno', {
@@ -161,11 +136,11 @@ export const sicoob756Retorno400: CnabLayout = {
         alpha('convenio', 32, 40),
         blank(41, 46),
       ],
-      tail: [num('fileNumber', 101, 107), blank(108, 394)],
+      tail: headerTail,
     }),
     detailRetorno,
     trailer400(),
   ],
   occurrences: sicoob756Occurrences400,
   reasons: {},
-};
+});
