@@ -374,4 +374,20 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     await reloadList(page, () => page.getByRole('button', { name: 'Tentar de novo' }).click());
     await expectTotal(page, mine.length);
   }, 120_000);
+
+  it('leitura da Norte consulta sem poder alterar', async () => {
+    await page.context().clearCookies();
+    await page.goto(server.url);
+    await reloadList(page, () => login(page, 'leitura.norte@demo.finconsole', 'demo1234'));
+    const switcher = page.getByLabel('Empresa', { exact: true });
+    expect(await switcher.isDisabled()).toBe(true);
+    expect(await switcher.locator('option').allTextContents()).toEqual(['Demonstração Norte Ltda.']);
+    await reloadList(page, () => page.getByLabel('Em aberto').check()); // a título an operator could change
+    expect(await rows(page).count()).toBeGreaterThan(0);
+    await rows(page).first().locator('.col-ref button').click();
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('heading', { name: 'Movimentos' }).waitFor();
+    expect(await panel.getByRole('button', { name: 'Salvar alterações' }).count()).toBe(0);
+    await page.screenshot({ path: join(shots, '10-leitura-norte.png') });
+  }, 120_000);
 });
