@@ -498,3 +498,87 @@ describe('file names', () => {
     );
   });
 });
+
+describe('bank-specific P positions, as each manual prints them', () => {
+  const base = (
+    bank: string,
+    portadorExtra: Partial<RemessaInput['portador']>,
+    nossoNumero: string,
+  ): string =>
+    writeRemessa({
+      bank,
+      layout: 240,
+      fileNumber: 3,
+      generatedOn: '2026-11-23',
+      portador: { ...portador, ...portadorExtra },
+      titulos: [titulo(nossoNumero)],
+    }).lines[2]!;
+  const at = (line: string, start: number, end: number) => line.slice(start - 1, end);
+
+  it('Itaú: 0 + agência 19-22, conta 31-35, DAC 37, carteira 38-40, nosso número + DAC 41-49, documento 63-72', () => {
+    const p = base(
+      '341',
+      { agency: '0057', account: '72192', accountDigit: '2', carteira: '109' },
+      '123456780',
+    );
+    expect([at(p, 18, 18), at(p, 19, 22), at(p, 24, 30), at(p, 31, 35), at(p, 37, 37)]).toEqual([
+      '0',
+      '0057',
+      '0000000',
+      '72192',
+      '2',
+    ]);
+    expect([at(p, 38, 40), at(p, 41, 48), at(p, 49, 49)]).toEqual(['109', '12345678', '0']);
+    expect(at(p, 63, 72)).toBe('NF-2026/00');
+    expect([at(p, 118, 118), at(p, 142, 142)]).toEqual(['0', '0']);
+  });
+
+  it('Santander: agência 18-21, conta 23-31, conta cobrança 33-41, nosso número 45-57, dias de baixa 226-227', () => {
+    const p = base(
+      '033',
+      { agency: '3163', account: '013002862', accountDigit: '5', convenio: '316380130028625' },
+      '0000000014062',
+    );
+    expect([at(p, 18, 21), at(p, 23, 31), at(p, 32, 32), at(p, 33, 41), at(p, 45, 57)]).toEqual([
+      '3163',
+      '013002862',
+      '5',
+      '013002862',
+      '0000000014062',
+    ]);
+  });
+
+  it('CAIXA: código do beneficiário 24-29, modalidade 41-42 (14), nosso número 43-57', () => {
+    const p = base('104', { convenio: '123456' }, '000000000000123');
+    expect([at(p, 24, 29), at(p, 30, 40), at(p, 41, 42), at(p, 43, 57)]).toEqual([
+      '123456',
+      '00000000000',
+      '14',
+      '000000000000123',
+    ]);
+  });
+
+  it('Sicoob: nosso número 38-47, parcela 48-49, modalidade 50-51, formulário 52', () => {
+    const p = base('756', { variation: '01' }, '0000429715');
+    expect([at(p, 38, 47), at(p, 48, 49), at(p, 50, 51), at(p, 52, 52), at(p, 53, 57)]).toEqual([
+      '0000429715',
+      '01',
+      '01',
+      '4',
+      '     ',
+    ]);
+  });
+
+  it('Banco do Brasil: header 33-52 convênio (9) + 0014 + carteira + variação; P carteira code 7 for carteira 17', () => {
+    const written = writeRemessa({
+      bank: '001',
+      layout: 240,
+      fileNumber: 3,
+      generatedOn: '2026-11-23',
+      portador: { ...portador, convenio: '1234567', carteira: '17', variation: '019' },
+      titulos: [titulo('12345670000000001')],
+    });
+    expect(at(written.lines[0]!, 33, 52)).toBe('001234567001417019  ');
+    expect(at(written.lines[2]!, 58, 58)).toBe('7');
+  });
+});

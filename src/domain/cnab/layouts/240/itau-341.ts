@@ -48,8 +48,9 @@ export const itau341Remessa240 = remessa240({
       zeros(58, 62),
       alpha('documentNumber', 63, 72),
       blank(73, 77),
-      num('interestCode', 118, 118, { default: 0 }),
-      num('discountCode', 142, 142, { default: 0 }),
+      // Itaú: 118 and 142 are zeros (no juros/desconto code; the amounts and dates say it all).
+      zeros(118, 118),
+      zeros(142, 142),
       num('writeOffDays', 225, 226),
       zeros(227, 239),
     ],
