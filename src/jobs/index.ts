@@ -15,7 +15,7 @@ import { JobQueue } from './queue.js';
 /** A started queue with all of this service's queues declared. */
 export async function startJobQueue(
   store: Store,
-  options: { logger?: Logger; pollingIntervalSeconds?: number } = {},
+  options: { logger?: Logger; pollingIntervalSeconds?: number; batchSize?: number } = {},
 ): Promise<JobQueue> {
   const queue = new JobQueue(store, { ...options, queues: jobNames });
   await queue.start();

@@ -12,6 +12,8 @@ export interface JobQueueOptions {
   logger?: Logger;
   /** How often idle workers poll for jobs (pg-boss minimum 0.5 s). Default 2. */
   pollingIntervalSeconds?: number;
+  /** Jobs fetched per poll by each worker. Default 20. */
+  batchSize?: number;
   /** Queue names created on start (so they can be enqueued inside transactions right away). */
   queues?: readonly string[];
 }
@@ -40,6 +42,7 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly logger: Logger | undefined;
   private readonly pollingIntervalSeconds: number;
+  private readonly batchSize: number;
   private readonly queues = new Set<string>();
   private started = false;
 
@@ -47,6 +50,7 @@ export class JobQueue {
     this.store = store;
     this.logger = options.logger;
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+    this.batchSize = options.batchSize ?? 20;
     for (const name of options.queues ?? []) this.queues.add(name);
     this.boss = new PgBoss({
       db: store.sql,
@@ -105,20 +109,33 @@ export class JobQueue {
     return this.boss.send(name, data, sendOptions);
   }
 
-  /** Runs `handler` for each job of the queue in this process (at-least-once; a throw retries the job). */
+  /**
+   * Runs `handler` for each job of the queue in this process (at-least-once: a throw fails that job, which pg-boss
+   * retries per the queue's retry policy; the other jobs of the batch still complete). Fetches up to `batchSize`
+   * jobs per poll and polls again at once after a full batch, so a backlog drains without waiting for the interval.
+   */
   async work<T>(name: string, handler: JobHandler<T>): Promise<string> {
     this.assertStarted();
     await this.createQueue(name);
-    return this.boss.work<T>(name, { pollingIntervalSeconds: this.pollingIntervalSeconds }, async (jobs) => {
-      for (const job of jobs) {
-        try {
-          await handler(job.data, { id: job.id, name: job.name });
-        } catch (error) {
-          this.logger?.warn({ err: error, job: job.id, queue: name }, 'job falhou; será tentado novamente');
-          throw error;
+    // A holder, not a const: the first batch may arrive before work() has returned the id.
+    const worker: { id?: string } = {};
+    worker.id = await this.boss.work<T>(
+      name,
+      { pollingIntervalSeconds: this.pollingIntervalSeconds, batchSize: this.batchSize },
+      async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data, { id: job.id, name: job.name });
+          } catch (error) {
+            this.logger?.warn({ err: error, job: job.id, queue: name }, 'job falhou; será tentado novamente');
+            const message = error instanceof Error ? error.message : String(error);
+            await this.boss.fail(name, job.id, { message });
+          }
         }
-      }
-    });
+        if (jobs.length >= this.batchSize && worker.id) this.boss.notifyWorker(worker.id);
+      },
+    );
+    return worker.id;
   }
 
   /** The state of one job (for tests and diagnostics). */

@@ -114,6 +114,26 @@ describe(`transactional outbox with pg-boss (${describeDatabase()})`, () => {
     expect(after.filter((row) => row.action === 'job.receivable.changed')).toHaveLength(1);
   });
 
+  it('a failing job is retried alone; the rest of its batch completes once', async () => {
+    await queue.createQueue('test.retry');
+    const calls: number[] = [];
+    let failed = false;
+    await queue.work<{ n: number }>('test.retry', async ({ n }) => {
+      calls.push(n);
+      if (n === 2 && !failed) {
+        failed = true;
+        throw new Error('falha transitória');
+      }
+    });
+    for (let n = 0; n < 5; n++) await queue.send('test.retry', { n }, { retryLimit: 3, retryDelay: 0 });
+    await waitFor(
+      async () => calls.length,
+      (count) => count >= 6,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect([...calls].sort()).toEqual([0, 1, 2, 2, 3, 4]);
+  });
+
   it('refuses a send without { tx } from inside store.transaction (it would escape the outbox)', async () => {
     await expect(
       t.store.transaction((_tx) =>
