@@ -32,6 +32,7 @@ interface Item {
   status: string;
   dueDate: string;
   amountCents: number;
+  overdue: boolean;
 }
 interface ListBody {
   items: Item[];
@@ -328,7 +329,17 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     const ofCustomer = mine.filter((i) => i.customerId === customerId);
     await expectTotal(page, ofCustomer.length);
 
-    // Empty state for a search that matches nothing.
+    // "Vencidos" quick filter: every row is flagged overdue and the total is the overdue count of the oracle.
+    await reloadList(page, () => page.getByRole('button', { name: 'Limpar filtros' }).first().click());
+    await reloadList(page, () => page.getByRole('button', { name: 'Vencidos' }).click());
+    expect(await page.getByRole('button', { name: 'Vencidos' }).getAttribute('aria-pressed')).toBe('true');
+    const overdueCount = mine.filter((i) => i.overdue).length;
+    expect(overdueCount).toBeGreaterThan(0);
+    await expectTotal(page, overdueCount);
+    const dueCells = await rows(page).locator('[data-col="due"]').allTextContents();
+    expect(dueCells.every((text) => text.toLowerCase().includes('vencido'))).toBe(true);
+    await reloadList(page, () => page.getByRole('button', { name: 'Vencidos' }).click());
+
     await reloadList(page, () => page.getByLabel('Busca').fill('nada-casa-com-isto-0000'));
     expect(await rows(page).count()).toBe(0);
     expect(await page.locator('tbody').textContent()).toContain(
