@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { todayInSaoPaulo } from '../../src/domain/dates.js';
 import { schema, updateReceivableStatus } from '../../src/store/index.js';
-import { bearer, json, openTestStore, startHarness, type Harness } from './harness.js';
+import { json, openTestStore, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 /** Títulos created in Sul (7) and Norte (3) through the ERP API; ids by ERP key. */
@@ -32,26 +32,19 @@ const norteTitles = [
 ];
 
 async function seedTitles(token: string, customerName: string, titles: typeof sulTitles) {
-  const customer = await h.app.inject({
-    method: 'PUT',
-    url: '/api/v1/customers/CLI-1',
-    headers: bearer(token),
-    payload: { name: customerName, document: '529.982.247-25' },
+  const customer = await h.erpPut('customers', token, 'CLI-1', {
+    name: customerName,
+    document: '529.982.247-25',
   });
   expect(customer.statusCode).toBe(201);
   for (const t of titles) {
-    const response = await h.app.inject({
-      method: 'PUT',
-      url: `/api/v1/receivables/${t.key}`,
-      headers: bearer(token),
-      payload: {
-        customerErpKey: 'CLI-1',
-        document: `PED-${t.number}`,
-        number: t.number,
-        issueDate: t.issueDate,
-        dueDate: t.dueDate,
-        amountCents: t.amountCents,
-      },
+    const response = await h.erpPut('receivables', token, t.key, {
+      customerErpKey: 'CLI-1',
+      document: `PED-${t.number}`,
+      number: t.number,
+      issueDate: t.issueDate,
+      dueDate: t.dueDate,
+      amountCents: t.amountCents,
     });
     expect(response.statusCode).toBe(201);
     ids[t.key] = json(response).id;
@@ -127,17 +120,14 @@ describe('session', () => {
 
   it('GET returns the session; DELETE ends it (204) and the cookie stops working', async () => {
     const cookie = await h.login(h.emails.operator);
-    const current = await h.app.inject({ url: '/api/session', headers: { cookie } });
+    const current = await h.asUser(cookie, '/api/session');
     expect(current.statusCode).toBe(200);
     expect(json(current).companies.map((c: { id: string }) => c.id)).toEqual([h.companies.sul]);
-    const logout = await h.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie } });
+    const logout = await h.asUser(cookie, '/api/session', { method: 'DELETE' });
     expect(logout.statusCode).toBe(204);
     expect(logout.cookies.find((c) => c.name === 'fc_session')?.value).toBe('');
-    expect((await h.app.inject({ url: '/api/session', headers: { cookie } })).statusCode).toBe(401);
-    const list = await h.app.inject({
-      url: `/api/receivables?companyId=${h.companies.sul}`,
-      headers: { cookie },
-    });
+    expect((await h.asUser(cookie, '/api/session')).statusCode).toBe(401);
+    const list = await h.asUser(cookie, `/api/receivables?companyId=${h.companies.sul}`);
     expect(list.statusCode).toBe(401);
     expect(json(list).error.code).toBe('unauthorized');
   });
@@ -147,84 +137,51 @@ describe('company scoping', () => {
   it('a child-company user: 403 on a sibling or the parent companyId, 404 on a sibling record', async () => {
     const cookie = await h.login(h.emails.operator);
     for (const companyId of [h.companies.norte, h.companies.group, h.companies.other]) {
-      const response = await h.app.inject({
-        url: `/api/receivables?companyId=${companyId}`,
-        headers: { cookie },
-      });
+      const response = await h.asUser(cookie, `/api/receivables?companyId=${companyId}`);
       expect(response.statusCode).toBe(403);
       expect(json(response).error.code).toBe('forbidden');
     }
-    const customers = await h.app.inject({
-      url: `/api/customers?companyId=${h.companies.norte}`,
-      headers: { cookie },
-    });
+    const customers = await h.asUser(cookie, `/api/customers?companyId=${h.companies.norte}`);
     expect(customers.statusCode).toBe(403);
-    const sibling = await h.app.inject({ url: `/api/receivables/${ids['N1']}`, headers: { cookie } });
+    const sibling = await h.asUser(cookie, `/api/receivables/${ids['N1']}`);
     expect(sibling.statusCode).toBe(404);
     expect(json(sibling).error.code).toBe('not_found');
-    const change = await h.app.inject({
+    const change = await h.asUser(cookie, `/api/receivables/${ids['N1']}`, {
       method: 'PATCH',
-      url: `/api/receivables/${ids['N1']}`,
-      headers: { cookie },
       payload: { dueDate: '2026-12-31' },
     });
     expect(change.statusCode).toBe(404);
-    const norteCustomer = json(
-      await h.app.inject({ url: '/api/v1/customers/CLI-1', headers: bearer(h.tokens.norte) }),
-    );
-    const customer = await h.app.inject({ url: `/api/customers/${norteCustomer.id}`, headers: { cookie } });
+    const norteCustomer = json(await h.asErp(h.tokens.norte, '/api/v1/customers/CLI-1'));
+    const customer = await h.asUser(cookie, `/api/customers/${norteCustomer.id}`);
     expect(customer.statusCode).toBe(404);
-    const own = await h.app.inject({
-      url: `/api/receivables?companyId=${h.companies.sul}&pageSize=200`,
-      headers: { cookie },
-    });
+    const own = await h.asUser(cookie, `/api/receivables?companyId=${h.companies.sul}&pageSize=200`);
     expect(json(own).total).toBe(sulTitles.length);
   });
 
   it('a consolidated user sees each child and all together', async () => {
     const cookie = await h.login(h.emails.admin);
     const total = async (companyId: string) =>
-      json(await h.app.inject({ url: `/api/receivables?companyId=${companyId}`, headers: { cookie } })).total;
+      json(await h.asUser(cookie, `/api/receivables?companyId=${companyId}`)).total;
     expect(await total(h.companies.sul)).toBe(sulTitles.length);
     expect(await total(h.companies.norte)).toBe(norteTitles.length);
     expect(await total(h.companies.group)).toBe(sulTitles.length + norteTitles.length);
-    const all = json(
-      await h.app.inject({
-        url: `/api/receivables?companyId=${h.companies.group}&pageSize=200`,
-        headers: { cookie },
-      }),
-    );
+    const all = json(await h.asUser(cookie, `/api/receivables?companyId=${h.companies.group}&pageSize=200`));
     expect(new Set(all.items.map((i: { companyName: string }) => i.companyName))).toEqual(
       new Set(['Teste Sul Ltda.', 'Teste Norte Ltda.']),
     );
-    expect(
-      (await h.app.inject({ url: `/api/receivables/${ids['N1']}`, headers: { cookie } })).statusCode,
-    ).toBe(200);
-    const forbidden = await h.app.inject({
-      url: `/api/receivables?companyId=${h.companies.other}`,
-      headers: { cookie },
-    });
+    expect((await h.asUser(cookie, `/api/receivables/${ids['N1']}`)).statusCode).toBe(200);
+    const forbidden = await h.asUser(cookie, `/api/receivables?companyId=${h.companies.other}`);
     expect(forbidden.statusCode).toBe(403);
     // Addressed through one child, a record of the other child is not found.
-    const wrongChild = await h.app.inject({
-      url: `/api/receivables/${ids['N1']}?companyId=${h.companies.sul}`,
-      headers: { cookie },
-    });
+    const wrongChild = await h.asUser(cookie, `/api/receivables/${ids['N1']}?companyId=${h.companies.sul}`);
     expect(wrongChild.statusCode).toBe(404);
   });
 
   it("another group's admin reaches none of this group", async () => {
     const cookie = await h.login(h.emails.otherAdmin);
-    expect(
-      (await h.app.inject({ url: `/api/receivables?companyId=${h.companies.group}`, headers: { cookie } }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await h.app.inject({ url: `/api/receivables/${ids['S1']}`, headers: { cookie } })).statusCode,
-    ).toBe(404);
-    const own = json(
-      await h.app.inject({ url: `/api/receivables?companyId=${h.companies.other}`, headers: { cookie } }),
-    );
+    expect((await h.asUser(cookie, `/api/receivables?companyId=${h.companies.group}`)).statusCode).toBe(403);
+    expect((await h.asUser(cookie, `/api/receivables/${ids['S1']}`)).statusCode).toBe(404);
+    const own = json(await h.asUser(cookie, `/api/receivables?companyId=${h.companies.other}`));
     expect(own.total).toBe(0);
   });
 });
@@ -232,27 +189,21 @@ describe('company scoping', () => {
 describe('writes and roles', () => {
   it('a viewer reads but cannot write (403)', async () => {
     const cookie = await h.login(h.emails.viewer);
-    expect(
-      (await h.app.inject({ url: `/api/receivables/${ids['N2']}`, headers: { cookie } })).statusCode,
-    ).toBe(200);
-    const response = await h.app.inject({
+    expect((await h.asUser(cookie, `/api/receivables/${ids['N2']}`)).statusCode).toBe(200);
+    const response = await h.asUser(cookie, `/api/receivables/${ids['N2']}`, {
       method: 'PATCH',
-      url: `/api/receivables/${ids['N2']}`,
-      headers: { cookie },
       payload: { dueDate: '2026-12-31' },
     });
     expect(response.statusCode).toBe(403);
     expect(json(response).error.code).toBe('forbidden');
-    const detail = json(await h.app.inject({ url: `/api/receivables/${ids['N2']}`, headers: { cookie } }));
+    const detail = json(await h.asUser(cookie, `/api/receivables/${ids['N2']}`));
     expect(detail.receivable.dueDate).toBe('2026-02-08');
   });
 
   it('an operator changes a due date through the same upsert: history names the user', async () => {
     const cookie = await h.login(h.emails.operator);
-    const response = await h.app.inject({
+    const response = await h.asUser(cookie, `/api/receivables/${ids['S7']}`, {
       method: 'PATCH',
-      url: `/api/receivables/${ids['S7']}`,
-      headers: { cookie },
       payload: { dueDate: '2026-09-30', portadorId: h.portadores.sul },
     });
     expect(response.statusCode).toBe(200);
@@ -261,7 +212,7 @@ describe('writes and roles', () => {
       portadorName: 'Itaú 1234/56789',
       amountCents: 42_000,
     });
-    const detail = json(await h.app.inject({ url: `/api/receivables/${ids['S7']}`, headers: { cookie } }));
+    const detail = json(await h.asUser(cookie, `/api/receivables/${ids['S7']}`));
     expect(detail.history.at(-1)).toMatchObject({
       action: 'updated',
       before: { dueDate: '2026-08-02' },
@@ -269,26 +220,20 @@ describe('writes and roles', () => {
       actor: expect.stringMatching(/^user:/),
     });
     expect(detail.movements.map((m: { kind: string }) => m.kind)).toEqual(['created']);
-    const before = await h.app.inject({
+    const before = await h.asUser(cookie, `/api/receivables/${ids['S7']}`, {
       method: 'PATCH',
-      url: `/api/receivables/${ids['S7']}`,
-      headers: { cookie },
       payload: { dueDate: '2026-01-01' },
     });
     expect(before.statusCode).toBe(400);
     expect(json(before).error.fields[0].path).toBe('dueDate');
-    const immutable = await h.app.inject({
+    const immutable = await h.asUser(cookie, `/api/receivables/${ids['S7']}`, {
       method: 'PATCH',
-      url: `/api/receivables/${ids['S7']}`,
-      headers: { cookie },
       payload: { amountCents: 1 },
     });
     expect(immutable.statusCode).toBe(400);
     expect(json(immutable).error.fields[0].path).toBe('amountCents');
-    const paid = await h.app.inject({
+    const paid = await h.asUser(cookie, `/api/receivables/${ids['S2']}`, {
       method: 'PATCH',
-      url: `/api/receivables/${ids['S2']}`,
-      headers: { cookie },
       payload: { dueDate: '2026-12-01' },
     });
     expect(paid.statusCode).toBe(409);
@@ -302,10 +247,7 @@ describe('GET /api/receivables filters, sort and pagination', () => {
     cookie = await h.login(h.emails.operator);
   });
   const list = async (query: string) => {
-    const response = await h.app.inject({
-      url: `/api/receivables?companyId=${h.companies.sul}&${query}`,
-      headers: { cookie },
-    });
+    const response = await h.asUser(cookie, `/api/receivables?companyId=${h.companies.sul}&${query}`);
     return { status: response.statusCode, body: json(response) };
   };
   const byAmount = [...sulTitles].sort((a, b) => a.amountCents - b.amountCents);
@@ -359,16 +301,13 @@ describe('GET /api/receivables filters, sort and pagination', () => {
     expect(bad.body.error.fields.find((f: { path: string }) => f.path === 'status').message).toContain(
       '"pago"',
     );
-    const noCompany = await h.app.inject({ url: '/api/receivables', headers: { cookie } });
+    const noCompany = await h.asUser(cookie, '/api/receivables');
     expect(noCompany.statusCode).toBe(400);
     expect(json(noCompany).error.fields[0].path).toBe('companyId');
   });
 
   it('lists customers of the company', async () => {
-    const response = await h.app.inject({
-      url: `/api/customers?companyId=${h.companies.sul}`,
-      headers: { cookie },
-    });
+    const response = await h.asUser(cookie, `/api/customers?companyId=${h.companies.sul}`);
     expect(response.statusCode).toBe(200);
     expect(json(response)).toMatchObject({
       total: 1,
@@ -455,73 +394,46 @@ describe('service endpoints', () => {
 describe('ERP API tokens from the console', () => {
   it('an admin creates a token for a child (shown once, works at once), lists and revokes it', async () => {
     const cookie = await h.login(h.emails.admin);
-    const created = await h.app.inject({
+    const created = await h.asUser(cookie, '/api/api-tokens', {
       method: 'POST',
-      url: '/api/api-tokens',
-      headers: { cookie },
       payload: { companyId: h.companies.norte, name: 'ERP Norte 2' },
     });
     expect(created.statusCode).toBe(201);
     const token = json(created);
     expect(token).toMatchObject({ companyId: h.companies.norte, name: 'ERP Norte 2', revokedAt: null });
     expect(token.token).toMatch(/^fct_/);
-    const use = await h.app.inject({ url: '/api/v1/receivables', headers: bearer(token.token) });
+    const use = await h.asErp(token.token, '/api/v1/receivables');
     expect(json(use).total).toBe(norteTitles.length);
 
-    const list = json(
-      await h.app.inject({ url: `/api/api-tokens?companyId=${h.companies.group}`, headers: { cookie } }),
-    );
+    const list = json(await h.asUser(cookie, `/api/api-tokens?companyId=${h.companies.group}`));
     const listed = list.items.find((t: { id: string }) => t.id === token.id);
     expect(listed).toMatchObject({ name: 'ERP Norte 2', companyId: h.companies.norte });
     expect(listed.token).toBeUndefined();
     expect(JSON.stringify(list)).not.toContain(token.token);
 
-    const revoke = await h.app.inject({
-      method: 'DELETE',
-      url: `/api/api-tokens/${token.id}`,
-      headers: { cookie },
-    });
+    const revoke = await h.asUser(cookie, `/api/api-tokens/${token.id}`, { method: 'DELETE' });
     expect(revoke.statusCode).toBe(204);
-    expect(
-      (await h.app.inject({ url: '/api/v1/receivables', headers: bearer(token.token) })).statusCode,
-    ).toBe(401);
+    expect((await h.asErp(token.token, '/api/v1/receivables')).statusCode).toBe(401);
   });
 
   it('operators and viewers cannot manage tokens; other groups cannot see or revoke them', async () => {
     const operator = await h.login(h.emails.operator);
-    const denied = await h.app.inject({
+    const denied = await h.asUser(operator, '/api/api-tokens', {
       method: 'POST',
-      url: '/api/api-tokens',
-      headers: { cookie: operator },
       payload: { companyId: h.companies.sul, name: 'x' },
     });
     expect(denied.statusCode).toBe(403);
     const admin = await h.login(h.emails.admin);
     const mine = json(
-      await h.app.inject({
+      await h.asUser(admin, '/api/api-tokens', {
         method: 'POST',
-        url: '/api/api-tokens',
-        headers: { cookie: admin },
         payload: { companyId: h.companies.sul, name: 'ERP Sul 2' },
       }),
     );
     const outsider = await h.login(h.emails.otherAdmin);
-    expect(
-      (
-        await h.app.inject({
-          url: `/api/api-tokens?companyId=${h.companies.sul}`,
-          headers: { cookie: outsider },
-        })
-      ).statusCode,
-    ).toBe(403);
-    const revoke = await h.app.inject({
-      method: 'DELETE',
-      url: `/api/api-tokens/${mine.id}`,
-      headers: { cookie: outsider },
-    });
+    expect((await h.asUser(outsider, `/api/api-tokens?companyId=${h.companies.sul}`)).statusCode).toBe(403);
+    const revoke = await h.asUser(outsider, `/api/api-tokens/${mine.id}`, { method: 'DELETE' });
     expect(revoke.statusCode).toBe(404);
-    expect((await h.app.inject({ url: '/api/v1/customers', headers: bearer(mine.token) })).statusCode).toBe(
-      200,
-    );
+    expect((await h.asErp(mine.token, '/api/v1/customers')).statusCode).toBe(200);
   });
 });

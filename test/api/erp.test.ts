@@ -8,7 +8,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_RECEIVABLE_CHANGED } from '../../src/jobs/index.js';
 import { listHistory, listMovements, schema, updateReceivableStatus } from '../../src/store/index.js';
-import { bearer, json, startHarness, type Harness } from './harness.js';
+import { json, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -45,33 +45,10 @@ const receivableBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function putCustomer(
-  token: string,
-  erpKey: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  return h.app.inject({
-    method: 'PUT',
-    url: `/api/v1/customers/${erpKey}`,
-    headers: { ...bearer(token), ...headers },
-    payload: body as object,
-  });
-}
-
-async function putReceivable(
-  token: string,
-  erpKey: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  return h.app.inject({
-    method: 'PUT',
-    url: `/api/v1/receivables/${erpKey}`,
-    headers: { ...bearer(token), ...headers },
-    payload: body as object,
-  });
-}
+/** `PUT /api/v1/<resource>/<erpKey>` with a company token (see harness `erpPut`). */
+type PutArgs = [token: string, erpKey: string, body: unknown, headers?: Record<string, string>];
+const putCustomer = (...args: PutArgs) => h.erpPut('customers', ...args);
+const putReceivable = (...args: PutArgs) => h.erpPut('receivables', ...args);
 
 async function countRows(
   table: typeof schema.customers | typeof schema.receivables,
@@ -130,9 +107,7 @@ describe('PUT /api/v1/customers/:erpKey', () => {
     expect(body.error.fields).toEqual([
       { path: 'document', message: expect.stringContaining('"12345678909"') },
     ]);
-    const current = json(
-      await h.app.inject({ url: '/api/v1/customers/CLI-1', headers: bearer(h.tokens.sul) }),
-    );
+    const current = json(await h.asErp(h.tokens.sul, '/api/v1/customers/CLI-1'));
     expect(current.document).toBe('12345678909');
   });
 
@@ -297,9 +272,7 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
       message: 'O título "TIT-PAGO" está pago e não pode mais ser alterado.',
       fields: [{ path: 'dueDate', message: expect.any(String) }],
     });
-    const after = json(
-      await h.app.inject({ url: '/api/v1/receivables/TIT-PAGO', headers: bearer(h.tokens.sul) }),
-    );
+    const after = json(await h.asErp(h.tokens.sul, '/api/v1/receivables/TIT-PAGO'));
     expect(after.dueDate).toBe('2026-03-31');
     expect((await listHistory(h.store.db, 'receivable', created.id)).map((r) => r.action)).toEqual([
       'created',
@@ -392,9 +365,7 @@ describe('Idempotency-Key', () => {
     });
     expect(json(reused).error.message).toContain('pedido-900-v1');
     expect(await countRows(schema.receivables, h.companies.sul, 'TIT-IDEM')).toBe(1);
-    const current = json(
-      await h.app.inject({ url: '/api/v1/receivables/TIT-IDEM', headers: bearer(h.tokens.sul) }),
-    );
+    const current = json(await h.asErp(h.tokens.sul, '/api/v1/receivables/TIT-IDEM'));
     expect(current.dueDate).toBe('2026-05-01');
   });
 
@@ -426,42 +397,28 @@ describe('token scoping', () => {
     const none = await h.app.inject({ url: '/api/v1/customers' });
     expect(none.statusCode).toBe(401);
     expect(json(none).error.code).toBe('unauthorized');
-    const wrong = await h.app.inject({ url: '/api/v1/customers', headers: bearer('fct_nao-existe') });
+    const wrong = await h.asErp('fct_nao-existe', '/api/v1/customers');
     expect(wrong.statusCode).toBe(401);
   });
 
   it("a token of company A neither reads nor changes company B's records", async () => {
-    const sulCustomer = json(
-      await h.app.inject({ url: '/api/v1/customers/CLI-1', headers: bearer(h.tokens.sul) }),
-    );
+    const sulCustomer = json(await h.asErp(h.tokens.sul, '/api/v1/customers/CLI-1'));
     // Norte has its own CLI-1 (created above) — a different record.
-    const norteView = json(
-      await h.app.inject({ url: '/api/v1/customers/CLI-1', headers: bearer(h.tokens.norte) }),
-    );
+    const norteView = json(await h.asErp(h.tokens.norte, '/api/v1/customers/CLI-1'));
     expect(norteView.id).not.toBe(sulCustomer.id);
-    expect(
-      (await h.app.inject({ url: '/api/v1/customers/CLI-ALFA', headers: bearer(h.tokens.norte) })).statusCode,
-    ).toBe(404);
-    expect(
-      (await h.app.inject({ url: '/api/v1/receivables/TIT-1', headers: bearer(h.tokens.other) })).statusCode,
-    ).toBe(404);
+    expect((await h.asErp(h.tokens.norte, '/api/v1/customers/CLI-ALFA')).statusCode).toBe(404);
+    expect((await h.asErp(h.tokens.other, '/api/v1/receivables/TIT-1')).statusCode).toBe(404);
 
     // Writing B's key with A's token creates A's own record and leaves B's untouched.
     const write = await putCustomer(h.tokens.other, 'CLI-ALFA', customerBody({ document: '529.982.247-25' }));
     expect(write.statusCode).toBe(201);
     expect(json(write).companyId).toBe(h.companies.other);
-    const sulAlfa = json(
-      await h.app.inject({ url: '/api/v1/customers/CLI-ALFA', headers: bearer(h.tokens.sul) }),
-    );
+    const sulAlfa = json(await h.asErp(h.tokens.sul, '/api/v1/customers/CLI-ALFA'));
     expect(sulAlfa.document).toBe('12ABC34501DE35');
 
-    const otherList = json(
-      await h.app.inject({ url: '/api/v1/receivables', headers: bearer(h.tokens.other) }),
-    );
+    const otherList = json(await h.asErp(h.tokens.other, '/api/v1/receivables'));
     expect(otherList.total).toBe(0);
-    const sulList = json(
-      await h.app.inject({ url: '/api/v1/receivables?pageSize=200', headers: bearer(h.tokens.sul) }),
-    );
+    const sulList = json(await h.asErp(h.tokens.sul, '/api/v1/receivables?pageSize=200'));
     expect(sulList.items.every((item: { companyId: string }) => item.companyId === h.companies.sul)).toBe(
       true,
     );
@@ -470,10 +427,7 @@ describe('token scoping', () => {
 
   it('lists with the console filters, by customer ERP key', async () => {
     const list = json(
-      await h.app.inject({
-        url: '/api/v1/receivables?customerErpKey=CLI-1&sort=dueDate&order=desc',
-        headers: bearer(h.tokens.sul),
-      }),
+      await h.asErp(h.tokens.sul, '/api/v1/receivables?customerErpKey=CLI-1&sort=dueDate&order=desc'),
     );
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((item: { customerErpKey: string }) => item.customerErpKey === 'CLI-1')).toBe(
@@ -481,9 +435,7 @@ describe('token scoping', () => {
     );
     const dues = list.items.map((item: { dueDate: string }) => item.dueDate);
     expect(dues).toEqual([...dues].sort().reverse());
-    const customers = json(
-      await h.app.inject({ url: '/api/v1/customers?q=alfa', headers: bearer(h.tokens.sul) }),
-    );
+    const customers = json(await h.asErp(h.tokens.sul, '/api/v1/customers?q=alfa'));
     expect(customers.items.map((c: { erpKey: string }) => c.erpKey)).toEqual(['CLI-ALFA']);
   });
 });

@@ -31,7 +31,25 @@ export interface Harness {
   emails: { admin: string; operator: string; viewer: string; otherAdmin: string };
   /** Logs in and returns the `cookie` header value for later requests. */
   login(email: string, password?: string): Promise<string>;
+  /** A console API request with a session cookie (from `login`); GET unless `method` says otherwise. */
+  asUser(cookie: string, url: string, init?: RequestInit): Promise<LightMyRequestResponse>;
+  /** An ERP API request with a company token; GET unless `method` says otherwise. */
+  asErp(token: string, url: string, init?: RequestInit): Promise<LightMyRequestResponse>;
+  /** `PUT /api/v1/<resource>/<erpKey>` with a company token (extra headers e.g. `idempotency-key`). */
+  erpPut(
+    resource: 'customers' | 'receivables',
+    token: string,
+    erpKey: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
+}
+
+export interface RequestInit {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  payload?: object;
+  headers?: Record<string, string>;
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -111,6 +129,14 @@ export async function startHarness(): Promise<Harness> {
   const portadores = { sul: await portadorOf(sul.id), norte: await portadorOf(norte.id) };
   const app = await buildApp({ store, jobs, webRoot: '/nonexistent' });
   await app.ready();
+  const send = (url: string, auth: Record<string, string>, init: RequestInit = {}) =>
+    app.inject({
+      method: init.method ?? 'GET',
+      url,
+      headers: { ...auth, ...init.headers },
+      ...(init.payload === undefined ? {} : { payload: init.payload }),
+    });
+  const asErp = (token: string, url: string, init?: RequestInit) => send(url, bearer(token), init);
 
   return {
     app,
@@ -132,6 +158,10 @@ export async function startHarness(): Promise<Harness> {
       if (!cookie) throw new Error('login sem cookie fc_session');
       return `fc_session=${cookie.value}`;
     },
+    asUser: (cookie, url, init) => send(url, { cookie }, init),
+    asErp,
+    erpPut: (resource, token, erpKey, body, headers) =>
+      asErp(token, `/api/v1/${resource}/${erpKey}`, { method: 'PUT', payload: body as object, headers }),
     async close() {
       await app.close();
       await jobs.stop();
