@@ -6,7 +6,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import { currentTransaction, txSqlAdapter, type Store, type Tx } from '../store/index.js';
+import { afterCommit, currentTransaction, txSqlAdapter, type Store, type Tx } from '../store/index.js';
 
 export interface JobQueueOptions {
   logger?: Logger;
@@ -44,6 +44,8 @@ export class JobQueue {
   private readonly pollingIntervalSeconds: number;
   private readonly batchSize: number;
   private readonly queues = new Set<string>();
+  /** Worker ids of this process by queue name. */
+  private readonly localWorkers = new Map<string, string[]>();
   private started = false;
 
   constructor(store: Store, options: JobQueueOptions = {}) {
@@ -78,6 +80,7 @@ export class JobQueue {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.localWorkers.clear();
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
   }
 
@@ -106,7 +109,11 @@ export class JobQueue {
     const { tx, ...jobOptions } = options;
     const sendOptions: PgBoss.SendOptions = { ...jobOptions };
     if (tx) sendOptions.db = txSqlAdapter(tx);
-    return this.boss.send(name, data, sendOptions);
+    const id = await this.boss.send(name, data, sendOptions);
+    // Wake this process's workers of the queue once the job is visible, instead of waiting for their next poll.
+    if (tx) afterCommit(tx, () => this.notifyLocalWorkers(name));
+    else this.notifyLocalWorkers(name);
+    return id;
   }
 
   /**
@@ -135,6 +142,7 @@ export class JobQueue {
         if (jobs.length >= this.batchSize && worker.id) this.boss.notifyWorker(worker.id);
       },
     );
+    this.localWorkers.set(name, [...(this.localWorkers.get(name) ?? []), worker.id]);
     return worker.id;
   }
 
@@ -147,6 +155,11 @@ export class JobQueue {
   /** Jobs of a queue by state (created, retry, active, completed…). */
   async countJobs(name: string): Promise<number> {
     return this.boss.getQueueSize(name);
+  }
+
+  private notifyLocalWorkers(name: string): void {
+    if (!this.started) return;
+    for (const id of this.localWorkers.get(name) ?? []) this.boss.notifyWorker(id);
   }
 
   private assertStarted(): void {

@@ -72,6 +72,40 @@ export function currentTransaction(): Tx | undefined {
   return activeTransaction.getStore();
 }
 
+/** Callbacks to run after a transaction commits (see afterCommit). */
+const commitCallbacks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `callback` once the transaction opened by `store.transaction()` commits (never when it rolls back). Errors
+ * of the callback are swallowed: the commit already happened. Used e.g. to wake local job workers.
+ */
+export function afterCommit(tx: Tx, callback: () => void): void {
+  const callbacks = commitCallbacks.get(tx);
+  if (!callbacks) throw new Error('transação desconhecida: use store.transaction(fn) para abrir a transação');
+  callbacks.push(callback);
+}
+
+async function runTransaction<T>(
+  db: Database,
+  fn: (tx: Tx) => Promise<T>,
+  adapterOf: (tx: Tx) => SqlAdapter,
+): Promise<T> {
+  const callbacks: (() => void)[] = [];
+  const result = await db.transaction(async (tx) => {
+    txAdapters.set(tx, adapterOf(tx));
+    commitCallbacks.set(tx, callbacks);
+    return activeTransaction.run(tx, () => fn(tx));
+  });
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch {
+      // the transaction is committed; a failing notification must not turn it into an error
+    }
+  }
+  return result;
+}
+
 /** Raw clients behind drizzle transactions, so jobs can enqueue inside them (see txSqlAdapter). */
 const txAdapters = new WeakMap<object, SqlAdapter>();
 
@@ -191,10 +225,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
     db,
     sql: pgliteAdapter(client),
     async transaction(fn) {
-      return db.transaction(async (tx) => {
-        txAdapters.set(tx, pgliteAdapter(sessionClient(tx) as PGliteTransaction));
-        return activeTransaction.run(tx, () => fn(tx));
-      });
+      return runTransaction(db, fn, (tx) => pgliteAdapter(sessionClient(tx) as PGliteTransaction));
     },
     async migrate() {
       // One process owns a PGlite directory, so there is nobody to race with.
@@ -226,10 +257,7 @@ async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Store> 
     sql: pgAdapter(pool),
     databaseUrl,
     async transaction(fn) {
-      return db.transaction(async (tx) => {
-        txAdapters.set(tx, pgAdapter(sessionClient(tx) as pg.PoolClient));
-        return activeTransaction.run(tx, () => fn(tx));
-      });
+      return runTransaction(db, fn, (tx) => pgAdapter(sessionClient(tx) as pg.PoolClient));
     },
     async migrate() {
       // drizzle's migrate() takes no lock: hold a session advisory lock on one connection while it runs there,

@@ -6,6 +6,7 @@ export {
   openStore,
   txSqlAdapter,
   currentTransaction,
+  afterCommit,
   lockDataDir,
   dumpPglite,
   journalMigrationCount,

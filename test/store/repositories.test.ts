@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  afterCommit,
   appendMovement,
   companyScopeIds,
   createApiToken,
@@ -397,6 +398,21 @@ describe(`store repositories (${describeDatabase()})`, () => {
         ['payment', 2_000],
       ]);
     });
+  });
+
+  it('afterCommit callbacks run after a commit and never after a rollback', async () => {
+    const events: string[] = [];
+    await t.store.transaction(async (tx) => {
+      afterCommit(tx, () => events.push('committed'));
+      events.push('inside');
+    });
+    await expect(
+      t.store.transaction(async (tx) => {
+        afterCommit(tx, () => events.push('rolled back?'));
+        throw new Error('desfaz');
+      }),
+    ).rejects.toThrow('desfaz');
+    expect(events).toEqual(['inside', 'committed']);
   });
 
   it('stores idempotency keys once per company', async () => {
