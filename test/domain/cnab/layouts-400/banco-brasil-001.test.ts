@@ -5,20 +5,27 @@
  * 87-88 motivo, 176-181 data de crédito, 182-188 tarifa, 306-318 valor do lançamento, 393-394 canal.
  */
 import { describe, expect, it } from 'vitest';
-import { readRetornoText } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
-import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+import { sample } from '../helpers.js';
+import {
+  at,
+  columns,
+  describeSamples,
+  file,
+  line400,
+  paymentAmounts,
+  paymentColumns,
+  portadores,
+  readWithoutErrors,
+  recordsOf,
+  remessa,
+  retornoHeader,
+  retornoTitulo,
+  titulo,
+  trailer9201,
+} from './support.js';
 
-const portador = {
-  convenio: '1234567',
-  carteira: '17',
-  variation: '019',
-  agencyDigit: '3',
-  account: '12345678',
-  accountDigit: 'X',
-};
-const input = remessa('001', portador, [
+const input = remessa('001', portadores['001'], [
   titulo({ nossoNumero: '12345670000000123', fine: { type: 'amount', cents: 3000 }, protestDays: 10 }),
 ]);
 
@@ -27,8 +34,8 @@ describe('Banco do Brasil 001 CNAB 400 remessa (CBR641)', () => {
   const [header, detail, fine, trailer] = written.lines;
 
   it('writes header, registro 7, registro 5 (multa) and trailer', () => {
-    expect(written.lines.map((l) => at(l, 1, 1))).toEqual(['0', '7', '5', '9']);
-    expect(written.lines.map((l) => at(l, 395, 400))).toEqual(['000001', '000002', '000003', '000004']);
+    expect(columns(written.lines, 1, 1)).toEqual(['0', '7', '5', '9']);
+    expect(columns(written.lines, 395, 400)).toEqual(['000001', '000002', '000003', '000004']);
     expect(written.fileName).toBe('BB231101.REM');
   });
 
@@ -64,24 +71,19 @@ describe('Banco do Brasil 001 CNAB 400 remessa (CBR641)', () => {
 });
 
 describe('Banco do Brasil 001 CNAB 400 retorno (CBR643) built from the manual table', () => {
-  const header = line400({
-    1: '02RETORNO01COBRANCA',
+  const header = retornoHeader({
     27: '1234',
     31: '3',
     32: '12345678',
     40: 'X',
     41: '000000',
-    47: 'PECAS SAO JOAO',
     77: '001BANCO DO BRASIL',
-    95: '221226',
     101: '0000042',
     150: '1234567',
-    395: '000001',
   });
   const common = {
+    ...retornoTitulo,
     1: '7',
-    2: '02',
-    4: '12345678000195',
     18: '1234',
     22: '3',
     23: '12345678',
@@ -91,13 +93,10 @@ describe('Banco do Brasil 001 CNAB 400 retorno (CBR643) built from the manual ta
     64: '12345670000000123',
     92: '019',
     107: '17',
-    111: '211226',
-    117: 'NF1001',
-    147: '201226',
-    153: '0000000150075',
   };
   const paid = line400({
     ...common,
+    ...paymentColumns,
     87: '01',
     109: '06',
     166: '001',
@@ -106,26 +105,21 @@ describe('Banco do Brasil 001 CNAB 400 retorno (CBR643) built from the manual ta
     176: '221226',
     182: '0000250',
     189: '0000000000000',
-    228: '0000000000100',
-    241: '0000000001000',
-    254: '0000000149175',
-    267: '0000000000200',
     306: '0000000148925',
     393: '04',
     395: '000002',
   });
   const rejected = line400({ ...common, 87: '33', 109: '03', 395: '000003' });
   const writtenOff = line400({ ...common, 109: '09', 395: '000004' });
-  const trailer = line400({ 1: '9201001', 18: '00000003', 26: '00000000150075', 395: '000005' });
+  const trailer = trailer9201('001', '00000003', '000005');
 
   it('normalizes payment (crédito 176-181, tarifa 182-188, lançamento 306-318), recusa and baixa', async () => {
-    const events = await readRetornoText(file(header, paid, rejected, writtenOff, trailer));
-    expect(errors(events)).toEqual([]);
+    const { events, details } = await readWithoutErrors(file(header, paid, rejected, writtenOff, trailer));
     expect(events.find((e) => e.type === 'header')).toMatchObject({
       fileNumber: 42,
       generatedOn: '2026-12-22',
     });
-    const [p, r, w] = details(events);
+    const [p, r, w] = details;
     expect(p).toMatchObject({
       kind: 'paid',
       nossoNumero: '12345670000000123',
@@ -133,15 +127,7 @@ describe('Banco do Brasil 001 CNAB 400 retorno (CBR643) built from the manual ta
       dueDate: '2026-12-20',
       occurredOn: '2026-12-21',
       creditedOn: '2026-12-22',
-      amounts: {
-        titleCents: 150075,
-        feeCents: 250,
-        rebateCents: 100,
-        discountCents: 1000,
-        paidCents: 149175,
-        interestCents: 200,
-        netCents: 148925,
-      },
+      amounts: { ...paymentAmounts, feeCents: 250, netCents: 148925 },
     });
     expect(r).toMatchObject({
       kind: 'rejected',
@@ -151,25 +137,20 @@ describe('Banco do Brasil 001 CNAB 400 retorno (CBR643) built from the manual ta
   });
 });
 
-describe.skipIf(!samplesPresent)(
-  `Banco do Brasil 001 CBR643 sample (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
-  () => {
-    it('parses brcobranca-CBR64310.RET with no error events', async () => {
-      const events = await readRetornoText(sample('brcobranca-CBR64310.RET'));
-      expect(errors(events)).toEqual([]);
-      expect(events.find((e) => e.type === 'header')).toMatchObject({
-        fileNumber: 7,
-        generatedOn: '2009-01-20',
-      });
-      const all = details(events);
-      expect(all).toHaveLength(26);
-      expect(all.every((d) => d.kind === 'paid')).toBe(true);
-      expect(all[0]).toMatchObject({
-        nossoNumero: '16224200000000003',
-        occurredOn: '2009-01-20',
-        creditedOn: '2009-01-22',
-        amounts: { titleCents: 9064, paidCents: 9064, feeCents: 500, netCents: 8564 },
-      });
+describeSamples('Banco do Brasil 001 CBR643 sample', () => {
+  it('parses brcobranca-CBR64310.RET with no error events', async () => {
+    const { events, details: all } = await readWithoutErrors(sample('brcobranca-CBR64310.RET'));
+    expect(events.find((e) => e.type === 'header')).toMatchObject({
+      fileNumber: 7,
+      generatedOn: '2009-01-20',
     });
-  },
-);
+    expect(all).toHaveLength(26);
+    expect(all.every((d) => d.kind === 'paid')).toBe(true);
+    expect(all[0]).toMatchObject({
+      nossoNumero: '16224200000000003',
+      occurredOn: '2009-01-20',
+      creditedOn: '2009-01-22',
+      amounts: { titleCents: 9064, paidCents: 9064, feeCents: 500, netCents: 8564 },
+    });
+  });
+});

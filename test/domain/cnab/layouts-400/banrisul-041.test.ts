@@ -5,11 +5,27 @@
  * 322-324 % multa (1 decimal), 370-371 dias; trailer 28-40 total; retorno 383-392 motivos.
  */
 import { describe, expect, it } from 'vitest';
-import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
-import { findLayout } from '../../../../src/domain/cnab/registry.js';
+import { readRecords } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
-import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+import { sample } from '../helpers.js';
+import {
+  at,
+  columns,
+  describeSamples,
+  file,
+  layoutOf,
+  line400,
+  paymentAmounts,
+  paymentColumns,
+  readWithoutErrors,
+  recordsOf,
+  remessa,
+  retornoHeader,
+  retornoTitulo,
+  titulo,
+  trailer9201,
+  valuesOf,
+} from './support.js';
 
 const input = remessa('041', { convenio: '1102900015046', carteira: '1' }, [
   titulo({ nossoNumero: '2283256351', fine: { type: 'percent', basisPoints: 200 }, protestDays: 5 }),
@@ -21,7 +37,7 @@ describe('Banrisul 041 CNAB 400 remessa', () => {
   const [header, detail, , trailer] = written.lines;
 
   it('writes header, two details and a trailer carrying the total', () => {
-    expect(written.lines.map((l) => at(l, 1, 1))).toEqual(['0', '1', '1', '9']);
+    expect(columns(written.lines, 1, 1)).toEqual(['0', '1', '1', '9']);
     expect(at(trailer, 28, 40)).toBe('0000000170075');
     expect(written.fileName).toBe('BR231101.REM');
   });
@@ -57,63 +73,38 @@ describe('Banrisul 041 CNAB 400 remessa', () => {
 });
 
 describe('Banrisul 041 CNAB 400 retorno built from the manual table', () => {
-  const header = line400({
-    1: '02RETORNO01COBRANCA',
-    27: '1102900015046',
-    47: 'PECAS SAO JOAO',
-    77: '041BANRISUL',
-    95: '221226',
-    395: '000001',
-  });
+  const header = retornoHeader({ 27: '1102900015046', 77: '041BANRISUL' });
   const common = {
+    ...retornoTitulo,
     1: '1',
-    2: '02',
-    4: '12345678000195',
     18: '1102900015046',
     38: 'NF1001-1',
     63: '2283256351',
     108: '1',
-    111: '211226',
-    117: 'NF1001',
-    147: '201226',
-    153: '0000000150075',
   };
   const paid = line400({
     ...common,
+    ...paymentColumns,
     109: '06',
     166: '041',
     169: '01234',
     176: '0000000000160',
     189: '0000000000030',
-    228: '0000000000100',
-    241: '0000000001000',
-    254: '0000000149175',
-    267: '0000000000200',
     296: '221226',
     395: '000002',
   });
   const rejected = line400({ ...common, 109: '03', 383: '0809', 395: '000003' });
-  const trailer = line400({ 1: '9201041', 18: '00000002', 26: '00000000150075', 395: '000004' });
+  const trailer = trailer9201('041', '00000002', '000004');
 
   it('normalizes payment and rejection with motivos', async () => {
-    const events = await readRetornoText(file(header, paid, rejected, trailer));
-    expect(errors(events)).toEqual([]);
-    const [p, r] = details(events);
+    const [p, r] = (await readWithoutErrors(file(header, paid, rejected, trailer))).details;
     expect(p).toMatchObject({
       kind: 'paid',
       nossoNumero: '2283256351',
       seuNumero: 'NF1001-1',
       occurredOn: '2026-12-21',
       creditedOn: '2026-12-22',
-      amounts: {
-        titleCents: 150075,
-        feeCents: 160,
-        otherCostsCents: 30,
-        rebateCents: 100,
-        discountCents: 1000,
-        paidCents: 149175,
-        interestCents: 200,
-      },
+      amounts: { ...paymentAmounts, feeCents: 160, otherCostsCents: 30 },
     });
     expect(r).toMatchObject({
       kind: 'rejected',
@@ -125,37 +116,33 @@ describe('Banrisul 041 CNAB 400 retorno built from the manual table', () => {
   });
 });
 
-describe.skipIf(!samplesPresent)(
-  `Banrisul 041 samples (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
-  () => {
-    it('parses brcobranca-CNAB400BANRISUL.RET with no error events', async () => {
-      const events = await readRetornoText(sample('brcobranca-CNAB400BANRISUL.RET'));
-      expect(errors(events)).toEqual([]);
-      const [only, ...rest] = details(events);
-      expect(rest).toEqual([]);
-      expect(only).toMatchObject({
-        kind: 'paid',
-        nossoNumero: '2283256350',
-        dueDate: '2015-05-25',
-        occurredOn: '2015-05-15',
-        creditedOn: '2015-05-15',
-        amounts: { titleCents: 145000, paidCents: 145000, feeCents: 160 },
-      });
+describeSamples('Banrisul 041 samples', () => {
+  it('parses brcobranca-CNAB400BANRISUL.RET with no error events', async () => {
+    const [only, ...rest] = (await readWithoutErrors(sample('brcobranca-CNAB400BANRISUL.RET'))).details;
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({
+      kind: 'paid',
+      nossoNumero: '2283256350',
+      dueDate: '2015-05-25',
+      occurredOn: '2015-05-15',
+      creditedOn: '2015-05-15',
+      amounts: { titleCents: 145000, paidCents: 145000, feeCents: 160 },
     });
+  });
 
-    it('reads brcobranca-remessa-banrisul-cnab400.rem record by record', () => {
-      const layout = findLayout('041', 400, 'remessa');
-      if (!layout) throw new Error('layout 041-400-remessa ausente');
-      const records = readRecords(layout, sample('brcobranca-remessa-banrisul-cnab400.rem'));
-      expect(records.filter((r) => 'type' in r)).toEqual([]);
-      const [, d, t] = records;
-      expect(d && 'values' in d ? d.values : undefined).toMatchObject({
-        convenio: '1102900015046',
-        nossoNumero: '2283256351',
-        amountCents: 19990,
-        finePercent: '020',
-      });
-      expect(t && 'values' in t ? t.values : undefined).toMatchObject({ totalCents: 19990 });
+  it('reads brcobranca-remessa-banrisul-cnab400.rem record by record', () => {
+    const records = readRecords(
+      layoutOf('041', 'remessa'),
+      sample('brcobranca-remessa-banrisul-cnab400.rem'),
+    );
+    expect(records.filter((r) => 'type' in r)).toEqual([]);
+    const [, d, t] = records;
+    expect(valuesOf(d)).toMatchObject({
+      convenio: '1102900015046',
+      nossoNumero: '2283256351',
+      amountCents: 19990,
+      finePercent: '020',
     });
-  },
-);
+    expect(valuesOf(t)).toMatchObject({ totalCents: 19990 });
+  });
+});

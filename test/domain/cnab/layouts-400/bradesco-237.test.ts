@@ -4,20 +4,28 @@
  * multa, 71-82 nosso número + DV, 319-328 motivos; retorno registro 4 (PIX) 29-105 / 106-140; file CBDDMMNN.REM.
  */
 import { describe, expect, it } from 'vitest';
-import { readRetornoText } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
-import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+import { sample } from '../helpers.js';
+import {
+  at,
+  columns,
+  describeSamples,
+  file,
+  line400,
+  paymentAmounts,
+  paymentColumns,
+  portadores,
+  readWithoutErrors,
+  recordsOf,
+  remessa,
+  retornoHeader,
+  retornoTitulo,
+  titulo,
+  trailer9201,
+} from './support.js';
 
 // Nosso número 00000001234, carteira 09: DV módulo 11 base 7 of "09" + "00000001234" = 6 (manual, anexo 6).
-const portador = {
-  carteira: '09',
-  agency: '01467',
-  account: '0019669',
-  accountDigit: 'P',
-  convenio: '4540691',
-};
-const input = remessa('237', portador, [
+const input = remessa('237', portadores['237'], [
   titulo({ nossoNumero: '000000012346', fine: { type: 'percent', basisPoints: 200 }, protestDays: 5 }),
 ]);
 
@@ -27,7 +35,7 @@ describe('Bradesco 237 CNAB 400 remessa', () => {
 
   it('writes header, detail and trailer, numbered, named CBDDMMNN.REM', () => {
     expect(written.lines.map((l) => l.length)).toEqual([400, 400, 400]);
-    expect(written.lines.map((l) => at(l, 395, 400))).toEqual(['000001', '000002', '000003']);
+    expect(columns(written.lines, 395, 400)).toEqual(['000001', '000002', '000003']);
     expect(written.fileName).toBe('CB231101.REM');
     expect(writeRemessa({ ...input, fileOfDay: 2 }).fileName).toBe('CB231102.REM');
   });
@@ -79,43 +87,31 @@ describe('Bradesco 237 CNAB 400 remessa', () => {
 });
 
 describe('Bradesco 237 CNAB 400 retorno built from the manual table', () => {
-  const header = line400({
-    1: '02RETORNO01COBRANCA',
+  const header = retornoHeader({
     27: '00000000000004540691',
-    47: 'PECAS SAO JOAO',
     77: '237BRADESCO',
-    95: '221226',
     101: '01600000',
     109: '00405',
     380: '221226',
-    395: '000001',
   });
   const common = {
+    ...retornoTitulo,
     1: '1',
-    2: '02',
-    4: '12345678000195',
     21: '0009014670019669P',
     38: 'NF1001-1',
     71: '000000012346',
     108: '9',
-    111: '211226',
-    117: 'NF1001',
     127: '000000012346',
-    147: '201226',
-    153: '0000000150075',
   };
   const paid = line400({
     ...common,
+    ...paymentColumns,
     109: '06',
     166: '237',
     169: '01467',
     176: '0000000000160',
     189: '0000000000030',
     215: '0000000000000',
-    228: '0000000000100',
-    241: '0000000001000',
-    254: '0000000149175',
-    267: '0000000000200',
     280: '0000000000000',
     296: '221226',
     395: '000002',
@@ -133,16 +129,17 @@ describe('Bradesco 237 CNAB 400 retorno built from the manual table', () => {
   });
   const rejected = line400({ ...common, 109: '03', 319: '0809', 395: '000004' });
   const writtenOff = line400({ ...common, 109: '10', 319: '10', 395: '000005' });
-  const trailer = line400({ 1: '9201237', 18: '00000003', 26: '00000000150075', 395: '000006' });
+  const trailer = trailer9201('237', '00000003', '000006');
 
   it('normalizes payment (PIX record read, not an event), rejection and baixa with their motivos', async () => {
-    const events = await readRetornoText(file(header, paid, pix, rejected, writtenOff, trailer));
-    expect(errors(events)).toEqual([]);
+    const { events, details } = await readWithoutErrors(
+      file(header, paid, pix, rejected, writtenOff, trailer),
+    );
     expect(events.find((e) => e.type === 'header')).toMatchObject({
       fileNumber: 405,
       generatedOn: '2026-12-22',
     });
-    const [p, r, w, ...rest] = details(events);
+    const [p, r, w, ...rest] = details;
     expect(rest).toEqual([]);
     expect(p).toMatchObject({
       kind: 'paid',
@@ -151,15 +148,7 @@ describe('Bradesco 237 CNAB 400 retorno built from the manual table', () => {
       dueDate: '2026-12-20',
       occurredOn: '2026-12-21',
       creditedOn: '2026-12-22',
-      amounts: {
-        titleCents: 150075,
-        feeCents: 160,
-        otherCostsCents: 30,
-        rebateCents: 100,
-        discountCents: 1000,
-        paidCents: 149175,
-        interestCents: 200,
-      },
+      amounts: { ...paymentAmounts, feeCents: 160, otherCostsCents: 30 },
     });
     expect(r).toMatchObject({
       kind: 'rejected',
@@ -175,23 +164,18 @@ describe('Bradesco 237 CNAB 400 retorno built from the manual table', () => {
   });
 });
 
-describe.skipIf(!samplesPresent)(
-  `Bradesco 237 CNAB 400 retorno sample (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
-  () => {
-    it('parses brcobranca-CNAB400BRADESCO.RET with no error events', async () => {
-      const events = await readRetornoText(sample('brcobranca-CNAB400BRADESCO.RET'));
-      expect(errors(events)).toEqual([]);
-      const all = details(events);
-      expect(all.map((d) => d.occurrence.code)).toEqual(['02', '02', '02', '02', '02', '10']);
-      expect(all[1]).toMatchObject({
-        kind: 'registered',
-        nossoNumero: '51350000004P',
-        seuNumero: '1146',
-        dueDate: '2015-05-25',
-      });
-      expect(all[1]?.amounts).toMatchObject({ titleCents: 18000, feeCents: 160 });
-      // Baixa conforme instruções: written off, never paid.
-      expect(all[5]?.kind).toBe('written_off');
+describeSamples('Bradesco 237 CNAB 400 retorno sample', () => {
+  it('parses brcobranca-CNAB400BRADESCO.RET with no error events', async () => {
+    const { details: all } = await readWithoutErrors(sample('brcobranca-CNAB400BRADESCO.RET'));
+    expect(all.map((d) => d.occurrence.code)).toEqual(['02', '02', '02', '02', '02', '10']);
+    expect(all[1]).toMatchObject({
+      kind: 'registered',
+      nossoNumero: '51350000004P',
+      seuNumero: '1146',
+      dueDate: '2015-05-25',
     });
-  },
-);
+    expect(all[1]?.amounts).toMatchObject({ titleCents: 18000, feeCents: 160 });
+    // Baixa conforme instruções: written off, never paid.
+    expect(all[5]?.kind).toBe('written_off');
+  });
+});

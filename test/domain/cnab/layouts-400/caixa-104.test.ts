@@ -5,10 +5,19 @@
  * 394 moeda; retorno 80-82 código de rejeição (ocorrência 99), 280-292 multa, 294-299 data de crédito.
  */
 import { describe, expect, it } from 'vitest';
-import { readRetornoText } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
-import { details, errors } from '../helpers.js';
-import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+import {
+  at,
+  columns,
+  file,
+  line400,
+  readWithoutErrors,
+  recordsOf,
+  remessa,
+  retornoHeader,
+  retornoTitulo,
+  titulo,
+} from './support.js';
 
 const input = remessa('104', { convenio: '123456' }, [
   titulo({
@@ -24,8 +33,8 @@ describe('Caixa 104 CNAB 400 remessa (SIGCB)', () => {
   const [header, detail, trailer] = written.lines;
 
   it('writes header, detail and trailer', () => {
-    expect(written.lines.map((l) => at(l, 1, 1))).toEqual(['0', '1', '9']);
-    expect(written.lines.map((l) => at(l, 395, 400))).toEqual(['000001', '000002', '000003']);
+    expect(columns(written.lines, 1, 1)).toEqual(['0', '1', '9']);
+    expect(columns(written.lines, 395, 400)).toEqual(['000001', '000002', '000003']);
     expect(written.fileName).toBe('CX231101.REM');
   });
 
@@ -62,27 +71,14 @@ describe('Caixa 104 CNAB 400 remessa (SIGCB)', () => {
 });
 
 describe('Caixa 104 CNAB 400 retorno built from the manual table', () => {
-  const header = line400({
-    1: '02RETORNO01COBRANCA',
-    27: '1234123456',
-    47: 'PECAS SAO JOAO',
-    77: '104C ECON FEDERAL',
-    95: '221226',
-    390: '00042',
-    395: '000001',
-  });
+  const header = retornoHeader({ 27: '1234123456', 77: '104C ECON FEDERAL', 390: '00042' });
   const common = {
+    ...retornoTitulo,
     1: '1',
-    2: '02',
-    4: '12345678000195',
     18: '1234123456',
     32: 'NF1001-1',
     57: '14000000000000123',
     107: '01',
-    111: '211226',
-    117: 'NF1001',
-    147: '201226',
-    153: '0000000150075',
   };
   const paid = line400({
     ...common,
@@ -108,9 +104,7 @@ describe('Caixa 104 CNAB 400 retorno built from the manual table', () => {
   const trailer = line400({ 1: '9201104', 395: '000005' });
 
   it('reads liquidação as paid, franco pagamento as a write-off, rejection 99 with its code', async () => {
-    const events = await readRetornoText(file(header, paid, franco, rejected, trailer));
-    expect(errors(events)).toEqual([]);
-    const [p, f, r] = details(events);
+    const [p, f, r] = (await readWithoutErrors(file(header, paid, franco, rejected, trailer))).details;
     expect(p).toMatchObject({
       kind: 'paid',
       nossoNumero: '14000000000000123',

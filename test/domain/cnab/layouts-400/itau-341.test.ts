@@ -4,10 +4,24 @@
  * nota 17 ocorrências, nota 20 erros 378-385); registro 3 (PIX) as eduardokum/laravel-boleto reads it.
  */
 import { describe, expect, it } from 'vitest';
-import { readRetornoText } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
-import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+import { sample } from '../helpers.js';
+import {
+  at,
+  columns,
+  describeSamples,
+  file,
+  line400,
+  paymentAmounts,
+  paymentColumns,
+  readWithoutErrors,
+  recordsOf,
+  remessa,
+  retornoHeader,
+  retornoTitulo,
+  titulo,
+  trailer9201,
+} from './support.js';
 
 const input = {
   ...remessa('341', { carteira: '109' }, [
@@ -22,7 +36,7 @@ describe('Itaú 341 CNAB 400 remessa', () => {
 
   it('writes header, detail, multa (tipo 2) and trailer of 400 columns, numbered 1..4, CRLF', () => {
     expect(written.lines.map((l) => l.length)).toEqual([400, 400, 400, 400]);
-    expect(written.lines.map((l) => at(l, 395, 400))).toEqual(['000001', '000002', '000003', '000004']);
+    expect(columns(written.lines, 395, 400)).toEqual(['000001', '000002', '000003', '000004']);
     expect(written.content.endsWith('\r\n')).toBe(true);
     expect(written.fileName).toBe('CB231103.REM');
   });
@@ -86,25 +100,20 @@ describe('Itaú 341 CNAB 400 remessa', () => {
 });
 
 describe('Itaú 341 CNAB 400 retorno built from the manual table', () => {
-  const header = line400({
-    1: '02RETORNO01COBRANCA',
+  const header = retornoHeader({
     27: '1234',
     31: '00',
     33: '12345',
     38: '6',
-    47: 'PECAS SAO JOAO',
     77: '341',
     80: 'BANCO ITAU S.A.',
-    95: '221226',
     101: '01600BPI',
     109: '00042',
     114: '221226',
-    395: '000001',
   });
   const common = {
+    ...retornoTitulo,
     1: '1',
-    2: '02',
-    4: '12345678000195',
     18: '1234',
     24: '12345',
     29: '6',
@@ -114,38 +123,32 @@ describe('Itaú 341 CNAB 400 retorno built from the manual table', () => {
     86: '00001234',
     94: '5',
     108: 'I',
-    117: 'NF1001',
     127: '00001234',
-    147: '201226',
-    153: '0000000150075',
   };
   const paid = line400({
     ...common,
+    ...paymentColumns,
     109: '06',
-    111: '211226',
     166: '341',
     169: '01234',
     174: '01',
     176: '0000000000250',
     215: '0000000000000',
-    228: '0000000000100',
-    241: '0000000001000',
-    254: '0000000149175',
-    267: '0000000000200',
     280: '0000000000000',
     296: '221226',
     393: 'BL',
     395: '000002',
   });
   const pix = line400({ 1: '3', 2: '00020101021226830014BR.GOV.BCB.PIX', 392: '000', 395: '000003' });
-  const rejected = line400({ ...common, 109: '03', 111: '211226', 378: '1415', 395: '000004' });
-  const writtenOff = line400({ ...common, 109: '09', 111: '211226', 395: '000005' });
-  const trailer = line400({ 1: '9201341', 18: '00000003', 26: '00000000150075', 395: '000006' });
+  const rejected = line400({ ...common, 109: '03', 378: '1415', 395: '000004' });
+  const writtenOff = line400({ ...common, 109: '09', 395: '000005' });
+  const trailer = trailer9201('341', '00000003', '000006');
 
   it('normalizes payment, rejection with reasons and write-off', async () => {
-    const events = await readRetornoText(file(header, paid, pix, rejected, writtenOff, trailer));
-    expect(errors(events)).toEqual([]);
-    const [p, r, w] = details(events);
+    const { events, details } = await readWithoutErrors(
+      file(header, paid, pix, rejected, writtenOff, trailer),
+    );
+    const [p, r, w] = details;
     expect(p).toMatchObject({
       kind: 'paid',
       occurrence: { code: '06', description: 'Liquidação normal' },
@@ -155,14 +158,7 @@ describe('Itaú 341 CNAB 400 retorno built from the manual table', () => {
       dueDate: '2026-12-20',
       occurredOn: '2026-12-21',
       creditedOn: '2026-12-22',
-      amounts: {
-        titleCents: 150075,
-        feeCents: 250,
-        rebateCents: 100,
-        discountCents: 1000,
-        paidCents: 149175,
-        interestCents: 200,
-      },
+      amounts: { ...paymentAmounts, feeCents: 250 },
     });
     expect(r).toMatchObject({ kind: 'rejected', reasons: [{ code: '14' }, { code: '15' }] });
     expect(r?.reasons[0]?.description).toMatch(/Nosso número já registrado/);
@@ -175,34 +171,27 @@ describe('Itaú 341 CNAB 400 retorno built from the manual table', () => {
   });
 });
 
-describe.skipIf(!samplesPresent)(
-  `Itaú 341 CNAB 400 retorno samples (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
-  () => {
-    it('parses opencnabphp-retorno_cnab400_itau.ret with no error events', async () => {
-      const events = await readRetornoText(sample('opencnabphp-retorno_cnab400_itau.ret'));
-      expect(errors(events)).toEqual([]);
-      const all = details(events);
-      expect(all.map((d) => d.occurrence.code)).toEqual(['06', '25', '06', '06']);
-      expect(all[0]).toMatchObject({
-        kind: 'paid',
-        nossoNumero: '00231327',
-        occurredOn: '2013-06-20',
-        creditedOn: '2013-06-21',
-      });
-      expect(all[0]?.amounts).toMatchObject({ titleCents: 38975, paidCents: 20997, feeCents: 333 });
-      expect(all[1]).toMatchObject({ kind: 'informative', nossoNumero: '00123442' });
+describeSamples('Itaú 341 CNAB 400 retorno samples', () => {
+  it('parses opencnabphp-retorno_cnab400_itau.ret with no error events', async () => {
+    const { details: all } = await readWithoutErrors(sample('opencnabphp-retorno_cnab400_itau.ret'));
+    expect(all.map((d) => d.occurrence.code)).toEqual(['06', '25', '06', '06']);
+    expect(all[0]).toMatchObject({
+      kind: 'paid',
+      nossoNumero: '00231327',
+      occurredOn: '2013-06-20',
+      creditedOn: '2013-06-21',
     });
+    expect(all[0]?.amounts).toMatchObject({ titleCents: 38975, paidCents: 20997, feeCents: 333 });
+    expect(all[1]).toMatchObject({ kind: 'informative', nossoNumero: '00123442' });
+  });
 
-    it('parses brcobranca-CNAB400ITAU.RET with no error events', async () => {
-      const events = await readRetornoText(sample('brcobranca-CNAB400ITAU.RET'));
-      expect(errors(events)).toEqual([]);
-      const all = details(events);
-      expect(all).toHaveLength(52);
-      expect(all[0]).toMatchObject({
-        kind: 'paid',
-        nossoNumero: '00000011',
-        amounts: { titleCents: 4000, paidCents: 3790, feeCents: 210 },
-      });
+  it('parses brcobranca-CNAB400ITAU.RET with no error events', async () => {
+    const { details: all } = await readWithoutErrors(sample('brcobranca-CNAB400ITAU.RET'));
+    expect(all).toHaveLength(52);
+    expect(all[0]).toMatchObject({
+      kind: 'paid',
+      nossoNumero: '00000011',
+      amounts: { titleCents: 4000, paidCents: 3790, feeCents: 210 },
     });
-  },
-);
+  });
+});

@@ -6,14 +6,31 @@
  * (3 x 3 dígitos); registro 2 (PIX) as kivanio/brcobranca's Santander retorno spec reads it.
  */
 import { describe, expect, it } from 'vitest';
-import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
-import { findLayout } from '../../../../src/domain/cnab/registry.js';
+import { readRecords } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
-import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+import { sample } from '../helpers.js';
+import {
+  at,
+  columns,
+  describeSamples,
+  file,
+  layoutOf,
+  line400,
+  paymentAmounts,
+  paymentColumns,
+  portadores,
+  readWithoutErrors,
+  recordsOf,
+  remessa,
+  retornoHeader,
+  retornoTitulo,
+  titulo,
+  trailer9201,
+  valuesOf,
+} from './support.js';
 
 // A 9-digit account ("conta padrão novo") makes 383-385 "I" + 9º dígito + DV, as kivanio/brcobranca writes it.
-const input = remessa('033', { convenio: '17777751042700080112', account: '013000789', accountDigit: '5' }, [
+const input = remessa('033', portadores['033'], [
   titulo({
     nossoNumero: '00001234',
     fine: { type: 'percent', basisPoints: 200 },
@@ -28,8 +45,8 @@ describe('Santander 033 CNAB 400 remessa', () => {
 
   it('writes header, detail, PIX record (tipo 8) and trailer', () => {
     expect(written.lines.map((l) => l.length)).toEqual([400, 400, 400, 400]);
-    expect(written.lines.map((l) => at(l, 1, 1))).toEqual(['0', '1', '8', '9']);
-    expect(written.lines.map((l) => at(l, 395, 400))).toEqual(['000001', '000002', '000003', '000004']);
+    expect(columns(written.lines, 1, 1)).toEqual(['0', '1', '8', '9']);
+    expect(columns(written.lines, 395, 400)).toEqual(['000001', '000002', '000003', '000004']);
     expect(written.fileName).toBe('ST231101.REM');
   });
 
@@ -74,36 +91,28 @@ describe('Santander 033 CNAB 400 remessa', () => {
 });
 
 describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
-  const header = line400({
-    1: '02RETORNO01COBRANCA',
+  const header = retornoHeader({
     27: '1234',
     31: '13000078',
     39: '13000079',
-    47: 'PECAS SAO JOAO',
     77: '033SANTANDER',
-    95: '221226',
     101: '0000000000',
     392: '058',
-    395: '000001',
   });
   const common = {
+    ...retornoTitulo,
     1: '1',
-    2: '02',
-    4: '12345678000195',
     18: '1234',
     22: '13000078',
     30: '13000079',
     38: 'NF1001-1',
     63: '00001234',
     108: '5',
-    111: '211226',
-    117: 'NF1001',
     127: '00001234',
-    147: '201226',
-    153: '0000000150075',
   };
   const paid = line400({
     ...common,
+    ...paymentColumns,
     109: '06',
     166: '033',
     169: '12345',
@@ -112,10 +121,6 @@ describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
     189: '0000000000000',
     202: '0000000000000',
     215: '0000000000000',
-    228: '0000000000100',
-    241: '0000000001000',
-    254: '0000000149175',
-    267: '0000000000200',
     280: '0000000000000',
     296: '221226',
     302: 'JOSE CONCEICAO COMERCIO',
@@ -124,13 +129,11 @@ describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
   });
   const pix = line400({ 1: '2', 2: '2', 3: '12345678000195', 80: 'TX2026112300001', 395: '000003' });
   const rejected = line400({ ...common, 109: '03', 135: '01', 137: '092093000', 395: '000004' });
-  const trailer = line400({ 1: '9201033', 18: '00000002', 26: '00000000150075', 395: '000005' });
+  const trailer = trailer9201('033', '00000002', '000005');
   const text = file(header, paid, pix, rejected, trailer);
 
   it('normalizes the payment and the rejection', async () => {
-    const events = await readRetornoText(text);
-    expect(errors(events)).toEqual([]);
-    const [p, r, ...rest] = details(events);
+    const [p, r, ...rest] = (await readWithoutErrors(text)).details;
     expect(rest).toEqual([]);
     expect(p).toMatchObject({
       kind: 'paid',
@@ -139,24 +142,14 @@ describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
       documentNumber: 'NF1001',
       occurredOn: '2026-12-21',
       creditedOn: '2026-12-22',
-      amounts: {
-        titleCents: 150075,
-        feeCents: 250,
-        rebateCents: 100,
-        discountCents: 1000,
-        paidCents: 149175,
-        interestCents: 200,
-      },
+      amounts: { ...paymentAmounts, feeCents: 250 },
     });
     expect(r).toMatchObject({ kind: 'rejected', occurrence: { code: '03' } });
   });
 
   it('keeps the three 3-digit error codes of 137-145 on the record', () => {
-    const layout = findLayout('033', 400, 'retorno');
-    if (!layout) throw new Error('layout 033-400-retorno ausente');
-    const records = readRecords(layout, text);
-    const rej = records[3];
-    expect(rej && 'values' in rej ? rej.values : undefined).toMatchObject({
+    const records = readRecords(layoutOf('033', 'retorno'), text);
+    expect(valuesOf(records[3])).toMatchObject({
       error1: '092',
       error2: '093',
       error3: '000',
@@ -164,24 +157,19 @@ describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
   });
 });
 
-describe.skipIf(!samplesPresent)(
-  `Santander 033 CNAB 400 retorno sample (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
-  () => {
-    it('parses brcobranca-CNAB400SANTANDER.RET with no error events', async () => {
-      // This fixture is Itaú-shaped (its trailer even says 341): where it disagrees with Santander's manual (e.g. the
-      // seu número in 117-126 is blank, 127-146 hold Itaú's layout) the manual wins and those fields read empty.
-      const events = await readRetornoText(sample('brcobranca-CNAB400SANTANDER.RET'));
-      expect(errors(events)).toEqual([]);
-      const all = details(events);
-      expect(all).toHaveLength(52);
-      expect(all[0]).toMatchObject({
-        kind: 'paid',
-        nossoNumero: '00000011',
-        occurredOn: '2013-05-20',
-        creditedOn: '2013-05-21',
-      });
-      expect(all[0]?.amounts).toMatchObject({ titleCents: 4000, paidCents: 3790, feeCents: 210 });
-      expect(all[51]?.kind).toBe('written_off');
+describeSamples('Santander 033 CNAB 400 retorno sample', () => {
+  it('parses brcobranca-CNAB400SANTANDER.RET with no error events', async () => {
+    // This fixture is Itaú-shaped (its trailer even says 341): where it disagrees with Santander's manual (e.g. the
+    // seu número in 117-126 is blank, 127-146 hold Itaú's layout) the manual wins and those fields read empty.
+    const { details: all } = await readWithoutErrors(sample('brcobranca-CNAB400SANTANDER.RET'));
+    expect(all).toHaveLength(52);
+    expect(all[0]).toMatchObject({
+      kind: 'paid',
+      nossoNumero: '00000011',
+      occurredOn: '2013-05-20',
+      creditedOn: '2013-05-21',
     });
-  },
-);
+    expect(all[0]?.amounts).toMatchObject({ titleCents: 4000, paidCents: 3790, feeCents: 210 });
+    expect(all[51]?.kind).toBe('written_off');
+  });
+});

@@ -6,21 +6,29 @@
  * 81-82 motivo, 176-181 data de crédito, 182-188 tarifa.
  */
 import { describe, expect, it } from 'vitest';
-import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader.js';
+import { readRecords } from '../../../../src/domain/cnab/reader.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
-import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from '../helpers.js';
-import { findLayout } from '../../../../src/domain/cnab/registry.js';
-import { at, file, line400, recordsOf, remessa, titulo } from './support.js';
+import { sample } from '../helpers.js';
+import {
+  at,
+  columns,
+  describeSamples,
+  file,
+  layoutOf,
+  line400,
+  paymentAmounts,
+  paymentColumns,
+  portadores,
+  readWithoutErrors,
+  recordsOf,
+  remessa,
+  retornoHeader,
+  retornoTitulo,
+  titulo,
+  valuesOf,
+} from './support.js';
 
-const portador = {
-  convenio: '123456789',
-  carteira: '01',
-  agency: '4327',
-  agencyDigit: '3',
-  account: '12345678',
-  accountDigit: '1',
-};
-const input = remessa('756', portador, [
+const input = remessa('756', portadores['756'], [
   titulo({
     nossoNumero: '000000012343',
     interest: { type: 'monthly_percent', basisPoints: 100 },
@@ -35,7 +43,7 @@ describe('Sicoob 756 CNAB 400 remessa', () => {
   const [header, detail] = written.lines;
 
   it('writes header, detail and trailer', () => {
-    expect(written.lines.map((l) => at(l, 1, 1))).toEqual(['0', '1', '9']);
+    expect(columns(written.lines, 1, 1)).toEqual(['0', '1', '9']);
     expect(written.fileName).toBe('SC231101.REM');
   });
 
@@ -70,21 +78,16 @@ describe('Sicoob 756 CNAB 400 remessa', () => {
 });
 
 describe('Sicoob 756 CNAB 400 retorno built from the manual table', () => {
-  const header = line400({
-    1: '02RETORNO01COBRANCA',
+  const header = retornoHeader({
     27: '4327',
     31: '3',
     32: '123456789',
-    47: 'PECAS SAO JOAO',
     77: '756BANCOOBCED',
-    95: '221226',
     101: '0000042',
-    395: '000001',
   });
   const common = {
+    ...retornoTitulo,
     1: '1',
-    2: '02',
-    4: '12345678000195',
     18: '4327',
     22: '3',
     23: '12345678',
@@ -94,23 +97,16 @@ describe('Sicoob 756 CNAB 400 retorno built from the manual table', () => {
     63: '000000012343',
     75: '01',
     107: '01',
-    111: '211226',
-    117: 'NF1001',
-    147: '201226',
-    153: '0000000150075',
   };
   const paid = line400({
     ...common,
+    ...paymentColumns,
     109: '06',
     166: '756',
     169: '43273',
     174: '21',
     176: '221226',
     182: '0000250',
-    228: '0000000000100',
-    241: '0000000001000',
-    254: '0000000149175',
-    267: '0000000000200',
     306: '0000000148925',
     395: '000002',
   });
@@ -119,46 +115,30 @@ describe('Sicoob 756 CNAB 400 retorno built from the manual table', () => {
   const trailer = line400({ 1: '9', 395: '000005' });
 
   it('normalizes liquidação, liquidação em cartório (paid) and baixa solicitada (written off)', async () => {
-    const events = await readRetornoText(file(header, paid, cartorio, writtenOff, trailer));
-    expect(errors(events)).toEqual([]);
-    const [p, c, w] = details(events);
+    const [p, c, w] = (await readWithoutErrors(file(header, paid, cartorio, writtenOff, trailer))).details;
     expect(p).toMatchObject({
       kind: 'paid',
       nossoNumero: '000000012343',
       seuNumero: 'NF1001-1',
       creditedOn: '2026-12-22',
-      amounts: {
-        titleCents: 150075,
-        feeCents: 250,
-        rebateCents: 100,
-        discountCents: 1000,
-        paidCents: 149175,
-        interestCents: 200,
-        netCents: 148925,
-      },
+      amounts: { ...paymentAmounts, feeCents: 250, netCents: 148925 },
     });
     expect(c).toMatchObject({ kind: 'paid', amounts: { paidCents: 150075 } });
     expect(w).toMatchObject({ kind: 'written_off', amounts: { paidCents: 0 } });
   });
 });
 
-describe.skipIf(!samplesPresent)(
-  `Sicoob 756 remessa sample (${samplesPresent ? 'presentes' : SAMPLES_ABSENT})`,
-  () => {
-    it('reads brcobranca-remessa-sicoob-cnab400.rem record by record', () => {
-      const layout = findLayout('756', 400, 'remessa');
-      if (!layout) throw new Error('layout 756-400-remessa ausente');
-      const records = readRecords(layout, sample('brcobranca-remessa-sicoob-cnab400.rem'));
-      expect(records.filter((r) => 'type' in r)).toEqual([]);
-      const d = records[1];
-      expect(d && 'values' in d ? d.values : undefined).toMatchObject({
-        agency: '4327',
-        nossoNumero: '000000000123',
-        movementCode: '01',
-        amountCents: 19990,
-        dueDate: '2015-07-14',
-        payerDocument: '00012345678901',
-      });
+describeSamples('Sicoob 756 remessa sample', () => {
+  it('reads brcobranca-remessa-sicoob-cnab400.rem record by record', () => {
+    const records = readRecords(layoutOf('756', 'remessa'), sample('brcobranca-remessa-sicoob-cnab400.rem'));
+    expect(records.filter((r) => 'type' in r)).toEqual([]);
+    expect(valuesOf(records[1])).toMatchObject({
+      agency: '4327',
+      nossoNumero: '000000000123',
+      movementCode: '01',
+      amountCents: 19990,
+      dueDate: '2015-07-14',
+      payerDocument: '00012345678901',
     });
-  },
-);
+  });
+});
