@@ -178,30 +178,6 @@ function isoDate(dd: string, mm: string, year: string): string | null {
   return `${y}-${mm}-${dd}`;
 }
 
-/** The event fields of a start record completed by a continuation (T + U): the start record's value wins. */
-function joinEvent(t: Values, u: Values): Values {
-  return {
-    occurrenceCode: t.occurrenceCode ?? u.occurrenceCode,
-    reasons: t.reasons ?? u.reasons,
-    nossoNumero: t.nossoNumero ?? u.nossoNumero,
-    documentNumber: t.documentNumber ?? u.documentNumber,
-    companyUse: t.companyUse ?? u.companyUse,
-    dueDate: t.dueDate ?? u.dueDate,
-    occurredOn: t.occurredOn ?? u.occurredOn,
-    creditedOn: t.creditedOn ?? u.creditedOn,
-    titleCents: t.titleCents ?? u.titleCents,
-    paidCents: t.paidCents ?? u.paidCents,
-    interestCents: t.interestCents ?? u.interestCents,
-    discountCents: t.discountCents ?? u.discountCents,
-    rebateCents: t.rebateCents ?? u.rebateCents,
-    feeCents: t.feeCents ?? u.feeCents,
-    otherCostsCents: t.otherCostsCents ?? u.otherCostsCents,
-    iofCents: t.iofCents ?? u.iofCents,
-    otherCreditsCents: t.otherCreditsCents ?? u.otherCreditsCents,
-    netCents: t.netCents ?? u.netCents,
-  };
-}
-
 export type RecordResult =
   | { ok: true; record: RecordSpec; values: Values }
   | { ok: false; error: Omit<CnabErrorEvent, 'line' | 'raw'> };
@@ -401,12 +377,34 @@ function occurrenceColumn(layout: CnabLayout): number {
   return 0;
 }
 
+const NO_REASONS: { code: string; description?: string }[] = Object.freeze([]) as never;
+const occurrenceCache = new WeakMap<CnabLayout, Map<string, { code: string; description: string }>>();
+
+/** One frozen `{code, description}` per layout and code, shared by every event that carries it. */
+function occurrenceOf(
+  layout: CnabLayout,
+  code: string,
+  description: string,
+): { code: string; description: string } {
+  let byCode = occurrenceCache.get(layout);
+  if (!byCode) occurrenceCache.set(layout, (byCode = new Map()));
+  let o = byCode.get(code);
+  if (!o) byCode.set(code, (o = Object.freeze({ code, description })));
+  return o;
+}
+
+/**
+ * Turns the start record's values (240: T) plus the continuation's (240: U) into the normalized event. The start
+ * record's value wins; the continuation fills what it lacks (each amount comes from the segment that has it).
+ */
 function normalize(
   layout: CnabLayout,
   line: number,
-  values: Values,
+  t: Values,
+  u: Values | undefined,
 ): CnabDetailEvent | Omit<CnabErrorEvent, 'line' | 'raw'> {
-  const code = str(values.occurrenceCode);
+  const x = u ?? t;
+  const code = str(t.occurrenceCode ?? x.occurrenceCode);
   const info = layout.occurrences?.[code];
   if (!info)
     return {
@@ -415,16 +413,18 @@ function normalize(
       field: 'occurrenceCode',
       error: `código de ocorrência "${code}" não consta da tabela do banco ${layout.bank} (${layout.id})`,
     };
+  const rawReasons = t.reasons ?? x.reasons;
   const reasons =
-    Array.isArray(values.reasons) && values.reasons.length > 0
-      ? values.reasons.map((r) => {
+    Array.isArray(rawReasons) && rawReasons.length > 0
+      ? rawReasons.map((r) => {
           const description = describeReason(layout.reasons, code, r);
           return description ? { code: r, description } : { code: r };
         })
-      : [];
+      : NO_REASONS;
   // All-zero identifiers are "not informed" (banks zero-fill alphanumeric fields).
-  const companyUse = allZeros(str(values.companyUse)) ? '' : str(values.companyUse);
-  const documentNumber = str(values.documentNumber);
+  const companyUseRaw = str(t.companyUse ?? x.companyUse);
+  const companyUse = allZeros(companyUseRaw) ? '' : companyUseRaw;
+  const documentNumber = str(t.documentNumber ?? x.documentNumber);
   return {
     type: 'detail',
     line,
@@ -432,25 +432,25 @@ function normalize(
     layout: layout.width,
     layoutId: layout.id,
     kind: info.kind,
-    occurrence: { code, description: info.description },
+    occurrence: occurrenceOf(layout, code, info.description),
     reasons,
-    nossoNumero: str(values.nossoNumero),
+    nossoNumero: str(t.nossoNumero ?? x.nossoNumero),
     seuNumero: companyUse !== '' ? companyUse : allZeros(documentNumber) ? '' : documentNumber,
     documentNumber,
-    dueDate: dateOf(values.dueDate),
-    occurredOn: dateOf(values.occurredOn),
-    creditedOn: dateOf(values.creditedOn),
+    dueDate: dateOf(t.dueDate ?? x.dueDate),
+    occurredOn: dateOf(t.occurredOn ?? x.occurredOn),
+    creditedOn: dateOf(t.creditedOn ?? x.creditedOn),
     amounts: {
-      titleCents: centsOf(values.titleCents),
-      paidCents: centsOf(values.paidCents),
-      interestCents: centsOf(values.interestCents),
-      discountCents: centsOf(values.discountCents),
-      rebateCents: centsOf(values.rebateCents),
-      feeCents: centsOf(values.feeCents),
-      otherCostsCents: centsOf(values.otherCostsCents),
-      iofCents: centsOf(values.iofCents),
-      otherCreditsCents: centsOf(values.otherCreditsCents),
-      netCents: centsOf(values.netCents),
+      titleCents: centsOf(t.titleCents ?? x.titleCents),
+      paidCents: centsOf(t.paidCents ?? x.paidCents),
+      interestCents: centsOf(t.interestCents ?? x.interestCents),
+      discountCents: centsOf(t.discountCents ?? x.discountCents),
+      rebateCents: centsOf(t.rebateCents ?? x.rebateCents),
+      feeCents: centsOf(t.feeCents ?? x.feeCents),
+      otherCostsCents: centsOf(t.otherCostsCents ?? x.otherCostsCents),
+      iofCents: centsOf(t.iofCents ?? x.iofCents),
+      otherCreditsCents: centsOf(t.otherCreditsCents ?? x.otherCreditsCents),
+      netCents: centsOf(t.netCents ?? x.netCents),
     },
   };
 }
@@ -467,7 +467,15 @@ export async function* readRetornoBatches(
   let lineNo = 0;
   let recordLines = 0;
   let pending:
-    | { line: number; text: string; start: number; end: number; values: Values; continued: boolean }
+    | {
+        line: number;
+        text: string;
+        start: number;
+        end: number;
+        values: Values;
+        extra?: Values;
+        continued: boolean;
+      }
     | undefined;
   let sawTrailer = false;
   let trailerCount: number | undefined;
@@ -491,7 +499,7 @@ export async function* readRetornoBatches(
       );
       return;
     }
-    const event = normalize(compiled.layout, p.line, p.values);
+    const event = normalize(compiled.layout, p.line, p.values, p.extra);
     out.push(event.type === 'detail' ? event : errorEvent(p.line, p.text.slice(p.start, p.end), event));
   };
 
@@ -611,7 +619,7 @@ export async function* readRetornoBatches(
           );
           continue;
         }
-        pending.values = joinEvent(pending.values, values);
+        pending.extra = pending.extra ? { ...pending.extra, ...values } : values;
         pending.continued = true;
         if (!multiContinue) flush();
       } else if (record.role === 'fileTrailer') {
