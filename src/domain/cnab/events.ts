@@ -15,7 +15,10 @@ export interface CnabAmounts {
   netCents: Cents;
 }
 
-/** One normalized retorno detail (240: one T+U pair; 400: one detail record). */
+/**
+ * One normalized retorno detail (240: one T+U pair; 400: one detail record). `occurrence` objects and an empty
+ * `reasons` array are shared between events and frozen: copy before changing them.
+ */
 export interface CnabDetailEvent {
   type: 'detail';
   /** 1-based line of the record that opened the event (T in 240). */
