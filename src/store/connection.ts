@@ -69,8 +69,12 @@ const activeTransaction = new AsyncLocalStorage<Tx>();
  * would bypass it (on PGlite, a statement outside the open transaction waits for it forever).
  */
 export function currentTransaction(): Tx | undefined {
-  return activeTransaction.getStore();
+  const tx = activeTransaction.getStore();
+  // Async work started inside a transaction keeps its context after the commit: only a still-open one counts.
+  return tx && openTransactions.has(tx) ? tx : undefined;
 }
+
+const openTransactions = new WeakSet<object>();
 
 /** Callbacks to run after a transaction commits (see afterCommit). */
 const commitCallbacks = new WeakMap<object, (() => void)[]>();
@@ -94,7 +98,12 @@ async function runTransaction<T>(
   const result = await db.transaction(async (tx) => {
     txAdapters.set(tx, adapterOf(tx));
     commitCallbacks.set(tx, callbacks);
-    return activeTransaction.run(tx, () => fn(tx));
+    openTransactions.add(tx);
+    try {
+      return await activeTransaction.run(tx, () => fn(tx));
+    } finally {
+      openTransactions.delete(tx);
+    }
   });
   for (const callback of callbacks) {
     try {
