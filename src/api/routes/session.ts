@@ -1,11 +1,11 @@
 /** Console session: `POST /api/session` (login), `GET /api/session`, `DELETE /api/session` (logout). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { login, logout, principalFromSession, SESSION_COOKIE, sessionView } from '../../services/auth.js';
-import { ServiceError, unauthorized } from '../../services/errors.js';
+import { login, logout, SESSION_COOKIE, sessionView } from '../../services/auth.js';
+import { ServiceError } from '../../services/errors.js';
 import { LoginThrottle } from '../../services/login-throttle.js';
 import type { RouteContext } from '../context.js';
-import { sessionCookieOptions } from '../plugins/auth.js';
+import { requireSession, sessionCookieOptions, userOf } from '../plugins/auth.js';
 import { errorSchema, sessionSecurity } from '../schemas/common.js';
 import { loginBody, sessionSchema } from '../schemas/session.js';
 
@@ -49,12 +49,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
         security: sessionSecurity,
         response: { 200: sessionSchema, 401: errorSchema },
       },
+      preHandler: requireSession(store),
     },
-    async (request) => {
-      const principal = await principalFromSession(store, request.cookies[SESSION_COOKIE]);
-      if (!principal) throw unauthorized();
-      return sessionView(principal);
-    },
+    async (request) => sessionView(userOf(request)),
   );
 
   app.delete(

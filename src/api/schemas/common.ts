@@ -16,7 +16,8 @@ export const errorSchema = z
     error: z.object({
       code: z.string().meta({
         description:
-          'validation | invalid_credentials | unauthorized | forbidden | not_found | immutable_field | idempotency_conflict | conflict | internal',
+          'validation | invalid_json | invalid_credentials | unauthorized | forbidden | not_found | immutable_field | ' +
+          'receivable_closed | idempotency_conflict | reference_not_found | too_many_attempts | internal',
       }),
       message: z.string().meta({ description: 'Mensagem em pt-BR' }),
       fields: z.array(fieldErrorSchema).optional(),
