@@ -392,12 +392,12 @@ describe('service endpoints', () => {
 });
 
 describe('ERP API tokens from the console', () => {
+  const createToken = (cookie: string, companyId: string, name: string) =>
+    h.asUser(cookie, '/api/api-tokens', { method: 'POST', payload: { companyId, name } });
+
   it('an admin creates a token for a child (shown once, works at once), lists and revokes it', async () => {
     const cookie = await h.login(h.emails.admin);
-    const created = await h.asUser(cookie, '/api/api-tokens', {
-      method: 'POST',
-      payload: { companyId: h.companies.norte, name: 'ERP Norte 2' },
-    });
+    const created = await createToken(cookie, h.companies.norte, 'ERP Norte 2');
     expect(created.statusCode).toBe(201);
     const token = json(created);
     expect(token).toMatchObject({ companyId: h.companies.norte, name: 'ERP Norte 2', revokedAt: null });
@@ -418,18 +418,10 @@ describe('ERP API tokens from the console', () => {
 
   it('operators and viewers cannot manage tokens; other groups cannot see or revoke them', async () => {
     const operator = await h.login(h.emails.operator);
-    const denied = await h.asUser(operator, '/api/api-tokens', {
-      method: 'POST',
-      payload: { companyId: h.companies.sul, name: 'x' },
-    });
+    const denied = await createToken(operator, h.companies.sul, 'x');
     expect(denied.statusCode).toBe(403);
     const admin = await h.login(h.emails.admin);
-    const mine = json(
-      await h.asUser(admin, '/api/api-tokens', {
-        method: 'POST',
-        payload: { companyId: h.companies.sul, name: 'ERP Sul 2' },
-      }),
-    );
+    const mine = json(await createToken(admin, h.companies.sul, 'ERP Sul 2'));
     const outsider = await h.login(h.emails.otherAdmin);
     expect((await h.asUser(outsider, `/api/api-tokens?companyId=${h.companies.sul}`)).statusCode).toBe(403);
     const revoke = await h.asUser(outsider, `/api/api-tokens/${mine.id}`, { method: 'DELETE' });
