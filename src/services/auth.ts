@@ -5,7 +5,7 @@
  */
 import type { Store } from '../store/index.js';
 import { findApiToken, touchApiToken } from '../store/api-tokens.js';
-import { listCompanies } from '../store/companies.js';
+import { listAccessibleCompanies } from '../store/companies.js';
 import { hashPassword, verifyPassword } from '../store/passwords.js';
 import { createSession, deleteSession, findValidSession, DEFAULT_SESSION_TTL_MS } from '../store/sessions.js';
 import { findUserByEmail } from '../store/users.js';
@@ -24,15 +24,21 @@ export interface SessionView {
 
 let dummyHash: Promise<string> | undefined;
 
-async function allCompanies(store: Store): Promise<CompanyRef[]> {
-  const rows = await listCompanies(store.db);
-  return rows.map((row) => ({
+/**
+ * The companies a principal whose home is `homeCompanyId` reaches. The store reads only the home company and its
+ * children (not every company, on every authenticated request); scope.ts orders them (home first, children by
+ * pt-BR name), so the order does not depend on the database's collation.
+ */
+async function companiesReachableFrom(store: Store, homeCompanyId: string): Promise<CompanyRef[]> {
+  const rows = await listAccessibleCompanies(store.db, homeCompanyId);
+  const refs = rows.map((row) => ({
     id: row.id,
     name: row.name,
     cnpj: row.cnpj,
     kind: row.kind,
     parentCompanyId: row.parentCompanyId ?? null,
   }));
+  return reachableCompanies(homeCompanyId, refs);
 }
 
 async function userPrincipal(store: Store, user: UserRow): Promise<UserPrincipal> {
@@ -43,7 +49,7 @@ async function userPrincipal(store: Store, user: UserRow): Promise<UserPrincipal
     email: user.email,
     role: user.role,
     homeCompanyId: user.homeCompanyId,
-    companies: reachableCompanies(user.homeCompanyId, await allCompanies(store)),
+    companies: await companiesReachableFrom(store, user.homeCompanyId),
     actor: `user:${user.id}`,
   };
 }
@@ -107,7 +113,7 @@ export async function principalFromApiToken(
     kind: 'token',
     tokenId: row.id,
     companyId: row.companyId,
-    companies: reachableCompanies(row.companyId, await allCompanies(store)),
+    companies: await companiesReachableFrom(store, row.companyId),
     actor: `api-token:${row.id}`,
   };
 }
