@@ -105,6 +105,8 @@ export interface UpsertReceivableArgs {
   erpKey: string;
   body: ReceivableUpsertBody;
   actor: string;
+  /** Where the change came from, kept on movements (`erp-api` for the ERP route; the console edit says `console`). */
+  source: string;
   requestHash?: string;
   /** When given, a created/changed título enqueues `receivable.changed` inside the same transaction (outbox). */
   jobs?: JobQueue;
@@ -172,7 +174,7 @@ export async function upsertReceivableByErpKey(
     data,
     immutable: RECEIVABLE_IMMUTABLE_FIELDS,
     actor: args.actor,
-    source: args.actor.startsWith('api-token:') ? 'erp-api' : args.actor,
+    source: args.source,
     requestHash: args.requestHash ?? null,
   });
   if (result.conflicts.length > 0) {

@@ -197,7 +197,9 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     expect(again.statusCode).toBe(200);
     expect(json(again)).toEqual(created);
     expect(await countRows(schema.receivables, h.companies.sul, 'TIT-1')).toBe(1);
-    expect((await listMovements(h.store.db, created.id)).map((m) => m.kind)).toEqual(['created']);
+    const movements = await listMovements(h.store.db, created.id);
+    expect(movements.map((m) => m.kind)).toEqual(['created']);
+    expect(movements.map((m) => m.source)).toEqual(['erp-api']);
     expect(await h.jobs.countJobs(JOB_RECEIVABLE_CHANGED)).toBe(jobsBefore + 1);
   });
 

@@ -29,7 +29,11 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         '(gera movimento de ajuste), invoiceNumber, portadorId, establishmentErpKey.',
       body: receivableUpsertBody,
       run: async (tx, args) => {
-        const { created, receivable } = await upsertReceivableByErpKey(tx, { ...args, jobs });
+        const { created, receivable } = await upsertReceivableByErpKey(tx, {
+          ...args,
+          source: 'erp-api',
+          jobs,
+        });
         return { created, view: receivable };
       },
     },
