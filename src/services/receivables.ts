@@ -4,6 +4,7 @@
  */
 import type {
   ErpReceivableListQuery,
+  ErpReceivableView,
   ReceivablePatchBody,
   ReceivableUpsertBody,
   ReceivableView,
@@ -73,8 +74,6 @@ function assertOpenForChange(
     })),
   );
 }
-
-export type ErpReceivableView = ReceivableView & { customerErpKey: string };
 
 function referenceError(fields: FieldError[]): ServiceError {
   return new ServiceError(

@@ -100,6 +100,7 @@ export type ReceivableView = z.infer<typeof receivableSchema>;
 export const erpReceivableSchema = receivableSchema
   .extend({ customerErpKey: z.string() })
   .meta({ id: 'ErpReceivable' });
+export type ErpReceivableView = z.infer<typeof erpReceivableSchema>;
 
 export const receivablePageSchema = pageSchema(receivableSchema).meta({ id: 'ReceivablePage' });
 export const erpReceivablePageSchema = pageSchema(erpReceivableSchema).meta({ id: 'ErpReceivablePage' });
