@@ -2,6 +2,13 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle
 import type { Executor } from './connection.js';
 import { appendHistory } from './history.js';
 import { customers, establishments } from './schema.js';
+import {
+  findByErpKey,
+  upsertByErpKey,
+  type ErpKeyedUpsertSpec,
+  type UpsertOptions,
+  type UpsertResult,
+} from './upsert.js';
 import { changedKeys, defined, inTransaction, likeContains, normalizePage, pick } from './util.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -40,26 +47,14 @@ export const customerFields = [
 ] as const satisfies readonly (keyof CustomerInput & keyof CustomerRow)[];
 export type CustomerField = (typeof customerFields)[number];
 
-export interface UpsertOptions<F extends string> {
-  /** Fields that may not change once the record exists; a difference returns `conflicts` and changes nothing. */
-  immutable?: readonly F[];
-  /** Written to the history rows: 'api-token:<id>', 'user:<id>', 'seed'… */
-  actor: string;
-  /** Hash of the request body that produced this state (kept on the row). */
-  requestHash?: string | null;
-}
+export type { UpsertOptions, UpsertResult } from './upsert.js';
 
-export interface UpsertResult<Row, F extends string> {
-  row: Row;
-  /** True when this call inserted the row. */
-  created: boolean;
-  /** True when this call inserted or updated the row. */
-  changed: boolean;
-  /** Fields this call changed (empty on creation). */
-  changedFields: F[];
-  /** Immutable fields whose value differs from the stored one; when not empty nothing was written. */
-  conflicts: F[];
-}
+const customerUpsert: ErpKeyedUpsertSpec<CustomerRow, CustomerInput, CustomerField> = {
+  table: customers,
+  entity: 'customer',
+  noun: 'cliente',
+  fields: customerFields,
+};
 
 /**
  * Inserts or updates the customer with this ERP key in this company, atomically and safely under concurrent
@@ -71,60 +66,7 @@ export async function upsertCustomer(
   ex: Executor,
   args: { companyId: string; erpKey: string; data: CustomerInput } & UpsertOptions<CustomerField>,
 ): Promise<UpsertResult<CustomerRow, CustomerField>> {
-  const { companyId, erpKey, data } = args;
-  return inTransaction(ex, async (tx) => {
-    const [inserted] = await tx
-      .insert(customers)
-      .values({ ...data, companyId, erpKey, requestHash: args.requestHash ?? null })
-      .onConflictDoNothing({ target: [customers.companyId, customers.erpKey] })
-      .returning();
-    if (inserted) {
-      await appendHistory(tx, {
-        entity: 'customer',
-        entityId: inserted.id,
-        companyId,
-        action: 'created',
-        after: pick(inserted, customerFields),
-        actor: args.actor,
-      });
-      return { row: inserted, created: true, changed: true, changedFields: [], conflicts: [] };
-    }
-    const [existing] = await tx
-      .select()
-      .from(customers)
-      .where(and(eq(customers.companyId, companyId), eq(customers.erpKey, erpKey)))
-      .for('update');
-    if (!existing) throw new Error(`cliente ${erpKey} desapareceu durante a gravação`);
-    const changedFields = changedKeys<CustomerInput>(existing, data, customerFields) as CustomerField[];
-    const conflicts = changedFields.filter((field) => args.immutable?.includes(field));
-    if (conflicts.length > 0 || changedFields.length === 0)
-      return {
-        row: existing,
-        created: false,
-        changed: false,
-        changedFields: conflicts.length ? changedFields : [],
-        conflicts,
-      };
-    const [updated] = await tx
-      .update(customers)
-      .set({
-        ...defined(pick(data, changedFields)),
-        requestHash: args.requestHash ?? existing.requestHash,
-        updatedAt: new Date(),
-      })
-      .where(eq(customers.id, existing.id))
-      .returning();
-    await appendHistory(tx, {
-      entity: 'customer',
-      entityId: existing.id,
-      companyId,
-      action: 'updated',
-      before: pick(existing, changedFields),
-      after: pick(updated!, changedFields),
-      actor: args.actor,
-    });
-    return { row: updated!, created: false, changed: true, changedFields, conflicts: [] };
-  });
+  return upsertByErpKey(ex, customerUpsert, args);
 }
 
 /** A customer by id, only when it belongs to one of `companyIds` (otherwise null → 404). */
@@ -147,12 +89,7 @@ export async function getCustomerByErpKey(
   erpKey: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<CustomerRow | null> {
-  const query = ex
-    .select()
-    .from(customers)
-    .where(and(eq(customers.companyId, companyId), eq(customers.erpKey, erpKey)));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
-  return row ?? null;
+  return findByErpKey(ex, customers, companyId, erpKey, options);
 }
 
 export type CustomerSort = 'name' | 'document' | 'erpKey' | 'createdAt';

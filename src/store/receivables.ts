@@ -1,11 +1,17 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { addDays, todayInSaoPaulo } from '../domain/dates.js';
 import type { Executor } from './connection.js';
-import type { UpsertOptions, UpsertResult } from './customers.js';
 import { appendHistory } from './history.js';
 import { appendMovement } from './movements.js';
 import { companies, customers, portadores, receivables, receivableStatuses } from './schema.js';
-import { changedKeys, defined, inTransaction, likeContains, normalizePage, pick } from './util.js';
+import {
+  findByErpKey,
+  upsertByErpKey,
+  type ErpKeyedUpsertSpec,
+  type UpsertOptions,
+  type UpsertResult,
+} from './upsert.js';
+import { defined, inTransaction, likeContains, normalizePage } from './util.js';
 
 export type ReceivableRow = typeof receivables.$inferSelect;
 export type ReceivableStatus = (typeof receivableStatuses)[number];
@@ -46,6 +52,39 @@ export const receivableFields = [
 ] as const satisfies readonly (keyof ReceivableInput & keyof ReceivableRow)[];
 export type ReceivableField = (typeof receivableFields)[number];
 
+const receivableUpsert = (
+  source: string,
+): ErpKeyedUpsertSpec<ReceivableRow, ReceivableInput, ReceivableField> => ({
+  table: receivables,
+  entity: 'receivable',
+  noun: 'título',
+  fields: receivableFields,
+  insertDefaults: (data) => ({ openAmountCents: data.openAmountCents ?? data.amountCents }),
+  afterInsert: async (tx, inserted) => {
+    await appendMovement(tx, {
+      receivableId: inserted.id,
+      kind: 'created',
+      amountCents: inserted.amountCents,
+      occurredOn: inserted.issueDate,
+      description: 'Título incluído',
+      source,
+      idempotencyKey: `receivable:${inserted.id}:created`,
+    });
+  },
+  afterUpdate: async (tx, existing, updated) => {
+    if (updated.openAmountCents !== existing.openAmountCents) {
+      await appendMovement(tx, {
+        receivableId: existing.id,
+        kind: 'adjustment',
+        amountCents: updated.openAmountCents - existing.openAmountCents,
+        occurredOn: todayInSaoPaulo(),
+        description: 'Valor em aberto alterado',
+        source,
+      });
+    }
+  },
+});
+
 /**
  * Inserts or updates the título with this ERP key in this company (same concurrency-safe pattern as
  * upsertCustomer). Creation appends a 'created' movement (amount = amountCents, on the issue date) and a history
@@ -61,82 +100,7 @@ export async function upsertReceivable(
     source?: string;
   } & UpsertOptions<ReceivableField>,
 ): Promise<UpsertResult<ReceivableRow, ReceivableField>> {
-  const { companyId, erpKey, data } = args;
-  const source = args.source ?? args.actor;
-  return inTransaction(ex, async (tx) => {
-    const [inserted] = await tx
-      .insert(receivables)
-      .values({
-        ...data,
-        openAmountCents: data.openAmountCents ?? data.amountCents,
-        companyId,
-        erpKey,
-        requestHash: args.requestHash ?? null,
-      })
-      .onConflictDoNothing({ target: [receivables.companyId, receivables.erpKey] })
-      .returning();
-    if (inserted) {
-      await appendMovement(tx, {
-        receivableId: inserted.id,
-        kind: 'created',
-        amountCents: inserted.amountCents,
-        occurredOn: inserted.issueDate,
-        description: 'Título incluído',
-        source,
-        idempotencyKey: `receivable:${inserted.id}:created`,
-      });
-      await appendHistory(tx, {
-        entity: 'receivable',
-        entityId: inserted.id,
-        companyId,
-        action: 'created',
-        after: pick(inserted, receivableFields),
-        actor: args.actor,
-      });
-      return { row: inserted, created: true, changed: true, changedFields: [], conflicts: [] };
-    }
-    const existing = await getReceivableByErpKey(tx, companyId, erpKey, { forUpdate: true });
-    if (!existing) throw new Error(`título ${erpKey} desapareceu durante a gravação`);
-    const changedFields = changedKeys<ReceivableInput>(existing, data, receivableFields) as ReceivableField[];
-    const conflicts = changedFields.filter((field) => args.immutable?.includes(field));
-    if (conflicts.length > 0 || changedFields.length === 0)
-      return {
-        row: existing,
-        created: false,
-        changed: false,
-        changedFields: conflicts.length ? changedFields : [],
-        conflicts,
-      };
-    const [updated] = await tx
-      .update(receivables)
-      .set({
-        ...defined(pick(data, changedFields)),
-        requestHash: args.requestHash ?? existing.requestHash,
-        updatedAt: new Date(),
-      })
-      .where(eq(receivables.id, existing.id))
-      .returning();
-    if (updated!.openAmountCents !== existing.openAmountCents) {
-      await appendMovement(tx, {
-        receivableId: existing.id,
-        kind: 'adjustment',
-        amountCents: updated!.openAmountCents - existing.openAmountCents,
-        occurredOn: todayInSaoPaulo(),
-        description: 'Valor em aberto alterado',
-        source,
-      });
-    }
-    await appendHistory(tx, {
-      entity: 'receivable',
-      entityId: existing.id,
-      companyId,
-      action: 'updated',
-      before: pick(existing, changedFields),
-      after: pick(updated!, changedFields),
-      actor: args.actor,
-    });
-    return { row: updated!, created: false, changed: true, changedFields, conflicts: [] };
-  });
+  return upsertByErpKey(ex, receivableUpsert(args.source ?? args.actor), args);
 }
 
 export async function getReceivableByErpKey(
@@ -145,12 +109,7 @@ export async function getReceivableByErpKey(
   erpKey: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<ReceivableRow | null> {
-  const query = ex
-    .select()
-    .from(receivables)
-    .where(and(eq(receivables.companyId, companyId), eq(receivables.erpKey, erpKey)));
-  const [row] = options.forUpdate ? await query.for('update') : await query;
-  return row ?? null;
+  return findByErpKey(ex, receivables, companyId, erpKey, options);
 }
 
 /** A título row by id, only when it belongs to one of `companyIds` (otherwise null → 404). */
