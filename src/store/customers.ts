@@ -32,11 +32,7 @@ export interface CustomerInput extends AddressInput {
   phone?: string | null;
 }
 
-export const customerFields = [
-  'name',
-  'document',
-  'email',
-  'phone',
+const addressFields = [
   'street',
   'addressNumber',
   'complement',
@@ -44,6 +40,14 @@ export const customerFields = [
   'city',
   'state',
   'postalCode',
+] as const satisfies readonly (keyof AddressInput)[];
+
+export const customerFields = [
+  'name',
+  'document',
+  'email',
+  'phone',
+  ...addressFields,
 ] as const satisfies readonly (keyof CustomerInput & keyof CustomerRow)[];
 export type CustomerField = (typeof customerFields)[number];
 
@@ -192,17 +196,7 @@ export async function upsertEstablishment(
       .from(establishments)
       .where(and(eq(establishments.customerId, args.customerId), eq(establishments.erpKey, args.erpKey)))
       .for('update');
-    const fields = [
-      'document',
-      'name',
-      'street',
-      'addressNumber',
-      'complement',
-      'district',
-      'city',
-      'state',
-      'postalCode',
-    ] as const;
+    const fields = ['document', 'name', ...addressFields] as const;
     const changed = changedKeys<EstablishmentInput>(existing!, args.data, fields);
     if (changed.length === 0) return { row: existing!, created: false, changed: false };
     const [updated] = await tx
