@@ -30,6 +30,7 @@ import {
   verifyPassword,
   type CompanyRow,
   type CustomerInput,
+  type ReceivableField,
   type ReceivableInput,
 } from '../../src/store/index.js';
 import { makeCnpj, makeCpf } from '../../src/domain/documents/index.js';
@@ -213,22 +214,10 @@ describe(`store repositories (${describeDatabase()})`, () => {
 
     beforeAll(async () => {
       const db = t.store.db;
-      customerA = (
-        await upsertCustomer(db, {
-          companyId: sul.id,
-          erpKey: 'RA',
-          data: customer('Alfa Comércio', '100200300'),
-          actor: 't',
-        })
-      ).row.id;
-      customerB = (
-        await upsertCustomer(db, {
-          companyId: norte.id,
-          erpKey: 'RB',
-          data: customer('Beta Serviços', '400500600'),
-          actor: 't',
-        })
-      ).row.id;
+      const customerIdFor = async (companyId: string, erpKey: string, name: string, base9: string) =>
+        (await upsertCustomer(db, { companyId, erpKey, data: customer(name, base9), actor: 't' })).row.id;
+      customerA = await customerIdFor(sul.id, 'RA', 'Alfa Comércio', '100200300');
+      customerB = await customerIdFor(norte.id, 'RB', 'Beta Serviços', '400500600');
       portadorId = (await createPortador(db, { companyId: sul.id, name: 'Banco X — carteira 1' })).id;
       const rows: [string, string, Partial<ReceivableInput>][] = [
         [sul.id, 'T1', { number: '1001', dueDate: '2026-03-01', amountCents: 5_000, portadorId }],
@@ -263,29 +252,24 @@ describe(`store repositories (${describeDatabase()})`, () => {
 
     it('upsert creates once, appends the created movement, and updates mutable fields with history', async () => {
       const db = t.store.db;
-      const again = await upsertReceivable(db, {
-        companyId: sul.id,
-        erpKey: 'T1',
-        data: base({ number: '1001', dueDate: '2026-03-01', amountCents: 5_000, portadorId }),
-        actor: 't',
-      });
+      /** T1 as created in beforeAll, with `over` applied. */
+      const upsertT1 = (over: Partial<ReceivableInput>, immutable?: ReceivableField[]) =>
+        upsertReceivable(db, {
+          companyId: sul.id,
+          erpKey: 'T1',
+          data: base({ number: '1001', dueDate: '2026-03-01', amountCents: 5_000, portadorId, ...over }),
+          actor: 't',
+          ...(immutable ? { immutable } : {}),
+        });
+      const again = await upsertT1({});
       expect(again).toMatchObject({ created: false, changed: false });
-      const moved = await upsertReceivable(db, {
-        companyId: sul.id,
-        erpKey: 'T1',
-        data: base({ number: '1001', dueDate: '2026-03-05', amountCents: 5_000, portadorId }),
-        actor: 't',
-        immutable: ['amountCents', 'customerId'],
-      });
+      const moved = await upsertT1({ dueDate: '2026-03-05' }, ['amountCents', 'customerId']);
       expect(moved).toMatchObject({ changed: true, changedFields: ['dueDate'] });
       expect(moved.row.dueDate).toBe('2026-03-05');
-      const conflict = await upsertReceivable(db, {
-        companyId: sul.id,
-        erpKey: 'T1',
-        data: base({ number: '1001', dueDate: '2026-03-05', amountCents: 5_001, portadorId }),
-        actor: 't',
-        immutable: ['amountCents', 'customerId'],
-      });
+      const conflict = await upsertT1({ dueDate: '2026-03-05', amountCents: 5_001 }, [
+        'amountCents',
+        'customerId',
+      ]);
       expect(conflict.conflicts).toEqual(['amountCents']);
       expect((await getReceivable(db, { companyIds: [sul.id], erpKey: 'T1' }))?.amountCents).toBe(5_000);
       const movements = await listMovements(db, moved.row.id);
@@ -295,12 +279,7 @@ describe(`store repositories (${describeDatabase()})`, () => {
         'updated',
       ]);
       // restore for the listing tests
-      await upsertReceivable(db, {
-        companyId: sul.id,
-        erpKey: 'T1',
-        data: base({ number: '1001', dueDate: '2026-03-01', amountCents: 5_000, portadorId }),
-        actor: 't',
-      });
+      await upsertT1({});
     });
 
     it('lists within the company scope with joined names and derived overdue', async () => {
