@@ -3,7 +3,7 @@
  * service + store + outbox job) over Fastify's in-process injector, on in-memory PGlite, or on PostgreSQL when
  * DATABASE_URL is set (a throwaway database is created and dropped). Measures creations, idempotent repeats (same
  * body, no write) and console list pages.
- * Run: npx tsx bench/api-upsert.ts   (results go to docs/benchmarks/api.md)
+ * Run: npx tsx bench/api-upsert.ts   (results go to docs/benchmarks.md)
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';

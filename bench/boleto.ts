@@ -1,7 +1,7 @@
 /**
  * Boleto numbers benchmark: barcodes + lines built per second and boletos parsed per second, beside the same work
  * done by independent libraries (node-boleto builds; boleto-brasileiro-validator and @mrmgomes/boleto-utils parse).
- * Run: npx tsx bench/boleto.ts   (prints a Markdown table; results go to docs/benchmarks/boleto.md)
+ * Run: npx tsx bench/boleto.ts   (prints a Markdown table; results go to docs/benchmarks.md)
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';

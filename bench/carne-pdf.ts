@@ -1,7 +1,7 @@
 /**
  * Carnê PDF benchmark: a 1,000-installment carnê (334 A4 pages, 3 installments per page), rendered with and
  * without the PIX QR code (boleto híbrido). Reports pages per second and installments per second.
- * Run: npx tsx bench/carne-pdf.ts   (results go to docs/benchmarks/pdf.md)
+ * Run: npx tsx bench/carne-pdf.ts   (results go to docs/benchmarks.md)
  */
 import os from 'node:os';
 import { addMonths } from '../src/domain/dates.js';

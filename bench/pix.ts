@@ -1,6 +1,6 @@
 /**
  * PIX BR Code benchmark: static BR Codes built + parsed per second, finconsole beside pix-utils (independent library).
- * Run: npx tsx bench/pix.ts   (prints a Markdown table; results go to docs/benchmarks/pix.md)
+ * Run: npx tsx bench/pix.ts   (prints a Markdown table; results go to docs/benchmarks.md)
  */
 import os from 'node:os';
 import { createStaticPix, hasError, parsePix as pixUtilsParse } from 'pix-utils';

@@ -2,7 +2,7 @@
  * Store + job queue benchmark: transactional-outbox enqueue (a history row and a job in one transaction) and
  * worker throughput (pg-boss fetch + handler + complete), on in-memory PGlite, or on PostgreSQL when DATABASE_URL is
  * set (a throwaway database is created and dropped; with several worker "processes" = separate pools).
- * Run: npx tsx bench/store-jobs.ts   (results in docs/benchmarks/store.md)
+ * Run: npx tsx bench/store-jobs.ts   (results in docs/benchmarks.md)
  */
 import os from 'node:os';
 import { startJobQueue, type JobQueue } from '../src/jobs/index.js';

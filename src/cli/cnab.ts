@@ -38,7 +38,7 @@ function bankOption(bank: string | undefined): string | undefined {
   return padded;
 }
 
-/** The JSON Lines shape of a detail event (see docs/readme-parts/cnab.md). */
+/** The JSON Lines shape of a detail event (see README.md). */
 export function detailJson(e: CnabDetailEvent): Record<string, unknown> {
   return {
     line: e.line,

@@ -1,6 +1,6 @@
 /**
  * Service commands: `finconsole migrate | seed-demo | serve | worker | start`.
- * Configuration comes from the environment (src/config.ts); see docs/readme-parts/store.md.
+ * Configuration comes from the environment (src/config.ts); see README.md.
  */
 import type { Command } from 'commander';
 import { loadConfig, maskDatabaseUrl, type Config } from '../config.js';
