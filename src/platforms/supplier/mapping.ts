@@ -335,6 +335,16 @@ export const supplierOperations = {
 
 export type SupplierOperationName = keyof typeof supplierOperations;
 
+/** "Processo" of a communication-log entry (PlatformExchange.operation → pt-BR). */
+export function supplierProcessLabel(operation: string): string {
+  if (operation === 'authenticate') return 'Autenticação';
+  if (operation === 'registry') return 'Consulta ao registry do ambiente';
+  if (operation === 'testConnection') return 'Teste de conexão';
+  return Object.hasOwn(supplierOperations, operation)
+    ? supplierOperations[operation as SupplierOperationName].label
+    : operation;
+}
+
 /** Their field names → ours, so a validation error names the field the operator knows ("clientes.0.telefone" →
  * "customers.0.phone"). */
 const FIELD_NAMES: Readonly<Record<string, string>> = {

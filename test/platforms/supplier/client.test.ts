@@ -7,6 +7,8 @@ import {
   supplierOptionsSchema,
   supplierPlatform,
 } from '../../../src/platforms/supplier/adapter.js';
+import { SupplierClient } from '../../../src/platforms/supplier/client.js';
+import { supplierOperations, supplierProcessLabel } from '../../../src/platforms/supplier/mapping.js';
 import {
   DEMO_CLIENT_ID,
   DEMO_CLIENT_SECRET,
@@ -56,6 +58,25 @@ describe('authentication', () => {
     expect((await tokensIssued()) - before).toBe(1);
   });
 
+  it('asks for a new token only when the one it holds is within a minute of expiring', async () => {
+    let now = Date.now();
+    const client = new SupplierClient({
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: DEMO_CLIENT_SECRET,
+      runtime: { environment: 'production' },
+      baseUrl: async () => h.emulator.url,
+      now: () => now,
+    });
+    const before = await tokensIssued();
+    await client.call('fetchReconciliationEvents', supplierOperations.fetchReconciliationEvents, undefined);
+    now += (3600 - 61) * 1000; // the emulator's tokens last 3600 s
+    await client.call('fetchReconciliationEvents', supplierOperations.fetchReconciliationEvents, undefined);
+    expect((await tokensIssued()) - before).toBe(1);
+    now += 2000;
+    await client.call('fetchReconciliationEvents', supplierOperations.fetchReconciliationEvents, undefined);
+    expect((await tokensIssued()) - before).toBe(2);
+  });
+
   it('a wrong secret is an authentication error, and testConnection says so', async () => {
     const wrong = await startHarness({ clientSecret: 'errado' });
     try {
@@ -83,6 +104,8 @@ describe('authentication', () => {
     });
     expect(tokenExchange.responseBody).toMatchObject({ access_token: '***', token_type: 'Bearer' });
     for (const exchange of h.exchanges) expect(exchange.startedAt).toBeInstanceOf(Date);
+    expect(supplierProcessLabel(tokenExchange.operation)).toBe('Autenticação');
+    expect(supplierProcessLabel('fetchReconciliationEvents')).toBe('Consulta de lançamentos de conciliação');
   });
 });
 

@@ -10,7 +10,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { customerSituations } from '../../../domain/credit/index.js';
 import { centsToDecimalString } from '../../../domain/money.js';
+import { afterSaleKinds } from '../../credit.js';
 import { REGISTRY_SERVICE } from '../adapter.js';
+import { AFTER_SALE_KIND_FROM_WIRE, CUSTOMER_SITUATION_FROM_WIRE } from '../mapping.js';
 import * as wire from '../wire.js';
 import { EmulatedPlatform, PlatformRefusal } from './platform.js';
 
@@ -42,7 +44,7 @@ const controlEvents = z.array(
 const controlAfterSale = z.array(
   z.object({
     requestId: z.string().optional(),
-    kind: z.enum(['return', 'bonus', 'extension', 'credit_note']),
+    kind: z.enum(afterSaleKinds),
     invoiceNumber: z.string(),
     invoiceSeries: z.string(),
     customerDocument: z.string(),
@@ -52,18 +54,11 @@ const controlAfterSale = z.array(
     requestedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
 );
-const AFTER_SALE_KIND_TO_WIRE = {
-  return: 'DEVOLUCAO',
-  bonus: 'BONIFICACAO',
-  extension: 'PRORROGACAO',
-  credit_note: 'LIBERACAO_NCC',
-} as const;
-const CUSTOMER_SITUATION_TO_WIRE = {
-  active: 'ATIVO',
-  blocked_credit: 'BLOQUEADO_CREDITO',
-  blocked_overdue: 'BLOQUEADO_ATRASO',
-  card_not_enabled: 'CARTAO_NAO_HABILITADO',
-} as const;
+function invert<W extends string, O extends string>(map: Readonly<Record<W, O>>): Record<O, W> {
+  return Object.fromEntries(Object.entries(map).map(([wireName, ours]) => [ours, wireName])) as Record<O, W>;
+}
+const AFTER_SALE_KIND_TO_WIRE = invert(AFTER_SALE_KIND_FROM_WIRE);
+const CUSTOMER_SITUATION_TO_WIRE = invert(CUSTOMER_SITUATION_FROM_WIRE);
 
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body);
