@@ -27,25 +27,18 @@ export function defaultRegistryEndpoint(environment: Exclude<SupplierEnvironment
 /** The registry entry that names the credit platform ("URL Plataforma Risk" in the TOTVS wizard). */
 export const REGISTRY_SERVICE = 'risk';
 
-export const supplierOptionsSchema = z
-  .object({
-    clientId: z.string().trim().min(1, 'Client ID: obrigatório'),
-    clientSecret: z.string().min(1, 'Client Secret: obrigatório'),
-    environment: z.enum(supplierEnvironments).default('production'),
-    /** The platform's URL in production ("URL Plataforma Risk"); staging and dev find it in the registry. */
-    platformUrl: z.string().url('URL da plataforma: informe uma URL http(s) válida').optional(),
-    registryEndpoint: z.string().url('Endpoint do registry: informe uma URL http(s) válida').optional(),
-    /** "Tipo de uso": the seed's default and only documented mode. */
-    usageMode: z.literal('mais_negocios').default('mais_negocios'),
-  })
-  .superRefine((options, context) => {
-    if (options.environment === 'production' && !options.platformUrl)
-      context.addIssue({
-        code: 'custom',
-        path: ['platformUrl'],
-        message: 'URL da plataforma: obrigatória no ambiente de produção',
-      });
-  });
+export const supplierOptionsSchema = z.object({
+  clientId: z.string().trim().min(1, 'Client ID: obrigatório'),
+  clientSecret: z.string().min(1, 'Client Secret: obrigatório'),
+  /** Absent: follows the integration's environment (homologação → staging, produção → production). */
+  environment: z.enum(supplierEnvironments).optional(),
+  /** "URL Plataforma Risk": the platform's URL in production (or the integration's endpoint); staging and dev find
+   * it in the registry. */
+  platformUrl: z.string().url('URL da plataforma: informe uma URL http(s) válida').optional(),
+  registryEndpoint: z.string().url('Endpoint do registry: informe uma URL http(s) válida').optional(),
+  /** "Tipo de uso": the seed's default and only documented mode. */
+  usageMode: z.literal('mais_negocios').default('mais_negocios'),
+});
 export type SupplierOptions = z.output<typeof supplierOptionsSchema>;
 
 const ENVIRONMENT_LABELS: Readonly<Record<SupplierEnvironment, string>> = {
@@ -54,12 +47,26 @@ const ENVIRONMENT_LABELS: Readonly<Record<SupplierEnvironment, string>> = {
   dev: 'dev',
 };
 
+export function supplierEnvironmentOf(
+  options: SupplierOptions,
+  runtime: AdapterRuntime,
+): SupplierEnvironment {
+  return options.environment ?? (runtime.environment === 'sandbox' ? 'staging' : 'production');
+}
+
+/** The integration's endpoint wins (emulators, the demo); then production's URL, or the environment's registry. */
 function baseUrlOf(options: SupplierOptions, runtime: AdapterRuntime, client: () => SupplierClient) {
+  const environment = supplierEnvironmentOf(options, runtime);
   let resolved: Promise<string> | undefined;
   const resolve = async (): Promise<string> => {
     if (runtime.baseUrl) return runtime.baseUrl;
-    if (options.environment === 'production') return options.platformUrl!;
-    const endpoint = options.registryEndpoint ?? defaultRegistryEndpoint(options.environment);
+    if (environment === 'production') {
+      if (options.platformUrl) return options.platformUrl;
+      throw new PlatformError('validation', 'URL da plataforma: obrigatória no ambiente de produção', {
+        property: 'platformUrl',
+      });
+    }
+    const endpoint = options.registryEndpoint ?? defaultRegistryEndpoint(environment);
     const registry = await client().getPublic('registry', endpoint, registryResponse);
     const service = registry.services.find((s) => s.name === REGISTRY_SERVICE);
     if (!service)
@@ -99,7 +106,7 @@ export function createSupplierAdapter(options: SupplierOptions, runtime: Adapter
         await client.call('testConnection', ops.fetchReconciliationEvents, undefined);
         return {
           ok: true,
-          message: `Conexão com a plataforma de crédito estabelecida (ambiente ${ENVIRONMENT_LABELS[options.environment]})`,
+          message: `Conexão com a plataforma de crédito estabelecida (ambiente ${ENVIRONMENT_LABELS[supplierEnvironmentOf(options, runtime)]})`,
         };
       } catch (error) {
         if (error instanceof PlatformError) return { ok: false, message: error.message };
@@ -127,7 +134,7 @@ export function createSupplierAdapter(options: SupplierOptions, runtime: Adapter
   };
 }
 
-export const supplierPlatform: PlatformDefinition<SupplierOptions> = {
+export const supplierDefinition: PlatformDefinition<SupplierOptions> = {
   platform: 'supplier',
   label: 'Supplier (crédito B2B)',
   capabilities: SUPPLIER_CAPABILITIES,

@@ -5,7 +5,7 @@ import { PlatformError, type PlatformExchange } from '../../../src/platforms/ada
 import {
   defaultRegistryEndpoint,
   supplierOptionsSchema,
-  supplierPlatform,
+  supplierDefinition,
 } from '../../../src/platforms/supplier/adapter.js';
 import { SupplierClient } from '../../../src/platforms/supplier/client.js';
 import { supplierOperations, supplierProcessLabel } from '../../../src/platforms/supplier/mapping.js';
@@ -139,7 +139,7 @@ describe('error kinds', () => {
 
   it('an unreachable platform is transient and the attempt is logged without status', async () => {
     const exchanges: PlatformExchange[] = [];
-    const adapter = supplierPlatform.create(
+    const adapter = supplierDefinition.create(
       supplierOptionsSchema.parse({ clientId: 'x', clientSecret: 'y', platformUrl: 'http://127.0.0.1:1' }),
       { environment: 'production', onExchange: (e) => exchanges.push(e) },
     );
@@ -155,7 +155,7 @@ describe('error kinds', () => {
     await slow.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = slow.server.address() as { port: number };
-      const adapter = supplierPlatform.create(
+      const adapter = supplierDefinition.create(
         supplierOptionsSchema.parse({
           clientId: 'x',
           clientSecret: 'y',
@@ -180,7 +180,7 @@ describe('error kinds', () => {
     await odd.listen({ port: 0, host: '127.0.0.1' });
     try {
       const address = odd.server.address() as { port: number };
-      const adapter = supplierPlatform.create(
+      const adapter = supplierDefinition.create(
         supplierOptionsSchema.parse({
           clientId: 'x',
           clientSecret: 'y',
@@ -199,12 +199,33 @@ describe('error kinds', () => {
 });
 
 describe('environments', () => {
-  it('production needs the platform URL (TOTVS wizard: URL Plataforma Risk)', () => {
-    const result = supplierOptionsSchema.safeParse({ clientId: 'a', clientSecret: 'b' });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({
-      path: ['platformUrl'],
+  it('production needs the platform URL (TOTVS wizard: URL Plataforma Risk) or the integration’s endpoint', async () => {
+    const adapter = supplierDefinition.create(
+      supplierOptionsSchema.parse({ clientId: 'a', clientSecret: 'b' }),
+      {
+        environment: 'production',
+      },
+    );
+    const error = await rejection(adapter.fetchReconciliationEvents!());
+    expect(error).toMatchObject({
+      kind: 'validation',
+      property: 'platformUrl',
       message: 'URL da plataforma: obrigatória no ambiente de produção',
+    });
+    expect((await adapter.testConnection()).ok).toBe(false);
+  });
+
+  it('the environment follows the integration’s when not chosen: homologação is staging', async () => {
+    const adapter = supplierDefinition.create(
+      supplierOptionsSchema.parse({ clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET }),
+      {
+        environment: 'sandbox',
+        baseUrl: h.emulator.url,
+      },
+    );
+    expect(await adapter.testConnection()).toEqual({
+      ok: true,
+      message: 'Conexão com a plataforma de crédito estabelecida (ambiente staging)',
     });
   });
 
@@ -223,7 +244,7 @@ describe('environments', () => {
 
   it('staging finds the platform through a configured registry endpoint, once', async () => {
     const exchanges: PlatformExchange[] = [];
-    const adapter = supplierPlatform.create(
+    const adapter = supplierDefinition.create(
       supplierOptionsSchema.parse({
         clientId: DEMO_CLIENT_ID,
         clientSecret: DEMO_CLIENT_SECRET,
@@ -246,7 +267,7 @@ describe('environments', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-      const adapter = supplierPlatform.create(
+      const adapter = supplierDefinition.create(
         supplierOptionsSchema.parse({
           clientId: DEMO_CLIENT_ID,
           clientSecret: DEMO_CLIENT_SECRET,
@@ -264,7 +285,7 @@ describe('environments', () => {
   });
 
   it('a registry without the platform’s service is a validation error naming it', async () => {
-    const adapter = supplierPlatform.create(
+    const adapter = supplierDefinition.create(
       supplierOptionsSchema.parse({
         clientId: 'a',
         clientSecret: 'b',

@@ -1,5 +1,5 @@
 import type { PlatformAdapter, PlatformExchange } from '../../../src/platforms/adapter.js';
-import { supplierOptionsSchema, supplierPlatform } from '../../../src/platforms/supplier/adapter.js';
+import { supplierOptionsSchema, supplierDefinition } from '../../../src/platforms/supplier/adapter.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../src/platforms/supplier/emulator/index.js';
 import {
   startSupplierEmulator,
@@ -17,7 +17,7 @@ export interface Harness {
 export async function startHarness(options: Partial<{ clientSecret: string }> = {}): Promise<Harness> {
   const emulator = await startSupplierEmulator();
   const exchanges: PlatformExchange[] = [];
-  const adapter = supplierPlatform.create(
+  const adapter = supplierDefinition.create(
     supplierOptionsSchema.parse({
       clientId: DEMO_CLIENT_ID,
       clientSecret: options.clientSecret ?? DEMO_CLIENT_SECRET,
