@@ -1,7 +1,7 @@
 /**
- * What reconciling a record posts on its Título ERP, through the same ledger as settlement. The kinds are the
- * ledger's movement kinds (store `movementKinds`; domain imports nothing outside domain, a test keeps the lists
- * equal). The rules below are the defaults; an admin may change the kind per event type.
+ * What reconciling a record posts on its Título ERP, through the same ledger as settlement (the kinds and what each
+ * does to the open amount are in domain/receivable/postings.ts). The rules below are the defaults; an admin may
+ * change the kind per event type.
  *
  * Why these defaults (FSPL0250: the reconciliation "espelha nos títulos do contas a receber as movimentações de
  * taxas e repasses realizados pela Supplier"; TOTVS seed, RSKJOBBANK: "Irá executar as baixas de títulos. Taxas de
@@ -14,20 +14,13 @@
  *   what the sale is worth, unconditionally, unlike a discount for paying early.
  * "Valor Taxa", when present, is the platform's charge on the event and always posts as a fee.
  */
+import { movementKinds, type MovementKind } from '../receivable/postings.js';
 import type { ReconcilableEventCode } from './events.js';
 
-export const postingKinds = [
-  'payment',
-  'interest',
-  'fine',
-  'discount',
-  'rebate',
-  'fee',
-  'collection_cost',
-  'write_off',
-  'reversal',
-  'adjustment',
-] as const;
+/** The ledger's money movements: every kind but the record-keeping 'created' and 'updated'. */
+export const postingKinds = movementKinds.filter(
+  (kind): kind is Exclude<MovementKind, 'created' | 'updated'> => kind !== 'created' && kind !== 'updated',
+);
 export type PostingKind = (typeof postingKinds)[number];
 
 export interface PostingRule {
@@ -90,7 +83,9 @@ export function reconciliationPostings(
 
 /**
  * Excluir conciliação: each posting again with the opposite amount and the same kind, so every kind's total on
- * the título — and so the open amount, whatever a kind does to it — returns to what it was before Conciliar.
+ * the título returns to what it was before Conciliar — and with it the open amount, which is linear in the
+ * postings. (One 'reversal' of the net effect would restore the open amount but leave a reconciled fee counted
+ * among the título's fees.)
  */
 export function undoPostings(postings: readonly Posting[]): Posting[] {
   return postings.map((posting) => ({

@@ -7,6 +7,7 @@ import {
   undoPostings,
   type Posting,
 } from '../../../src/domain/reconciliation/index.js';
+import { openAmountOf } from '../../../src/domain/receivable/postings.js';
 import { movementKinds } from '../../../src/store/schema.js';
 
 function totalsByKind(postings: readonly Posting[]): Record<string, number> {
@@ -62,6 +63,15 @@ describe('default posting rules', () => {
     expect(postings.map((p) => [p.kind, p.amountCents])).toEqual([[kind, 300_00]]);
   });
 
+  it('with the ledger’s rules, IMPL of the full amount settles the título; its fee does not change what is owed', () => {
+    const postings = reconciliationPostings(
+      { id: 'r6', eventCode: 'IMPL', amountCents: 1_500_00, feeCents: 30_00 },
+      DEFAULT_POSTING_RULES.IMPL,
+      1,
+    );
+    expect(openAmountOf([{ kind: 'created', amountCents: 1_500_00 }, ...postings])).toBe(0);
+  });
+
   it('a rule changed by an admin decides the kind', () => {
     const postings = reconciliationPostings(
       { id: 'r3', eventCode: 'BONIFI', amountCents: 10_00, feeCents: 0 },
@@ -83,6 +93,9 @@ describe('reconcile, then Excluir conciliação', () => {
       expect(Object.values(totalsByKind(ledger)).every((total) => total === 0)).toBe(true);
       expect(posted.reduce((sum, p) => sum + p.amountCents, 0)).toBe(987_65 + 12_34);
       expect(new Set(ledger.map((p) => p.idempotencyKey)).size).toBe(ledger.length);
+      // On a título of R$ 2.000,00, the open amount after reconcile + undo is what it was.
+      const created = { kind: 'created' as const, amountCents: 2_000_00 };
+      expect(openAmountOf([created, ...ledger])).toBe(openAmountOf([created]));
     },
   );
 
