@@ -18,8 +18,10 @@ import type {
   InvoiceAnswer,
   InvoiceSubmission,
   LimitChangeRequest,
+  ReceivableMovementSync,
   ReconciliationEvent,
   ReturnRequest,
+  SalesOrder,
   TicketRequest,
 } from './credit.js';
 
@@ -229,6 +231,8 @@ export interface PlatformAdapter {
   //    capability reconciliation: the financial events). Values in src/platforms/credit.ts. ──
   /** Sends customers with their contacts; answers how the platform holds each one. */
   syncCustomers?(customers: CreditCustomer[]): Promise<CustomerSyncResult[]>;
+  syncSalesOrders?(orders: SalesOrder[]): Promise<{ received: number }>;
+  syncReceivableMovements?(movements: ReceivableMovementSync[]): Promise<{ received: number }>;
   requestCreditAnalysis?(request: CreditAnalysisRequest): Promise<CreditAnalysisReceipt>;
   requestLimitChange?(request: LimitChangeRequest): Promise<CreditAnalysisReceipt>;
   getCreditStatus?(document: string): Promise<CreditStatus>;

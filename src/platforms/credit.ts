@@ -4,7 +4,7 @@
  * our side of the contract. Amounts in centavos, dates "YYYY-MM-DD", documents normalized.
  */
 import type { CreditSituation, CustomerSituation, TicketStatus } from '../domain/credit/index.js';
-import type { EntryType } from '../domain/reconciliation/index.js';
+import type { EntryType, PostingKind } from '../domain/reconciliation/index.js';
 import type { PayerAddress } from './adapter.js';
 
 export interface CreditContact {
@@ -75,6 +75,29 @@ export interface CreditStatus {
     /** Rejection or denial reason, as the platform words it. */
     reason: string | null;
   } | null;
+}
+
+/** A sales order as the data sync sends it (TOTVS FWTECHFINJOB: "pedidos de venda"). */
+export interface SalesOrder {
+  orderErpKey: string;
+  orderNumber: string;
+  document: string;
+  orderDate: string;
+  amountCents: number;
+  /** The order's credit ticket, once it has one. */
+  ticketId?: string;
+}
+
+/** One movement of a título sold through the platform (FWTECHFINJOB: "movimentação de títulos"). */
+export interface ReceivableMovementSync {
+  /** Our movement id: the platform keeps one entry per id, so a resend changes nothing. */
+  movementId: string;
+  invoiceNumber: string;
+  invoiceSeries: string;
+  installment: number;
+  kind: PostingKind;
+  amountCents: number;
+  occurredOn: string;
 }
 
 export interface TicketRequest {

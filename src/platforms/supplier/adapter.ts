@@ -114,6 +114,9 @@ export function createSupplierAdapter(options: SupplierOptions, runtime: Adapter
       }
     },
     syncCustomers: (customers) => client.call('syncCustomers', ops.syncCustomers, customers),
+    syncSalesOrders: (orders) => client.call('syncSalesOrders', ops.syncSalesOrders, orders),
+    syncReceivableMovements: (movements) =>
+      client.call('syncReceivableMovements', ops.syncReceivableMovements, movements),
     requestCreditAnalysis: (request) =>
       client.call('requestCreditAnalysis', ops.requestCreditAnalysis, request),
     requestLimitChange: (request) => client.call('requestLimitChange', ops.requestLimitChange, request),

@@ -17,6 +17,7 @@
  */
 import type { z } from 'zod';
 import type { CreditSituation, CustomerSituation, TicketStatus } from '../../domain/credit/index.js';
+import type { PostingKind } from '../../domain/reconciliation/index.js';
 import { centsToDecimalString, parseReais } from '../../domain/money.js';
 import type {
   AfterSaleAnswer,
@@ -28,7 +29,9 @@ import type {
   InvoiceSubmission,
   LimitChangeRequest,
   MonthlySales,
+  ReceivableMovementSync,
   ReturnRequest,
+  SalesOrder,
   TicketRequest,
 } from '../credit.js';
 import * as wire from './wire.js';
@@ -91,6 +94,19 @@ export const AFTER_SALE_KIND_FROM_WIRE: Readonly<
   LIBERACAO_NCC: 'credit_note',
 };
 
+export const MOVEMENT_KIND_TO_WIRE: Readonly<Record<PostingKind, z.infer<typeof wire.wireMovementKind>>> = {
+  payment: 'PAGAMENTO',
+  interest: 'JUROS',
+  fine: 'MULTA',
+  discount: 'DESCONTO',
+  rebate: 'ABATIMENTO',
+  fee: 'TARIFA',
+  collection_cost: 'DESPESA_COBRANCA',
+  write_off: 'BAIXA',
+  reversal: 'ESTORNO',
+  adjustment: 'AJUSTE',
+};
+
 const salesToWire = (sales: MonthlySales[]) =>
   sales.map((m) => ({ mes: m.month, valor: money(m.amountCents) }));
 
@@ -141,6 +157,43 @@ export const supplierOperations = {
     response: wire.customersResponse,
     result: (r) =>
       r.clientes.map((c) => ({ document: c.cnpjCpf, situation: CUSTOMER_SITUATION_FROM_WIRE[c.situacao] })),
+  }),
+
+  syncSalesOrders: operation({
+    label: 'Envio de pedidos de venda',
+    method: 'PUT',
+    path: () => '/api/v1/pedidos',
+    body: (orders: SalesOrder[]) => ({
+      pedidos: orders.map((o) => ({
+        codigoPedidoErp: o.orderErpKey,
+        numeroPedido: o.orderNumber,
+        cnpjCpf: o.document,
+        dataPedido: o.orderDate,
+        valor: money(o.amountCents),
+        idTicket: o.ticketId,
+      })),
+    }),
+    response: wire.receivedResponse,
+    result: (r) => ({ received: r.recebidos }),
+  }),
+
+  syncReceivableMovements: operation({
+    label: 'Envio de movimentos de títulos',
+    method: 'PUT',
+    path: () => '/api/v1/titulos/movimentos',
+    body: (movements: ReceivableMovementSync[]) => ({
+      movimentos: movements.map((m) => ({
+        idMovimento: m.movementId,
+        numeroNota: m.invoiceNumber,
+        serieNota: m.invoiceSeries,
+        parcela: m.installment,
+        tipo: MOVEMENT_KIND_TO_WIRE[m.kind],
+        valor: money(m.amountCents),
+        data: m.occurredOn,
+      })),
+    }),
+    response: wire.receivedResponse,
+    result: (r) => ({ received: r.recebidos }),
   }),
 
   requestCreditAnalysis: operation({
@@ -384,6 +437,11 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   serieNota: 'invoiceSeries',
   motivo: 'reason',
   data: 'requestedOn',
+  pedidos: 'orders',
+  movimentos: 'movements',
+  idMovimento: 'movementId',
+  parcela: 'installment',
+  tipo: 'kind',
   aceita: 'accepted',
   idsLancamento: 'entryIds',
 };

@@ -82,6 +82,50 @@ export const customersResponse = z.object({
   clientes: z.array(z.object({ cnpjCpf: z.string(), situacao: wireCustomerSituation })),
 });
 
+export const ordersRequest = z.object({
+  pedidos: z
+    .array(
+      z.object({
+        codigoPedidoErp: required,
+        numeroPedido: required,
+        cnpjCpf: document,
+        dataPedido: date,
+        valor: decimal,
+        idTicket: z.string().optional(),
+      }),
+    )
+    .min(1, 'informe ao menos um pedido'),
+});
+
+export const wireMovementKind = z.enum([
+  'PAGAMENTO',
+  'JUROS',
+  'MULTA',
+  'DESCONTO',
+  'ABATIMENTO',
+  'TARIFA',
+  'DESPESA_COBRANCA',
+  'BAIXA',
+  'ESTORNO',
+  'AJUSTE',
+]);
+export const movementsRequest = z.object({
+  movimentos: z
+    .array(
+      z.object({
+        idMovimento: required,
+        numeroNota: required,
+        serieNota: required,
+        parcela: z.number().int().positive(),
+        tipo: wireMovementKind,
+        valor: decimal,
+        data: date,
+      }),
+    )
+    .min(1, 'informe ao menos um movimento'),
+});
+export const receivedResponse = z.object({ recebidos: z.number().int().nonnegative() });
+
 const salesHistory = z
   .array(z.object({ mes: z.string().regex(/^\d{4}-\d{2}$/, 'mês no formato AAAA-MM'), valor: decimal }))
   .max(12, 'no máximo os últimos 12 meses');

@@ -306,6 +306,58 @@ describe('tickets, order check and invoices', () => {
   });
 });
 
+describe('data sync: sales orders and título movements', () => {
+  it('sends sales orders of known customers; an unknown customer is refused naming the line', async () => {
+    const order = {
+      orderErpKey: 'PED-100',
+      orderNumber: '100',
+      document: CUSTOMER.document,
+      orderDate: '2026-12-01',
+      amountCents: 5_500_00,
+    };
+    expect(await h.adapter.syncSalesOrders!([order])).toEqual({ received: 1 });
+    expect(h.emulator.platform.orders.get('PED-100')).toEqual({
+      codigoPedidoErp: 'PED-100',
+      numeroPedido: '100',
+      cnpjCpf: CUSTOMER.document,
+      dataPedido: '2026-12-01',
+      valor: '5500.00',
+    });
+    const error = await platformError(
+      h.adapter.syncSalesOrders!([order, { ...order, orderErpKey: 'PED-9', document: '99999999000191' }]),
+    );
+    expect(error).toMatchObject({ kind: 'validation', property: 'orders.1.document' });
+  });
+
+  it('sends movements of títulos of accepted invoices, once per movement id', async () => {
+    const movement = {
+      movementId: 'MOV-1',
+      invoiceNumber: '4321',
+      invoiceSeries: '1',
+      installment: 1,
+      kind: 'payment' as const,
+      amountCents: 2_750_00,
+      occurredOn: '2027-01-01',
+    };
+    expect(await h.adapter.syncReceivableMovements!([movement, movement])).toEqual({ received: 2 });
+    expect([...h.emulator.platform.movements.values()]).toEqual([
+      {
+        idMovimento: 'MOV-1',
+        numeroNota: '4321',
+        serieNota: '1',
+        parcela: 1,
+        tipo: 'PAGAMENTO',
+        valor: '2750.00',
+        data: '2027-01-01',
+      },
+    ]);
+    const error = await platformError(
+      h.adapter.syncReceivableMovements!([{ ...movement, invoiceNumber: '1' }]),
+    );
+    expect(error.property).toBe('movements.0.invoiceNumber');
+  });
+});
+
 describe('after-sale', () => {
   it('sends a devolução for an accepted invoice; refuses one above its value', async () => {
     const request = {

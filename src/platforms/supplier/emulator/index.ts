@@ -162,6 +162,10 @@ export async function supplierEmulator(
       api.put('/clientes', async (request) =>
         platform.upsertCustomers(parse(wire.customersRequest, request.body)),
       );
+      api.put('/pedidos', async (request) => platform.upsertOrders(parse(wire.ordersRequest, request.body)));
+      api.put('/titulos/movimentos', async (request) =>
+        platform.upsertMovements(parse(wire.movementsRequest, request.body)),
+      );
       api.post('/analises-credito', async (request, reply) =>
         reply.status(202).send(platform.requestAnalysis(parse(wire.analysisRequest, request.body))),
       );
@@ -292,6 +296,8 @@ export async function supplierEmulator(
         analyses: platform.analyses,
         tickets: [...platform.tickets.values()],
         invoices: Object.fromEntries(platform.invoices),
+        orders: [...platform.orders.values()],
+        movements: [...platform.movements.values()],
         returns: platform.returns,
         afterSale: [...platform.afterSale.values()],
         events: [...platform.events.values()],

@@ -78,6 +78,8 @@ export class EmulatedPlatform {
   readonly analyses: Analysis[] = [];
   readonly tickets = new Map<string, Ticket>();
   readonly invoices = new Map<string, Invoice>();
+  readonly orders = new Map<string, z.infer<typeof wire.ordersRequest>['pedidos'][number]>();
+  readonly movements = new Map<string, z.infer<typeof wire.movementsRequest>['movimentos'][number]>();
   readonly returns: z.infer<typeof wire.returnRequest>[] = [];
   readonly afterSale = new Map<
     string,
@@ -127,6 +129,28 @@ export class EmulatedPlatform {
         return { cnpjCpf: customer.document, situacao: customer.situation };
       }),
     };
+  }
+
+  upsertOrders(request: z.infer<typeof wire.ordersRequest>) {
+    request.pedidos.forEach((order, index) => {
+      if (!this.customers.has(order.cnpjCpf))
+        throw invalid(
+          `pedidos.${index}.cnpjCpf`,
+          'cliente não cadastrado na plataforma: envie o cadastro antes',
+        );
+    });
+    for (const order of request.pedidos) this.orders.set(order.codigoPedidoErp, order);
+    return { recebidos: request.pedidos.length };
+  }
+
+  /** Movements of títulos the platform holds; one entry per movement id, so a resend changes nothing. */
+  upsertMovements(request: z.infer<typeof wire.movementsRequest>) {
+    request.movimentos.forEach((movement, index) => {
+      if (!this.invoices.get(`${movement.numeroNota}/${movement.serieNota}`)?.answer.aceita)
+        throw invalid(`movimentos.${index}.numeroNota`, 'nota fiscal não aceita pela plataforma');
+    });
+    for (const movement of request.movimentos) this.movements.set(movement.idMovimento, movement);
+    return { recebidos: request.movimentos.length };
   }
 
   private openAnalysis(document: string): Analysis | undefined {
