@@ -20,6 +20,13 @@ function parsePort(text: string): number {
   return port;
 }
 
+function parsePositive(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--rate-limit: "${text}" não é um inteiro positivo`);
+  return value;
+}
+
 export function register(program: Command): void {
   emulateGroup(program)
     .command('supplier')
@@ -28,15 +35,24 @@ export function register(program: Command): void {
     .option('--host <endereço>', 'endereço de escuta', '127.0.0.1')
     .option('--client-id <id>', 'Client ID aceito', DEMO_CLIENT_ID)
     .option('--client-secret <secret>', 'Client Secret aceito', DEMO_CLIENT_SECRET)
-    .action(async (options: { port: number; host: string; clientId: string; clientSecret: string }) => {
-      const emulator = await startSupplierEmulator(options);
-      console.log(`Emulador Supplier em ${emulator.url}`);
-      console.log(`  Client ID: ${options.clientId}`);
-      console.log(
-        `  controle: POST ${emulator.url}/_control/analyses/:document/decide, POST ${emulator.url}/_control/events`,
-      );
-      const stop = () => void emulator.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .option('--rate-limit <n>', 'chamadas da API por minuto antes de responder 429', parsePositive)
+    .action(
+      async (options: {
+        port: number;
+        host: string;
+        clientId: string;
+        clientSecret: string;
+        rateLimit?: number;
+      }) => {
+        const emulator = await startSupplierEmulator({ ...options, rateLimitPerMinute: options.rateLimit });
+        console.log(`Emulador Supplier em ${emulator.url}`);
+        console.log(`  Client ID: ${options.clientId}`);
+        console.log(
+          `  controle: POST ${emulator.url}/_control/analyses/:document/decide, POST ${emulator.url}/_control/events`,
+        );
+        const stop = () => void emulator.close().then(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      },
+    );
 }

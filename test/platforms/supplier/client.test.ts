@@ -14,6 +14,7 @@ import {
   DEMO_CLIENT_SECRET,
   supplierEmulator,
 } from '../../../src/platforms/supplier/emulator/index.js';
+import { startSupplierEmulator } from '../../../src/platforms/supplier/emulator/standalone.js';
 import { startHarness, type Harness } from './support.js';
 
 let h: Harness;
@@ -126,6 +127,24 @@ describe('error kinds', () => {
       retryAfterMs: 7000,
       platformCode: 'LIMITE_REQUISICOES',
     });
+  });
+
+  it('the emulator’s rate limit answers 429 with the rest of the minute to wait', async () => {
+    const limited = await startSupplierEmulator({ rateLimitPerMinute: 2 });
+    try {
+      const adapter = supplierDefinition.create(
+        supplierOptionsSchema.parse({ clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET }),
+        { environment: 'production', baseUrl: limited.url },
+      );
+      await adapter.fetchReconciliationEvents!();
+      await adapter.fetchAfterSaleRequests!();
+      const error = await rejection(adapter.fetchReconciliationEvents!());
+      expect(error).toMatchObject({ kind: 'transient', platformCode: 'LIMITE_REQUISICOES' });
+      expect(error.retryAfterMs).toBeGreaterThan(0);
+      expect(error.retryAfterMs).toBeLessThanOrEqual(60_000);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('a 404 that means "unknown" is a validation error; the order check’s 404 means "no ticket"', async () => {

@@ -20,6 +20,8 @@ export interface SupplierEmulatorOptions {
   clientId?: string;
   clientSecret?: string;
   tokenTtlSeconds?: number;
+  /** API calls allowed per client and minute (a fixed window); above it, 429 with Retry-After. Off when absent. */
+  rateLimitPerMinute?: number;
   /** Share state with the caller (tests inspect it); a fresh platform otherwise. */
   platform?: EmulatedPlatform;
 }
@@ -97,6 +99,7 @@ export async function supplierEmulator(
   const tokens = new Map<string, number>();
   const failures: { status: number; retryAfterSeconds?: number }[] = [];
   let tokensIssued = 0;
+  const window = { startedAt: Date.now(), calls: 0 };
 
   if (!app.hasContentTypeParser('application/x-www-form-urlencoded'))
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
@@ -115,9 +118,18 @@ export async function supplierEmulator(
     });
   });
 
-  // "Fail on demand" (DESIGN, emulators): the next API calls answer this status instead.
+  const overRateLimit = (): number | undefined => {
+    if (!options.rateLimitPerMinute) return undefined;
+    const now = Date.now();
+    if (now - window.startedAt >= 60_000) Object.assign(window, { startedAt: now, calls: 0 });
+    if (++window.calls <= options.rateLimitPerMinute) return undefined;
+    return Math.ceil((window.startedAt + 60_000 - now) / 1000);
+  };
+
+  // "Fail on demand" (DESIGN, emulators): the next API calls answer this status instead; and the rate limit.
   const failIfAsked = (reply: FastifyReply): boolean => {
-    const failure = failures.shift();
+    const waitSeconds = overRateLimit();
+    const failure = waitSeconds ? { status: 429, retryAfterSeconds: waitSeconds } : failures.shift();
     if (!failure) return false;
     if (failure.retryAfterSeconds) reply.header('retry-after', String(failure.retryAfterSeconds));
     void reply.status(failure.status).send({
