@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkOrder,
   limitChangeAllowed,
+  TERM_BILLING_LABELS,
   termBillingFor,
   validateRequestedLimit,
   type CreditSituation,
@@ -43,6 +44,10 @@ describe('limit change (FSPL0250: only with at least one approved analysis)', ()
 });
 
 describe('Faturamento a Prazo', () => {
+  it('reads Liberado or Bloqueado (FSPL0250: "podendo ser liberado ou bloqueado")', () => {
+    expect(TERM_BILLING_LABELS).toEqual({ released: 'Liberado', blocked: 'Bloqueado' });
+  });
+
   it('is released for an active customer with an approved limit', () => {
     expect(termBillingFor({ situation: 'active', approvedLimitCents: 1_000_00 })).toEqual({
       status: 'released',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyEvent,
+  ENTRY_TYPE_LABELS,
   EVENT_TYPES,
   isReconcilableEventCode,
   type EntryType,
@@ -27,6 +28,10 @@ const seedTable: [string, string, EntryType][] = [
 const informative = ['DIVCOM', 'DEBNF', 'BXSLDN'];
 
 describe('reconcilable event types', () => {
+  it('Tp. Lcto reads Crédito or Débito', () => {
+    expect(ENTRY_TYPE_LABELS).toEqual({ credit: 'Crédito', debit: 'Débito' });
+  });
+
   it.each(seedTable)('%s: "%s", %s, is stored Não Conciliado', (code, description, direction) => {
     expect(EVENT_TYPES[code as keyof typeof EVENT_TYPES]).toMatchObject({
       description,
