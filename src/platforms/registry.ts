@@ -2,9 +2,11 @@
 import type { PlatformCode, PlatformDefinition } from './adapter.js';
 import { efiDefinition } from './efi/adapter.js';
 import { efiReturnCommands } from './efi/return-commands.js';
+import { supplierDefinition } from './supplier/adapter.js';
 
 const definitions: Partial<Record<PlatformCode, PlatformDefinition>> = {
   efi: { ...efiDefinition, returnCommands: efiReturnCommands } as PlatformDefinition,
+  supplier: supplierDefinition as PlatformDefinition,
 };
 
 export function registeredPlatforms(): PlatformDefinition[] {
