@@ -21,11 +21,11 @@ import {
   listReceivables,
   upsertReceivable,
   type ReceivableField,
-  type ReceivableFilters,
   type ReceivableInput,
   type ReceivableRow,
 } from '../store/receivables.js';
 import { customerErpKeysById as customerErpKeys } from '../store/repositories/api-extra.js';
+import { withActorNames } from './actors.js';
 import { immutableConflict } from './customers.js';
 import { notFound, ServiceError, validationError, type FieldError } from './errors.js';
 
@@ -263,19 +263,18 @@ export async function receivableDetail(store: Store, scope: readonly string[], i
       source: m.source,
       createdAt: m.createdAt.toISOString(),
     })),
-    history: history.map((h) => ({
-      id: h.id,
-      action: h.action,
-      before: h.before,
-      after: h.after,
-      actor: h.actor,
-      at: h.at.toISOString(),
-    })),
+    history: await withActorNames(
+      store.db,
+      history.map((h) => ({
+        id: h.id,
+        action: h.action,
+        before: h.before,
+        after: h.after,
+        actor: h.actor,
+        at: h.at.toISOString(),
+      })),
+    ),
   };
-}
-
-export function searchReceivables(store: Store, filters: ReceivableFilters) {
-  return listReceivables(store.db, filters);
 }
 
 export async function erpReceivableByKey(

@@ -1,6 +1,7 @@
 /** Pure display helpers of the console (pt-BR). No DOM, no fetch: unit-tested in test/web. */
 import { formatDateBR } from '../domain/dates.js';
 import { formatBRL } from '../domain/money.js';
+import { RECEIVABLE_STATUS_TITLES } from '../domain/receivable/labels.js';
 
 export type ReceivableStatus = 'open' | 'registered' | 'paid' | 'written_off' | 'cancelled';
 
@@ -12,21 +13,13 @@ export const RECEIVABLE_STATUSES: readonly ReceivableStatus[] = [
   'cancelled',
 ];
 
-const STATUS_LABELS: Record<ReceivableStatus, string> = {
-  open: 'Em aberto',
-  registered: 'Registrado',
-  paid: 'Pago',
-  written_off: 'Baixado',
-  cancelled: 'Cancelado',
-};
-
 export function isReceivableStatus(value: string): value is ReceivableStatus {
   return (RECEIVABLE_STATUSES as readonly string[]).includes(value);
 }
 
 /** pt-BR label of a título status; an unknown value is shown as it came. */
 export function statusLabel(status: string): string {
-  return isReceivableStatus(status) ? STATUS_LABELS[status] : status;
+  return RECEIVABLE_STATUS_TITLES[status] ?? status;
 }
 
 /** "R$ 1.234,56" from integer centavos. */
