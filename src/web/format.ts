@@ -83,6 +83,43 @@ export function parseDateBR(text: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
+const MONTH_NAMES = [
+  'janeiro',
+  'fevereiro',
+  'março',
+  'abril',
+  'maio',
+  'junho',
+  'julho',
+  'agosto',
+  'setembro',
+  'outubro',
+  'novembro',
+  'dezembro',
+];
+
+/**
+ * Why a typed "dd/mm/aaaa" is not a date, in words ("fevereiro de 2026 tem 28 dias"); null when it is one or
+ * is still being typed.
+ */
+export function dateProblem(text: string): string | null {
+  const typed = text.trim();
+  if (typed === '' || parseDateBR(typed) !== null) return null;
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
+  if (!match) return typed.length >= 10 ? `${typed} não é uma data: use dd/mm/aaaa.` : null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `${typed} não existe: o mês vai de 01 a 12.`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days)
+    return `${typed} não existe: ${MONTH_NAMES[month - 1]} de ${year} tem ${days} dias.`;
+  return `${typed} não é uma data: use dd/mm/aaaa.`;
+}
+
+/** ISO dates inside a message ("vencimento 2020-01-01 é anterior…") rewritten as dd/mm/aaaa. */
+export function brDates(message: string): string {
+  return message.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+}
+
 /** Inserts the slashes of "dd/mm/aaaa" while digits are typed: "010820" -> "01/08/20". */
 export function maskDateTyping(text: string): string {
   if (/[^\d]/.test(text.replace(/\//g, ''))) return text.slice(0, 10);
@@ -182,13 +219,14 @@ export function sourceLabel(source: string): string {
 }
 
 /**
- * Who did it, for the history: the signed-in user by name, an ERP token as "ERP (token de API)", the demo seed
- * as "Demonstração"; other users stay as their id (the history stores `user:<id>`, `api-token:<id>`).
+ * Who did it, for the history: a user by name (the server resolves `user:<id>`), an ERP token as "ERP (token de
+ * API)", the demo seed as "Demonstração", scheduled work as "Rotina automática".
  */
-export function actorLabel(actor: string, me?: { id: string; name: string }): string {
-  if (me && actor === `user:${me.id}`) return me.name;
+export function actorLabel({ actor, actorName }: { actor: string; actorName: string | null }): string {
+  if (actorName) return actorName;
   if (actor.startsWith('api-token:')) return 'ERP (token de API)';
   if (actor === 'seed' || actor === 'seed-demo') return 'Demonstração';
-  if (actor.startsWith('user:')) return `usuário ${actor.slice(5, 13)}`;
+  if (actor.startsWith('job:') || actor === 'system') return 'Rotina automática';
+  if (actor.startsWith('user:')) return 'Usuário removido';
   return actor;
 }
