@@ -3,7 +3,7 @@
  * confirmations): focus moves in and is trapped, Escape or a click outside closes it, and the page behind is
  * hidden from screen readers while it is open.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 interface SidePanelProps {
@@ -18,11 +18,22 @@ interface SidePanelProps {
 }
 
 export function SidePanel({ title, aside, onClose, children, placement = 'side', role }: SidePanelProps) {
+  // Escape closes it wherever the focus is (a button that disables itself while saving drops the focus to the
+  // page, out of reach of the dialog's own key handling).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
   return (
     <ModalOverlay
       className={placement === 'side' ? 'drawer-backdrop' : 'dialog-backdrop'}
       isOpen
       isDismissable
+      isKeyboardDismissDisabled
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
