@@ -309,7 +309,7 @@ describe.skipIf(!hasChromium)('listas do console no navegador (1366 px e 390 px)
     expect(await nav.isVisible()).toBe(true);
     expect(await nav.getByRole('link', { name: 'Remessa' }).textContent()).toContain('em breve');
     await page.screenshot({ path: join(shots, '31-390-menu.png') });
-    await nav.getByRole('link', { name: 'Clientes' }).click();
+    await nav.getByRole('link', { name: 'Clientes', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Clientes' }).waitFor();
     expect(await nav.isVisible()).toBe(false);
     await page.locator('main table[aria-busy="false"]').first().waitFor();

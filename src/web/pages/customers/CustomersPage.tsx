@@ -98,7 +98,7 @@ export function CustomersPage({ company, params, onParams, onOpenReceivables }: 
       <form
         className="filters"
         role="search"
-        aria-label="Busca de clientes"
+        aria-label="Filtros de clientes"
         onSubmit={(event: FormEvent) => {
           event.preventDefault();
           list.update({ q: search });
