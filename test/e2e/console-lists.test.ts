@@ -239,7 +239,10 @@ describe.skipIf(!hasChromium)('listas do console no navegador (1366 px e 390 px)
     await expect.poll(() => rows(page).count()).toBe(customers.body.total);
     await rows(page).filter({ hasText: target.customerName }).getByRole('button').click();
     const customerPanel = page.getByRole('dialog');
-    await customerPanel.getByRole('heading', { name: `Títulos (${ofCustomer.length})` }).waitFor();
+    await page.screenshot({ path: join(shots, '23-1366-cliente-detalhe.png') });
+    await expect
+      .poll(() => customerPanel.locator('#customer-receivables').textContent())
+      .toBe(`Títulos (${ofCustomer.length})`);
     expect(await customerPanel.locator('tbody tr[data-id]').count()).toBe(Math.min(ofCustomer.length, 50));
     await page.screenshot({ path: join(shots, '23-1366-cliente-detalhe.png') });
     await page.keyboard.press('Escape');

@@ -41,12 +41,12 @@ export function SearchSelect({
   const [input, setInput] = useState('');
   const [term, setTerm] = useState('');
   const chosen = useQuery({
-    queryKey: [...cacheKey, 'one', value],
+    queryKey: [...cacheKey, 'search-select:chosen', value],
     queryFn: ({ signal }) => lookup(value, signal),
     enabled: value !== '',
   });
   const found = useQuery({
-    queryKey: [...cacheKey, 'search', term],
+    queryKey: [...cacheKey, 'search-select:found', term],
     queryFn: ({ signal }) => search(term, signal),
     placeholderData: keepPreviousData,
   });
