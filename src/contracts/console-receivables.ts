@@ -1,7 +1,7 @@
 /** The console's título list: the listing row plus what was paid, and totals over the whole filtered set. */
 import { z } from 'zod';
-import { pageSchema } from '../api/schemas/common.js';
-import { consoleReceivableListQuery, receivableSchema } from '../api/schemas/receivables.js';
+import { pageSchema } from './common.js';
+import { consoleReceivableListQuery, receivableSchema } from './receivables.js';
 
 export const consoleReceivableSchema = receivableSchema
   .extend({

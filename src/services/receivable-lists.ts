@@ -2,7 +2,7 @@
 import { csvDecimal, csvLine, CSV_BOM } from '../domain/csv.js';
 import { formatDateBR } from '../domain/dates.js';
 import { RECEIVABLE_STATUS_TITLES } from '../domain/receivable/labels.js';
-import type { Store } from '../store/index.js';
+import type { Store } from '../store/connection.js';
 import { listReceivables, type ReceivableFilters, type ReceivableListItem } from '../store/receivables.js';
 import { paymentsByReceivable, receivableTotals } from '../store/receivable-summaries.js';
 import { MAX_PAGE_SIZE } from '../store/util.js';

@@ -3,10 +3,10 @@
  * server ends up in the bundle). The one place the web imports server types from.
  */
 import type { z } from 'zod';
-import type { apiTokenSchema, createdApiTokenSchema } from '../api/schemas/api-tokens.js';
-import type { customerListItemSchema, customerSchema } from '../api/schemas/customers.js';
-import type { historySchema, movementSchema, receivableDetailSchema } from '../api/schemas/receivables.js';
-import type { companySchema, sessionSchema } from '../api/schemas/session.js';
+import type { apiTokenSchema, createdApiTokenSchema } from '../contracts/api-tokens.js';
+import type { customerListItemSchema, customerSchema } from '../contracts/customers.js';
+import type { historySchema, movementSchema, receivableDetailSchema } from '../contracts/receivables.js';
+import type { companySchema, sessionSchema } from '../contracts/session.js';
 import type {
   consoleReceivablePageSchema,
   consoleReceivableSchema,

@@ -4,7 +4,7 @@
  * history authors by name. Expected values come from the inputs the test itself sends.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendMovement } from '../../src/store/movements.js';
+import { postToLedger } from '../../src/store/ledger.js';
 import { json, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -67,19 +67,13 @@ beforeAll(async () => {
     ids[t.key] = json(response).id;
   }
   // Two payments on A3 (the later date is "Pago em"), none on the others.
-  await appendMovement(h.store.db, {
+  await postToLedger(h.store.db, {
     receivableId: ids['A3']!,
-    kind: 'payment',
-    amountCents: 40_000,
-    occurredOn: '2026-03-20',
-    source: 'test',
-  });
-  await appendMovement(h.store.db, {
-    receivableId: ids['A3']!,
-    kind: 'payment',
-    amountCents: 9_999,
-    occurredOn: '2026-03-25',
-    source: 'test',
+    actor: 'test',
+    postings: [
+      { kind: 'payment', amountCents: 40_000, occurredOn: '2026-03-20', source: 'test', key: 'test:A3:p1' },
+      { kind: 'payment', amountCents: 9_999, occurredOn: '2026-03-25', source: 'test', key: 'test:A3:p2' },
+    ],
   });
   const norteCustomer = await h.erpPut('customers', h.tokens.norte, 'CLI-N', {
     name: 'Cliente Norte',

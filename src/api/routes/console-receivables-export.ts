@@ -8,7 +8,7 @@ import { receivablesCsv } from '../../services/receivable-lists.js';
 import { scopedFilters } from '../../services/scope.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
-import { errorResponses, sessionSecurity as security } from '../schemas/common.js';
+import { errorResponses, sessionSecurity as security } from '../../contracts/common.js';
 
 export const consoleReceivableExportRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireSession(store));
