@@ -30,6 +30,7 @@ import { errorBody, errorHandler } from './errors.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleIntegrationRoutes } from './routes/console-integrations.js';
+import { consoleReceivableExportRoutes } from './routes/console-receivables-export.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
 import { erpReceivableRoutes } from './routes/erp-receivables.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, context);
   await app.register(sessionRoutes, { ...context, prefix: '/api' });
   await app.register(consoleReceivableRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleReceivableExportRoutes, { ...context, prefix: '/api' });
   await app.register(consoleCustomerRoutes, { ...context, prefix: '/api' });
   await app.register(consoleApiTokenRoutes, { ...context, prefix: '/api' });
   await app.register(erpCustomerRoutes, { ...context, prefix: '/api/v1' });

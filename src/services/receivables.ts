@@ -24,11 +24,11 @@ import {
   getReceivableRow,
   listReceivables,
   upsertReceivable,
-  type ReceivableFilters,
   type ReceivableInput,
   type ReceivableRow,
 } from '../store/receivables.js';
 import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
+import { withActorNames } from './actors.js';
 import { immutableConflict } from './customers.js';
 import { announceReceivable } from './events.js';
 import { registrationOf } from './registration.js';
@@ -246,19 +246,18 @@ export async function receivableDetail(store: Store, scope: readonly string[], i
   return {
     receivable,
     movements: movements.map(movementView),
-    history: history.map((h) => ({
-      id: h.id,
-      action: h.action,
-      before: h.before,
-      after: h.after,
-      actor: h.actor,
-      at: h.at.toISOString(),
-    })),
+    history: await withActorNames(
+      store.db,
+      history.map((h) => ({
+        id: h.id,
+        action: h.action,
+        before: h.before,
+        after: h.after,
+        actor: h.actor,
+        at: h.at.toISOString(),
+      })),
+    ),
   };
-}
-
-export function searchReceivables(store: Store, filters: ReceivableFilters) {
-  return listReceivables(store.db, filters);
 }
 
 export async function erpReceivableByKey(
