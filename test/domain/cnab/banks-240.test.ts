@@ -12,7 +12,7 @@ import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import { writeRemessa } from '../../../src/domain/cnab/writer.js';
 import { sicrediFileName } from '../../../src/domain/cnab/layouts/240/sicredi-748.js';
 import { details, errors } from './helpers.js';
-import { oracleAvailable, oracleParse } from './oracle.js';
+import { oracleParse } from './oracle.js';
 
 interface BankCase {
   bank: string;
@@ -211,26 +211,23 @@ describe.each(cases)('CNAB 240 banco $bank', (c) => {
     });
   });
 
-  it.skipIf(!oracleAvailable)(
-    'is read with the same values by an independent reader (nodejs-cnab + cnab_yaml)',
-    () => {
-      const pLine = written.lines[2]!;
-      const qLine = written.lines[3]!;
-      const p = oracleParse(pLine, 'remessa', 'detalhe_segmento_p', c.yamlDir);
-      const q = oracleParse(qLine, 'remessa', 'detalhe_segmento_q', c.yamlDir);
-      expect(p.vencimento).toBe('21122026');
-      expect(Number(p.valor_titulo)).toBe(123456);
-      expect(p.data_emissao).toBe('20112026');
-      expect(p.codigo_ocorrencia ?? pLine.slice(15, 17)).toBe('01');
-      expect(p.uso_empresa?.trim()).toBe('NF-2026/0001-A');
-      if (c.oracleNossoNumero) expect(p.nosso_numero?.trim()).toBe(c.oracleNossoNumero);
-      expect(q.sacado_numero_inscricao).toBe('000012345678909');
-      expect(q.nome?.trim()).toMatch(/^JOAO CONCEICAO ARAUJO/);
-      expect(q.cep).toBe('01035100');
-      expect(q.cidade?.trim()).toBe('SAO PAULO');
-      expect(q.estado).toBe('SP');
-    },
-  );
+  it('is read with the same values by an independent reader (nodejs-cnab + cnab_yaml)', () => {
+    const pLine = written.lines[2]!;
+    const qLine = written.lines[3]!;
+    const p = oracleParse(pLine, 'remessa', 'detalhe_segmento_p', c.yamlDir);
+    const q = oracleParse(qLine, 'remessa', 'detalhe_segmento_q', c.yamlDir);
+    expect(p.vencimento).toBe('21122026');
+    expect(Number(p.valor_titulo)).toBe(123456);
+    expect(p.data_emissao).toBe('20112026');
+    expect(p.codigo_ocorrencia ?? pLine.slice(15, 17)).toBe('01');
+    expect(p.uso_empresa?.trim()).toBe('NF-2026/0001-A');
+    if (c.oracleNossoNumero) expect(p.nosso_numero?.trim()).toBe(c.oracleNossoNumero);
+    expect(q.sacado_numero_inscricao).toBe('000012345678909');
+    expect(q.nome?.trim()).toMatch(/^JOAO CONCEICAO ARAUJO/);
+    expect(q.cep).toBe('01035100');
+    expect(q.cidade?.trim()).toBe('SAO PAULO');
+    expect(q.estado).toBe('SP');
+  });
 
   it('names the file by the bank convention', () => {
     expect(written.fileName).toMatch(c.fileName);

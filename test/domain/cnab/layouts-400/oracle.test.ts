@@ -16,6 +16,7 @@ import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader
 import { layouts400 } from '../../../../src/domain/cnab/layouts/400/index.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
 import { details, sample } from '../helpers.js';
+import { cnabYamlDir, oracleBanks, oracleGenerate, oracleParseLines } from '../oracle.js';
 import {
   at,
   describeSamples,
@@ -31,22 +32,12 @@ import {
   valuesOf,
 } from './support.js';
 
-interface NodejsCnab {
-  BANK: Record<string, { code: string; retorno?: Record<number, string[]> }>;
-  generateRemessaCnab(
-    files: Record<string, Record<string, string | number>>,
-    cnab: number,
-    bank: string,
-  ): string;
-  parseRemessaCnab(files: string[], cnab: number, bank: string, text: string): Record<string, string>[];
-}
 const requireHere = createRequire(import.meta.url);
-const oracle = requireHere('@banco-br/nodejs-cnab') as NodejsCnab;
-// The YAML reader the oracle itself uses (its own js-yaml 3), and its layout folder.
+// The YAML reader the oracle itself uses (its own js-yaml 3).
 const oracleYaml = createRequire(requireHere.resolve('@banco-br/nodejs-cnab'))('js-yaml') as {
   safeLoad(text: string): Record<string, { pos?: [number, number] }>;
 };
-const yamlDir = path.dirname(requireHere.resolve('@banco-br/cnab_yaml/package.json'));
+const yamlDir = cnabYamlDir;
 
 /** Reads one line with the oracle's YAML layout: field name → text at its `pos`. */
 function oracleRead(layoutPath: string, line: string): Record<string, string> {
@@ -238,7 +229,7 @@ describe('Bradesco 237 remessa against @banco-br/nodejs-cnab', () => {
     },
     trailer_arquivo: { tipo_registro: '9', numero_sequencial: '3' },
   };
-  const theirs = oracle.generateRemessaCnab(files, 400, '237');
+  const theirs = oracleGenerate(files, 400, '237');
   const ours = writeRemessa(
     remessa('237', portadores['237'], [
       titulo({
@@ -303,15 +294,10 @@ describe('occurrence tables against @banco-br/cnab_yaml codigo_ocorrencia', () =
 /** The oracle reads header, first detail and trailer (one YAML per line); we give it exactly those three lines. */
 function oracleDetail(bank: string, text: string): Record<string, string> {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const entry = Object.values(oracle.BANK).find((b) => b.code === bank);
+  const entry = Object.values(oracleBanks).find((b) => b.code === bank);
   const files = entry?.retorno?.[400];
   if (!files) throw new Error(`oráculo sem layout de retorno 400 para o banco ${bank}`);
-  const parsed = oracle.parseRemessaCnab(
-    files,
-    400,
-    bank,
-    [lines[0], lines[1], lines[lines.length - 1]].join('\n'),
-  );
+  const parsed = oracleParseLines(files, 400, bank, [lines[0], lines[1], lines[lines.length - 1]].join('\n'));
   const detail = parsed[1];
   if (!detail) throw new Error('oráculo não devolveu o detalhe');
   return detail;
