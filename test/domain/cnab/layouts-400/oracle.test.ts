@@ -289,7 +289,52 @@ describe('occurrence tables against @banco-br/cnab_yaml codigo_ocorrencia', () =
       const ours = layouts400.find((l) => l.bank === bank && l.direction === 'retorno')?.occurrences ?? {};
       expect(codes.filter((c) => !(c in ours))).toEqual([]);
     });
+
+  // Wording differs (abbreviations, "sacado" for "pagador", the manual's notes in parentheses), so a description
+  // is matched by its words in order: each oracle description must be closest to ours under the same code, which
+  // fails when two codes' descriptions are swapped (e.g. Bradesco 09 "baixado automaticamente via arquivo" and 10
+  // "baixado conforme instruções da agência").
+  for (const bank of ['001', '041', '104', '237', '341'])
+    it(`${bank}: each code's description is the oracle's description of that code, not of another`, () => {
+      const theirs = oracleYaml.safeLoad(
+        readFileSync(path.join(yamlDir, `cnab400/${bank}/retorno/codigo_ocorrencia.yml`), 'utf8'),
+      ) as unknown as Record<string, string>;
+      const ours = layouts400.find((l) => l.bank === bank && l.direction === 'retorno')?.occurrences ?? {};
+      const closest = Object.entries(theirs).map(([key, description]) => {
+        const code = key.padStart(2, '0');
+        const scores = Object.entries(ours).map(
+          ([c, info]) => [c, similarity(description, info.description)] as const,
+        );
+        const best = Math.max(...scores.map(([, score]) => score));
+        return { code, closest: scores.filter(([, score]) => score === best).map(([c]) => c) };
+      });
+      expect(closest.filter((entry) => entry.closest.join() !== entry.code)).toEqual([]);
+    });
 });
+
+/** Significant words of a description, accents and case folded, cut to 5 letters ("automat." ~ "automaticamente"). */
+function words(description: string): string[] {
+  return description
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3 && !['com', 'para', 'por', 'dos', 'das', 'via'].includes(w))
+    .map((w) => w.slice(0, 5));
+}
+
+/** Dice coefficient over the longest common subsequence of words: 1 for the same words in the same order. */
+function similarity(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  const lcs = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
+  for (let i = 1; i <= x.length; i++)
+    for (let j = 1; j <= y.length; j++)
+      lcs[i]![j] =
+        x[i - 1] === y[j - 1] ? lcs[i - 1]![j - 1]! + 1 : Math.max(lcs[i - 1]![j]!, lcs[i]![j - 1]!);
+  return (2 * lcs[x.length]![y.length]!) / (x.length + y.length || 1);
+}
 
 /** The oracle reads header, first detail and trailer (one YAML per line); we give it exactly those three lines. */
 function oracleDetail(bank: string, text: string): Record<string, string> {
