@@ -1,0 +1,216 @@
+/**
+ * The platform adapter contract: every platform (Efí, banks by CNAB file, bank APIs, the credit platform) is an
+ * adapter object built by a factory from its validated options. Adapters take and return plain values and never
+ * touch the database; the services record what they answer. An operation a platform does not offer is declared
+ * false in `capabilities` and left undefined, never faked.
+ */
+import type { z } from 'zod';
+
+export const platformCodes = ['efi', 'cnab', 'supplier'] as const;
+export type PlatformCode = (typeof platformCodes)[number];
+
+export const capabilityNames = [
+  'registerBoleto',
+  'hybridBoleto',
+  'carne',
+  'changeDueDate',
+  'cancel',
+  'settleManually',
+  'resendEmail',
+  'webhooks',
+  'statusQuery',
+  'cnabFiles',
+  'creditAnalysis',
+  'reconciliation',
+] as const;
+export type Capability = (typeof capabilityNames)[number];
+export type Capabilities = Readonly<Record<Capability, boolean>>;
+
+export const platformEnvironments = ['sandbox', 'production'] as const;
+export type PlatformEnvironment = (typeof platformEnvironments)[number];
+
+/**
+ * validation: the platform refused the data (not retried; its message is shown). transient: timeout, 5xx, rate
+ * limit (retried with backoff). authentication: credentials refused (not retried; the integration needs fixing).
+ */
+export type PlatformErrorKind = 'validation' | 'transient' | 'authentication';
+
+export class PlatformError extends Error {
+  readonly kind: PlatformErrorKind;
+  /** The field the platform named, when it named one. */
+  readonly property: string | undefined;
+  /** The platform's own error code, kept for the communication log. */
+  readonly platformCode: string | undefined;
+  /** When a rate limit says how long to wait. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    kind: PlatformErrorKind,
+    message: string,
+    details: { property?: string; platformCode?: string; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.name = 'PlatformError';
+    this.kind = kind;
+    this.property = details.property;
+    this.platformCode = details.platformCode;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** One exchange with a platform, as the communication log ("Logs") keeps it. Secrets are masked by the adapter. */
+export interface PlatformExchange {
+  operation: string;
+  method: string;
+  url: string;
+  requestBody: unknown;
+  status: number | null;
+  responseBody: unknown;
+  durationMs: number;
+  startedAt: Date;
+}
+
+/** Where an adapter instance runs: its environment, an optional custom endpoint and an exchange observer. */
+export interface AdapterRuntime {
+  environment: PlatformEnvironment;
+  /** Overrides the platform's host for the environment (emulators, the TOTVS seed's custom endpoint). */
+  baseUrl?: string;
+  /** Called after every HTTP exchange, successful or not. */
+  onExchange?: (exchange: PlatformExchange) => void;
+  /** Per-request timeout; transient when exceeded. */
+  timeoutMs?: number;
+}
+
+export interface PayerAddress {
+  street: string;
+  number: string;
+  complement?: string;
+  district: string;
+  city: string;
+  state: string;
+  postalCode: string;
+}
+
+export interface ChargePayer {
+  name: string;
+  /** CPF or CNPJ, normalized (digits; alphanumeric CNPJ upper case). */
+  document: string;
+  email?: string;
+  phone?: string;
+  address?: PayerAddress;
+}
+
+/** One charge to register: a boleto, or a boleto híbrido carrying a PIX QR code. */
+export interface ChargeRequest {
+  /** Our identifier, sent to the platform so that a retry can look the charge up first (no idempotency keys). */
+  customId: string;
+  kind: 'boleto' | 'hybrid';
+  description: string;
+  amountCents: number;
+  issueDate: string;
+  dueDate: string;
+  payer: ChargePayer;
+  /** Monthly interest in basis points (100 = 1 % a.m.), fine in basis points, both from the day after due. */
+  interestMonthlyBasisPoints?: number;
+  fineBasisPoints?: number;
+  discount?: { cents: number; until: string };
+  message?: string;
+}
+
+export type PlatformChargeStatus =
+  'registered' | 'paid' | 'settled' | 'cancelled' | 'expired' | 'failed' | 'unknown';
+
+export interface RegisteredCharge {
+  customId: string;
+  chargeId: string;
+  status: PlatformChargeStatus;
+  nossoNumero?: string;
+  line?: string;
+  barcode?: string;
+  pixCopyPaste?: string;
+  pdfUrl?: string;
+  /** The carnê this parcela belongs to, when registered as one. */
+  carneId?: string;
+}
+
+/** A group of parcelas of one document that the platform may register as a carnê (Efí's rules decide). */
+export interface CarneRequest {
+  customId: string;
+  description: string;
+  payer: ChargePayer;
+  kind: 'boleto' | 'hybrid';
+  parcels: { customId: string; amountCents: number; issueDate: string; dueDate: string }[];
+  interestMonthlyBasisPoints?: number;
+  fineBasisPoints?: number;
+  message?: string;
+}
+
+/** Something a platform reported about a charge: a webhook notification entry, a polled status, a CNAB detail. */
+export interface PlatformEvent {
+  /** Unique per platform and integration: a repeated event carries the same id (Efí: the history id). */
+  eventId: string;
+  chargeId: string;
+  customId?: string;
+  occurrence: { code: string; description: string };
+  /** ISO instant when the platform recorded the event. */
+  occurredAt: string;
+  paidOn?: string;
+  creditedOn?: string;
+  amounts: {
+    paidCents?: number;
+    interestCents?: number;
+    fineCents?: number;
+    discountCents?: number;
+    rebateCents?: number;
+    feeCents?: number;
+    otherCostsCents?: number;
+  };
+  raw: unknown;
+}
+
+export interface ConnectionCheck {
+  ok: boolean;
+  /** pt-BR summary shown by "Testar conexão". */
+  message: string;
+}
+
+/**
+ * One platform, configured for one integration. Operations beyond `testConnection` exist exactly when the matching
+ * capability is true.
+ */
+export interface PlatformAdapter {
+  readonly platform: PlatformCode;
+  readonly capabilities: Capabilities;
+  testConnection(): Promise<ConnectionCheck>;
+  register?(charge: ChargeRequest): Promise<RegisteredCharge>;
+  /** Registers a document's parcelas, as a carnê where the platform's rules allow; one result per parcela. */
+  registerCarne?(carne: CarneRequest): Promise<RegisteredCharge[]>;
+  /** Looks a charge up by our custom id (before retrying a call whose first try may have succeeded). */
+  findByCustomId?(customId: string): Promise<RegisteredCharge | null>;
+  changeDueDate?(chargeId: string, dueDate: string, today: string): Promise<void>;
+  cancel?(chargeId: string): Promise<void>;
+  settleManually?(chargeId: string): Promise<void>;
+  resendEmail?(chargeId: string, email: string): Promise<void>;
+  /** Turns a webhook's body into the events it stands for (Efí: fetches the notification by its token). */
+  fetchNotification?(body: unknown): Promise<PlatformEvent[]>;
+  queryStatus?(chargeId: string): Promise<PlatformEvent[]>;
+}
+
+/** How a platform is registered: its options schema (validated on save), which options are secrets, the factory. */
+export interface PlatformDefinition<Options = unknown> {
+  readonly platform: PlatformCode;
+  /** pt-BR name shown in Parceiros/Bancos. */
+  readonly label: string;
+  readonly capabilities: Capabilities;
+  readonly optionsSchema: z.ZodType<Options>;
+  /** Option keys that are write-only: encrypted at rest, never returned, masked in logs. */
+  readonly secretOptions: readonly (keyof Options & string)[];
+  create(options: Options, runtime: AdapterRuntime): PlatformAdapter;
+}
+
+export function capabilities(enabled: readonly Capability[]): Capabilities {
+  return Object.fromEntries(capabilityNames.map((name) => [name, enabled.includes(name)])) as Record<
+    Capability,
+    boolean
+  >;
+}
