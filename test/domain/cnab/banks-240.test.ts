@@ -10,7 +10,7 @@ import { readRecords, readRetornoText } from '../../../src/domain/cnab/reader.js
 import { findLayout } from '../../../src/domain/cnab/registry.js';
 import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import { writeRemessa } from '../../../src/domain/cnab/writer.js';
-import { sicrediFileName } from '../../../src/domain/cnab/layouts/240/sicredi-748.js';
+import { sicrediFileName } from '../../../src/domain/banks/748-sicredi/cnab240.js';
 import { details, errors } from './helpers.js';
 import { oracleAvailable, oracleParse } from './oracle.js';
 

@@ -16,7 +16,7 @@ import { readRecords } from '../../../src/domain/cnab/reader.js';
 import { layouts } from '../../../src/domain/cnab/registry.js';
 import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import { CnabWriteError, writeRemessa } from '../../../src/domain/cnab/writer.js';
-import { segmentP } from '../../../src/domain/cnab/layouts/240/febraban.js';
+import { segmentP } from '../../../src/domain/cnab/febraban-240.js';
 
 const record = (fields: RecordSpec['fields']): RecordSpec => ({
   name: 'detail',

@@ -1,0 +1,15 @@
+/** Caixa (104): what the engines need from this bank. */
+import type { BankProfile } from '../profile.js';
+import { caixa } from './boleto.js';
+import { caixa104Remessa240, caixa104Retorno240 } from './cnab240.js';
+import { caixa104Remessa400, caixa104Retorno400 } from './cnab400.js';
+
+export const profile: BankProfile = {
+  code: '104',
+  slug: 'caixa',
+  name: 'Caixa',
+  codeDv: '0',
+  boleto: caixa,
+  cnab240: { remessa: caixa104Remessa240, retorno: caixa104Retorno240 },
+  cnab400: { remessa: caixa104Remessa400, retorno: caixa104Retorno400 },
+};

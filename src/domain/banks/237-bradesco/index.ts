@@ -1,0 +1,13 @@
+/** Bradesco (237): what the engines need from this bank. */
+import type { BankProfile } from '../profile.js';
+import { bradesco } from './boleto.js';
+import { bradesco237Remessa400, bradesco237Retorno400 } from './cnab400.js';
+
+export const profile: BankProfile = {
+  code: '237',
+  slug: 'bradesco',
+  name: 'Bradesco',
+  codeDv: '2',
+  boleto: bradesco,
+  cnab400: { remessa: bradesco237Remessa400, retorno: bradesco237Retorno400 },
+};
