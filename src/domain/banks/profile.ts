@@ -5,10 +5,13 @@
  */
 import type { BankBoletoRules } from '../boleto/bank-rules.js';
 import type { CnabLayout } from '../cnab/layout.js';
+import type { ReturnCommandTable } from '../settlement/return-commands.js';
 
 export interface BankCnabLayouts {
   remessa: CnabLayout;
   retorno: CnabLayout;
+  /** What each occurrence code of `retorno` does by default (return-commands.ts); editable per portador later. */
+  returnCommands: ReturnCommandTable;
 }
 
 export interface BankProfile {

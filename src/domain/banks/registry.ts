@@ -9,6 +9,8 @@ import { profile as bradesco } from './237-bradesco/index.js';
 import { profile as itau } from './341-itau/index.js';
 import { profile as sicredi } from './748-sicredi/index.js';
 import { profile as sicoob } from './756-sicoob/index.js';
+import type { CnabWidth } from '../cnab/layout.js';
+import type { ReturnCommandTable } from '../settlement/return-commands.js';
 import type { BankProfile } from './profile.js';
 
 const BANKS: readonly BankProfile[] = [
@@ -37,4 +39,10 @@ export function bankProfile(code: string): BankProfile | undefined {
 /** Every bank, in code order. */
 export function listBanks(): readonly BankProfile[] {
   return BANKS;
+}
+
+/** The return commands a bank ships for its CNAB retorno of this width (empty when it has no such layout). */
+export function defaultReturnCommands(code: string, width: CnabWidth): ReturnCommandTable {
+  const bank = bankProfile(code);
+  return (width === 240 ? bank?.cnab240 : bank?.cnab400)?.returnCommands ?? [];
 }

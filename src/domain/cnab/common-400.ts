@@ -29,7 +29,7 @@ import {
   type Value,
   type Values,
 } from './layout.js';
-import type { OccurrenceKind, OccurrenceTable, ReasonTable } from './occurrences.js';
+import type { OccurrenceRow, OccurrenceTable, ReasonTable } from './occurrences.js';
 
 export type Direction = 'remessa' | 'retorno';
 
@@ -379,29 +379,27 @@ export function cbrAgencyAccount(): FieldSpec[] {
   ];
 }
 
-type OccurrenceRow = readonly [string, OccurrenceKind, string];
-
 /**
- * CBR643 comandos of the retorno that Sicoob's 400 (derived from it) keeps with the same code, kind and wording:
+ * CBR643 comandos of the retorno that Sicoob's 400 (derived from it) keeps with the same code and wording:
  * 02 entrada, 06 liquidação, 09 baixa, 11 em ser, 15 cartório (05 is worded apart: BB "Liquidado", Sicoob
  * "Liquidação" sem registro). Each table places the rows in code order.
  */
 export const cbr643Occurrences = {
-  registered: ['02', 'registered', 'Confirmação de entrada de título'],
-  paid: ['06', 'paid', 'Liquidação normal'],
-  writtenOff: ['09', 'written_off', 'Baixa de título'],
-  pending: ['11', 'informative', 'Títulos em ser'],
-  paidAtNotary: ['15', 'paid', 'Liquidação em cartório'],
+  registered: ['02', 'Confirmação de entrada de título'],
+  paid: ['06', 'Liquidação normal'],
+  writtenOff: ['09', 'Baixa de título'],
+  pending: ['11', 'Títulos em ser'],
+  paidAtNotary: ['15', 'Liquidação em cartório'],
 } as const satisfies Record<string, OccurrenceRow>;
 
 /** FEBRABAN 400 abatimento notices with the same code and wording at Itaú, Bradesco, Santander and Banco do Brasil. */
 export const rebateOccurrences400: readonly OccurrenceRow[] = [
-  ['12', 'changed', 'Abatimento concedido'],
-  ['13', 'changed', 'Abatimento cancelado'],
+  ['12', 'Abatimento concedido'],
+  ['13', 'Abatimento cancelado'],
 ];
 
 /** Rateio de crédito notices with the same code and wording at Bradesco and Banrisul. */
 export const rateioOccurrences400: readonly OccurrenceRow[] = [
-  ['68', 'changed', 'Acerto dos dados do rateio de crédito'],
-  ['69', 'changed', 'Cancelamento dos dados do rateio'],
+  ['68', 'Acerto dos dados do rateio de crédito'],
+  ['69', 'Cancelamento dos dados do rateio'],
 ];

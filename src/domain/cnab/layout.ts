@@ -118,7 +118,7 @@ export interface CnabLayout {
   /** Manual (name/version) the positions follow. */
   source: string;
   records: RecordSpec[];
-  /** Retorno: occurrence code → kind + pt-BR description. */
+  /** Retorno: occurrence code → pt-BR description (what a code does is a return command, not the layout's). */
   occurrences?: OccurrenceTable;
   /** Retorno: reason (motivo) code → pt-BR description, optionally per occurrence code. */
   reasons?: ReasonTable;

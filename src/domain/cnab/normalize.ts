@@ -1,5 +1,4 @@
 /** Normalization: the decoded values of one event's records become one CnabDetailEvent. */
-import type { LineError } from './decode.js';
 import type { CnabDetailEvent } from './events.js';
 import type { CnabLayout, Values } from './layout.js';
 import { describeReason } from './occurrences.js';
@@ -11,13 +10,6 @@ export const dateOf = (v: unknown): string | null => (typeof v === 'string' && v
 function allZeros(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
   return true;
-}
-
-/** Column of the occurrence code in the record that opens an event (for error events). */
-function occurrenceColumn(layout: CnabLayout): number {
-  for (const r of layout.records)
-    if (r.event === 'start') for (const f of r.fields) if (f.name === 'occurrenceCode') return f.start;
-  return 0;
 }
 
 const NO_REASONS: { code: string; description?: string }[] = Object.freeze([]) as never;
@@ -38,24 +30,18 @@ function occurrenceOf(
 
 /**
  * Turns the start record's values (240: T) plus the continuation's (240: U) into the normalized event. The start
- * record's value wins; the continuation fills what it lacks (each amount comes from the segment that has it).
+ * record's value wins; the continuation fills what it lacks (each amount comes from the segment that has it). A code
+ * the layout's occurrence table lacks is reported as it came, with no description: what it does is the return
+ * commands' business, not the reader's.
  */
 export function normalize(
   layout: CnabLayout,
   line: number,
   t: Values,
   u: Values | undefined,
-): CnabDetailEvent | LineError {
+): CnabDetailEvent {
   const x = u ?? t;
   const code = str(t.occurrenceCode ?? x.occurrenceCode);
-  const info = layout.occurrences?.[code];
-  if (!info)
-    return {
-      type: 'error',
-      column: occurrenceColumn(layout),
-      field: 'occurrenceCode',
-      error: `código de ocorrência "${code}" não consta da tabela do banco ${layout.bank} (${layout.id})`,
-    };
   const rawReasons = t.reasons ?? x.reasons;
   const reasons =
     Array.isArray(rawReasons) && rawReasons.length > 0
@@ -74,8 +60,7 @@ export function normalize(
     bank: layout.bank,
     layout: layout.width,
     layoutId: layout.id,
-    kind: info.kind,
-    occurrence: occurrenceOf(layout, code, info.description),
+    occurrence: occurrenceOf(layout, code, layout.occurrences?.[code] ?? ''),
     reasons,
     nossoNumero: str(t.nossoNumero ?? x.nossoNumero),
     seuNumero: companyUse !== '' ? companyUse : allZeros(documentNumber) ? '' : documentNumber,

@@ -61,7 +61,6 @@ export class EventPairing {
       );
       return;
     }
-    const event = normalize(this.compiled.layout, p.line, p.values, p.extra);
-    out.push(event.type === 'detail' ? event : errorEvent(p.line, p.text.slice(p.start, p.end), event));
+    out.push(normalize(this.compiled.layout, p.line, p.values, p.extra));
   }
 }

@@ -3,7 +3,9 @@
  * name pattern, and liquidação ≠ baixa in the occurrence tables (a write-off without payment never reads as paid).
  */
 import { describe, expect, it } from 'vitest';
+import { defaultReturnCommands } from '../../../src/domain/banks/registry.js';
 import { checkLayout } from '../../../src/domain/cnab/check.js';
+import { findReturnCommand } from '../../../src/domain/settlement/return-commands.js';
 import { layouts } from '../../../src/domain/cnab/registry.js';
 
 const layouts400 = layouts.filter((l) => l.width === 400);
@@ -21,17 +23,19 @@ describe('CNAB 400 layouts', () => {
       }
   });
 
-  it('maps every written-off-without-payment description away from "paid"', () => {
+  it('gives every occurrence code a default command, and never settles a written-off-without-payment one', () => {
     for (const layout of layouts400.filter((l) => l.direction === 'retorno')) {
-      for (const [code, info] of Object.entries(layout.occurrences ?? {})) {
-        const writeOff = /baixa|devolu|franco/i.test(info.description);
-        const payment = /liquida|pagamento|pago|crédito em c\/c/i.test(info.description);
-        if (writeOff && !payment) expect(`${layout.bank} ${code} ${info.kind}`).not.toMatch(/paid$/);
+      const commands = defaultReturnCommands(layout.bank, 400);
+      expect(commands.map((c) => c.code)).toEqual(Object.keys(layout.occurrences ?? {}).sort());
+      for (const { code, description, action } of commands) {
+        const writeOff = /baixa|devolu|franco/i.test(description);
+        const payment = /liquida|pagamento|pago|crédito em c\/c/i.test(description);
+        if (writeOff && !payment) expect(`${layout.bank} ${code} ${action}`).not.toMatch(/settle$/);
       }
     }
   });
 
-  it('reads liquidação em cartório as paid in every bank that has it', () => {
+  it('settles liquidação em cartório in every bank that has it', () => {
     const cartorio: Record<string, string> = {
       '001': '15',
       '033': '17',
@@ -42,8 +46,9 @@ describe('CNAB 400 layouts', () => {
       '756': '15',
     };
     for (const [bank, code] of Object.entries(cartorio)) {
-      const layout = layouts400.find((l) => l.bank === bank && l.direction === 'retorno');
-      expect(layout?.occurrences?.[code], `${bank} ${code}`).toMatchObject({ kind: 'paid' });
+      const command = findReturnCommand(defaultReturnCommands(bank, 400), code);
+      expect(command, `${bank} ${code}`).toMatchObject({ action: 'settle' });
+      expect(command?.description).toMatch(/cart[óo]rio/i);
     }
   });
 

@@ -406,6 +406,6 @@ describe('Sicoob 756 retorno built from its layout sheet, parsed by the oracle a
     expect(ours?.amounts.feeCents).toBe(centsOf(theirs.valor_tarifa));
     expect(ours?.amounts.paidCents).toBe(centsOf(theirs.valor_recebido));
     expect(ours?.amounts.interestCents).toBe(centsOf(theirs.juros_mora));
-    expect(ours?.kind).toBe('written_off');
+    expect(ours?.action).toBe('write_off');
   });
 });

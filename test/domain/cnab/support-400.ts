@@ -4,13 +4,13 @@
  * describes, and the sample-file describe that skips with a message when ../shared/cnab-samples is absent.
  */
 import { describe, expect } from 'vitest';
-import type { CnabDetailEvent, CnabReadEvent } from '../../../src/domain/cnab/events.js';
+import type { CnabReadEvent } from '../../../src/domain/cnab/events.js';
 import type { CnabLayout, Values } from '../../../src/domain/cnab/layout.js';
 import { readRecords, readRetornoText } from '../../../src/domain/cnab/reader.js';
 import { findLayout } from '../../../src/domain/cnab/registry.js';
 import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import type { WrittenRemessa } from '../../../src/domain/cnab/writer.js';
-import { details, errors, samplesPresent, SAMPLES_ABSENT } from './helpers.js';
+import { details, errors, samplesPresent, SAMPLES_ABSENT, type ClassifiedDetail } from './helpers.js';
 
 type Titulo = RemessaInput['titulos'][number];
 type Portador = Partial<RemessaInput['portador']>;
@@ -114,7 +114,7 @@ export const valuesOf = (record: ReturnType<typeof readRecords>[number] | undefi
 /** Reads a retorno, expecting no error event; gives all events and the detail events. */
 export async function readWithoutErrors(
   text: string,
-): Promise<{ events: CnabReadEvent[]; details: CnabDetailEvent[] }> {
+): Promise<{ events: CnabReadEvent[]; details: ClassifiedDetail[] }> {
   const events = await readRetornoText(text);
   expect(errors(events)).toEqual([]);
   return { events, details: details(events) };

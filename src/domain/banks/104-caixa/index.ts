@@ -3,6 +3,7 @@ import type { BankProfile } from '../profile.js';
 import { caixa } from './boleto.js';
 import { caixa104Remessa240, caixa104Retorno240 } from './cnab240.js';
 import { caixa104Remessa400, caixa104Retorno400 } from './cnab400.js';
+import { returnCommands240, returnCommands400 } from './return-commands.js';
 
 export const profile: BankProfile = {
   code: '104',
@@ -10,6 +11,6 @@ export const profile: BankProfile = {
   name: 'Caixa',
   codeDv: '0',
   boleto: caixa,
-  cnab240: { remessa: caixa104Remessa240, retorno: caixa104Retorno240 },
-  cnab400: { remessa: caixa104Remessa400, retorno: caixa104Retorno400 },
+  cnab240: { remessa: caixa104Remessa240, retorno: caixa104Retorno240, returnCommands: returnCommands240 },
+  cnab400: { remessa: caixa104Remessa400, retorno: caixa104Retorno400, returnCommands: returnCommands400 },
 };

@@ -2,6 +2,7 @@
 import type { BankProfile } from '../profile.js';
 import { bradesco } from './boleto.js';
 import { bradesco237Remessa400, bradesco237Retorno400 } from './cnab400.js';
+import { returnCommands400 } from './return-commands.js';
 
 export const profile: BankProfile = {
   code: '237',
@@ -9,5 +10,9 @@ export const profile: BankProfile = {
   name: 'Bradesco',
   codeDv: '2',
   boleto: bradesco,
-  cnab400: { remessa: bradesco237Remessa400, retorno: bradesco237Retorno400 },
+  cnab400: {
+    remessa: bradesco237Remessa400,
+    retorno: bradesco237Retorno400,
+    returnCommands: returnCommands400,
+  },
 };

@@ -3,6 +3,7 @@ import type { BankProfile } from '../profile.js';
 import { itau } from './boleto.js';
 import { itau341Remessa240, itau341Retorno240 } from './cnab240.js';
 import { itau341Remessa400, itau341Retorno400 } from './cnab400.js';
+import { returnCommands } from './return-commands.js';
 
 export const profile: BankProfile = {
   code: '341',
@@ -10,6 +11,6 @@ export const profile: BankProfile = {
   name: 'Itaú',
   codeDv: '7',
   boleto: itau,
-  cnab240: { remessa: itau341Remessa240, retorno: itau341Retorno240 },
-  cnab400: { remessa: itau341Remessa400, retorno: itau341Retorno400 },
+  cnab240: { remessa: itau341Remessa240, retorno: itau341Retorno240, returnCommands },
+  cnab400: { remessa: itau341Remessa400, retorno: itau341Retorno400, returnCommands },
 };

@@ -40,9 +40,9 @@ export const sicredi748Remessa240 = remessa240({
 });
 
 /** Sicredi differs from FEBRABAN C044 in code 36 (baixa rejeitada) and adds rejection motivos 79-86 and A4. */
-const sicrediOccurrences = occurrenceTable([
-  ...Object.entries(febrabanOccurrences).map(([code, info]) => [code, info.kind, info.description] as const),
-  ['36', 'rejected', 'Baixa rejeitada'],
+export const sicredi748Occurrences240 = occurrenceTable([
+  ...Object.entries(febrabanOccurrences),
+  ['36', 'Baixa rejeitada'],
 ]);
 const rejections = {
   ...febrabanReasons.byOccurrence?.['03'],
@@ -58,7 +58,7 @@ export const sicredi748Retorno240 = retorno240({
   bank,
   bankName,
   source,
-  occurrences: sicrediOccurrences,
+  occurrences: sicredi748Occurrences240,
   reasons: {
     byOccurrence: {
       ...febrabanReasons.byOccurrence,

@@ -2,6 +2,7 @@
 import type { BankProfile } from '../profile.js';
 import { sicredi } from './boleto.js';
 import { sicredi748Remessa240, sicredi748Retorno240 } from './cnab240.js';
+import { returnCommands240 } from './return-commands.js';
 
 export const profile: BankProfile = {
   code: '748',
@@ -9,5 +10,9 @@ export const profile: BankProfile = {
   name: 'Sicredi',
   codeDv: 'X',
   boleto: sicredi,
-  cnab240: { remessa: sicredi748Remessa240, retorno: sicredi748Retorno240 },
+  cnab240: {
+    remessa: sicredi748Remessa240,
+    retorno: sicredi748Retorno240,
+    returnCommands: returnCommands240,
+  },
 };

@@ -111,16 +111,16 @@ const detailRetorno = retornoDetail400([
 /** Sicoob 400: comando/movimento do retorno (109-110). */
 export const sicoob756Occurrences400 = occurrenceTable([
   cbr643Occurrences.registered,
-  ['05', 'paid', 'Liquidação sem registro'],
+  ['05', 'Liquidação sem registro'],
   cbr643Occurrences.paid,
   cbr643Occurrences.writtenOff,
-  ['10', 'written_off', 'Baixa solicitada (pedido do beneficiário)'],
+  ['10', 'Baixa solicitada (pedido do beneficiário)'],
   cbr643Occurrences.pending,
-  ['14', 'changed', 'Alteração de vencimento'],
+  ['14', 'Alteração de vencimento'],
   cbr643Occurrences.paidAtNotary,
-  ['23', 'informative', 'Encaminhado a protesto'],
-  ['27', 'changed', 'Confirmação de alteração de dados'],
-  ['48', 'changed', 'Confirmação de instrução de transferência de carteira/modalidade de cobrança'],
+  ['23', 'Encaminhado a protesto'],
+  ['27', 'Confirmação de alteração de dados'],
+  ['48', 'Confirmação de instrução de transferência de carteira/modalidade de cobrança'],
 ]);
 
 export const sicoob756Retorno400 = retornoLayout400({

@@ -121,7 +121,7 @@ describe('Banco do Brasil 001 CNAB 400 retorno (CBR643) built from the manual ta
     });
     const [p, r, w] = details;
     expect(p).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '12345670000000123',
       seuNumero: 'NF1001-1',
       dueDate: '2026-12-20',
@@ -130,10 +130,10 @@ describe('Banco do Brasil 001 CNAB 400 retorno (CBR643) built from the manual ta
       amounts: { ...paymentAmounts, feeCents: 250, netCents: 148925 },
     });
     expect(r).toMatchObject({
-      kind: 'rejected',
+      action: 'reject_registration',
       reasons: [{ code: '33', description: 'Nosso número já existente' }],
     });
-    expect(w).toMatchObject({ kind: 'written_off', amounts: { paidCents: 0 } });
+    expect(w).toMatchObject({ action: 'write_off', amounts: { paidCents: 0 } });
   });
 });
 
@@ -145,7 +145,7 @@ describeSamples('Banco do Brasil 001 CBR643 sample', () => {
       generatedOn: '2009-01-20',
     });
     expect(all).toHaveLength(26);
-    expect(all.every((d) => d.kind === 'paid')).toBe(true);
+    expect(all.every((d) => d.action === 'settle')).toBe(true);
     expect(all[0]).toMatchObject({
       nossoNumero: '16224200000000003',
       occurredOn: '2009-01-20',

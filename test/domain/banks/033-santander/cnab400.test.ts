@@ -136,7 +136,7 @@ describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
     const [p, r, ...rest] = (await readWithoutErrors(text)).details;
     expect(rest).toEqual([]);
     expect(p).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '00001234',
       seuNumero: 'NF1001-1',
       documentNumber: 'NF1001',
@@ -144,7 +144,7 @@ describe('Santander 033 CNAB 400 retorno built from the manual table', () => {
       creditedOn: '2026-12-22',
       amounts: { ...paymentAmounts, feeCents: 250 },
     });
-    expect(r).toMatchObject({ kind: 'rejected', occurrence: { code: '03' } });
+    expect(r).toMatchObject({ action: 'reject_registration', occurrence: { code: '03' } });
   });
 
   it('keeps the three 3-digit error codes of 137-145 on the record', () => {
@@ -164,12 +164,12 @@ describeSamples('Santander 033 CNAB 400 retorno sample', () => {
     const { details: all } = await readWithoutErrors(sample('brcobranca-CNAB400SANTANDER.RET'));
     expect(all).toHaveLength(52);
     expect(all[0]).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '00000011',
       occurredOn: '2013-05-20',
       creditedOn: '2013-05-21',
     });
     expect(all[0]?.amounts).toMatchObject({ titleCents: 4000, paidCents: 3790, feeCents: 210 });
-    expect(all[51]?.kind).toBe('written_off');
+    expect(all[51]?.action).toBe('write_off');
   });
 });

@@ -99,7 +99,7 @@ describe('Banrisul 041 CNAB 400 retorno built from the manual table', () => {
   it('normalizes payment and rejection with motivos', async () => {
     const [p, r] = (await readWithoutErrors(file(header, paid, rejected, trailer))).details;
     expect(p).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '2283256351',
       seuNumero: 'NF1001-1',
       occurredOn: '2026-12-21',
@@ -107,7 +107,7 @@ describe('Banrisul 041 CNAB 400 retorno built from the manual table', () => {
       amounts: { ...paymentAmounts, feeCents: 160, otherCostsCents: 30 },
     });
     expect(r).toMatchObject({
-      kind: 'rejected',
+      action: 'reject_registration',
       reasons: [
         { code: '08', description: 'Nosso número inválido' },
         { code: '09', description: 'Nosso número duplicado' },
@@ -121,7 +121,7 @@ describeSamples('Banrisul 041 samples', () => {
     const [only, ...rest] = (await readWithoutErrors(sample('brcobranca-CNAB400BANRISUL.RET'))).details;
     expect(rest).toEqual([]);
     expect(only).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '2283256350',
       dueDate: '2015-05-25',
       occurredOn: '2015-05-15',

@@ -106,7 +106,7 @@ describe('Caixa 104 CNAB 400 retorno built from the manual table', () => {
   it('reads liquidação as paid, franco pagamento as a write-off, rejection 99 with its code', async () => {
     const [p, f, r] = (await readWithoutErrors(file(header, paid, franco, rejected, trailer))).details;
     expect(p).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '14000000000000123',
       seuNumero: 'NF1001-1',
       creditedOn: '2026-12-22',
@@ -120,9 +120,9 @@ describe('Caixa 104 CNAB 400 retorno built from the manual table', () => {
       },
     });
     // Franco pagamento: closed without money through the bank — never "paid".
-    expect(f).toMatchObject({ kind: 'written_off', occurrence: { code: '24' } });
+    expect(f).toMatchObject({ action: 'write_off', occurrence: { code: '24' } });
     expect(r).toMatchObject({
-      kind: 'rejected',
+      action: 'reject_registration',
       reasons: [{ code: '10', description: 'Inclusão de título já existente' }],
     });
   });

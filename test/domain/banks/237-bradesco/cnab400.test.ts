@@ -142,7 +142,7 @@ describe('Bradesco 237 CNAB 400 retorno built from the manual table', () => {
     const [p, r, w, ...rest] = details;
     expect(rest).toEqual([]);
     expect(p).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '000000012346',
       seuNumero: 'NF1001-1',
       dueDate: '2026-12-20',
@@ -151,14 +151,14 @@ describe('Bradesco 237 CNAB 400 retorno built from the manual table', () => {
       amounts: { ...paymentAmounts, feeCents: 160, otherCostsCents: 30 },
     });
     expect(r).toMatchObject({
-      kind: 'rejected',
+      action: 'reject_registration',
       reasons: [
         { code: '08', description: 'Nosso número inválido' },
         { code: '09', description: 'Nosso número duplicado' },
       ],
     });
     expect(w).toMatchObject({
-      kind: 'written_off',
+      action: 'write_off',
       reasons: [{ code: '10', description: 'Baixa comandada pelo cliente' }],
     });
   });
@@ -169,13 +169,13 @@ describeSamples('Bradesco 237 CNAB 400 retorno sample', () => {
     const { details: all } = await readWithoutErrors(sample('brcobranca-CNAB400BRADESCO.RET'));
     expect(all.map((d) => d.occurrence.code)).toEqual(['02', '02', '02', '02', '02', '10']);
     expect(all[1]).toMatchObject({
-      kind: 'registered',
+      action: 'confirm_registration',
       nossoNumero: '51350000004P',
       seuNumero: '1146',
       dueDate: '2015-05-25',
     });
     expect(all[1]?.amounts).toMatchObject({ titleCents: 18000, feeCents: 160 });
     // Baixa conforme instruções: written off, never paid.
-    expect(all[5]?.kind).toBe('written_off');
+    expect(all[5]?.action).toBe('write_off');
   });
 });

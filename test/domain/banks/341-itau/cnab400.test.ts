@@ -150,7 +150,7 @@ describe('Itaú 341 CNAB 400 retorno built from the manual table', () => {
     );
     const [p, r, w] = details;
     expect(p).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       occurrence: { code: '06', description: 'Liquidação normal' },
       nossoNumero: '00001234',
       seuNumero: 'NF1001-1',
@@ -160,10 +160,10 @@ describe('Itaú 341 CNAB 400 retorno built from the manual table', () => {
       creditedOn: '2026-12-22',
       amounts: { ...paymentAmounts, feeCents: 250 },
     });
-    expect(r).toMatchObject({ kind: 'rejected', reasons: [{ code: '14' }, { code: '15' }] });
+    expect(r).toMatchObject({ action: 'reject_registration', reasons: [{ code: '14' }, { code: '15' }] });
     expect(r?.reasons[0]?.description).toMatch(/Nosso número já registrado/);
     // A baixa is never a payment: written_off, nothing paid.
-    expect(w).toMatchObject({ kind: 'written_off', amounts: { paidCents: 0 } });
+    expect(w).toMatchObject({ action: 'write_off', amounts: { paidCents: 0 } });
     expect(events.find((e) => e.type === 'header')).toMatchObject({
       fileNumber: 42,
       generatedOn: '2026-12-22',
@@ -176,20 +176,20 @@ describeSamples('Itaú 341 CNAB 400 retorno samples', () => {
     const { details: all } = await readWithoutErrors(sample('opencnabphp-retorno_cnab400_itau.ret'));
     expect(all.map((d) => d.occurrence.code)).toEqual(['06', '25', '06', '06']);
     expect(all[0]).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '00231327',
       occurredOn: '2013-06-20',
       creditedOn: '2013-06-21',
     });
     expect(all[0]?.amounts).toMatchObject({ titleCents: 38975, paidCents: 20997, feeCents: 333 });
-    expect(all[1]).toMatchObject({ kind: 'informative', nossoNumero: '00123442' });
+    expect(all[1]).toMatchObject({ action: 'informative', nossoNumero: '00123442' });
   });
 
   it('parses brcobranca-CNAB400ITAU.RET with no error events', async () => {
     const { details: all } = await readWithoutErrors(sample('brcobranca-CNAB400ITAU.RET'));
     expect(all).toHaveLength(52);
     expect(all[0]).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '00000011',
       amounts: { titleCents: 4000, paidCents: 3790, feeCents: 210 },
     });

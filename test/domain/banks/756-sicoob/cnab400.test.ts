@@ -117,14 +117,14 @@ describe('Sicoob 756 CNAB 400 retorno built from the manual table', () => {
   it('normalizes liquidação, liquidação em cartório (paid) and baixa solicitada (written off)', async () => {
     const [p, c, w] = (await readWithoutErrors(file(header, paid, cartorio, writtenOff, trailer))).details;
     expect(p).toMatchObject({
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '000000012343',
       seuNumero: 'NF1001-1',
       creditedOn: '2026-12-22',
       amounts: { ...paymentAmounts, feeCents: 250, netCents: 148925 },
     });
-    expect(c).toMatchObject({ kind: 'paid', amounts: { paidCents: 150075 } });
-    expect(w).toMatchObject({ kind: 'written_off', amounts: { paidCents: 0 } });
+    expect(c).toMatchObject({ action: 'settle', amounts: { paidCents: 150075 } });
+    expect(w).toMatchObject({ action: 'write_off', amounts: { paidCents: 0 } });
   });
 });
 
