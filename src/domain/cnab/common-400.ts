@@ -37,7 +37,7 @@ export type Direction = 'remessa' | 'retorno';
 export const seq400 = (): FieldSpec => num('lineSeq', 395, 400, { ref: 'número sequencial' });
 
 /** A fixed text written at exactly its width (the checker requires a constant to fill its field). */
-export const literal = (name: string, start: number, end: number, text: string): FieldSpec =>
+export const literal = (name: FieldSpec['name'], start: number, end: number, text: string): FieldSpec =>
   alpha(name, start, end, { constant: text.padEnd(end - start + 1, ' ').slice(0, end - start + 1) });
 
 /**

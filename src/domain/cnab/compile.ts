@@ -4,6 +4,7 @@
  */
 import { compileDecoder, type FastDecoder } from './codec.js';
 import { generateFastDecoder, type GeneratedDecoder } from './fast-decoder.js';
+import { controlFields, eventFields } from './fields.js';
 import type { CnabLayout, FieldSpec, RecordSpec } from './layout.js';
 
 export interface CompiledRecord {
@@ -31,38 +32,10 @@ export interface CompiledLayout {
 /**
  * Header, batch and trailer records carry no título data: a retorno reads from them only what it reports
  * (bank, file number, date, company, record count), and leniently, because banks fill the rest in their own
- * ways (e.g. Santander's batch header, Sicoob portals trimming blanks). Detail records are read in full.
+ * ways (e.g. Santander's batch header, Sicoob portals trimming blanks). Detail records are read for the event only.
  */
-/** What a retorno event is made of; a lenient (retorno) read decodes only these from detail records. */
-const EVENT_KEYS = new Set([
-  'occurrenceCode',
-  'reasons',
-  'nossoNumero',
-  'documentNumber',
-  'companyUse',
-  'dueDate',
-  'occurredOn',
-  'creditedOn',
-  'titleCents',
-  'paidCents',
-  'interestCents',
-  'discountCents',
-  'rebateCents',
-  'feeCents',
-  'otherCostsCents',
-  'iofCents',
-  'otherCreditsCents',
-  'netCents',
-]);
-
-const CONTROL_KEYS = new Set([
-  'bankCode',
-  'fileDirection',
-  'fileNumber',
-  'generatedOn',
-  'companyName',
-  'fileRecordCount',
-]);
+const EVENT_KEYS: ReadonlySet<string> = new Set(eventFields);
+const CONTROL_KEYS: ReadonlySet<string> = new Set(controlFields);
 
 const caches = {
   lenient: new WeakMap<CnabLayout, CompiledLayout>(),

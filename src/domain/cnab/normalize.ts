@@ -1,6 +1,7 @@
 /** Normalization: the decoded values of one event's records become one CnabDetailEvent. */
 import type { CnabDetailEvent } from './events.js';
-import type { CnabLayout, Values } from './layout.js';
+import type { EventField } from './fields.js';
+import type { CnabLayout, Value } from './layout.js';
 import { describeReason } from './occurrences.js';
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : String(v));
@@ -11,6 +12,9 @@ function allZeros(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
   return true;
 }
+
+/** The decoded values of one record, as normalization may read them: only event fields (a typo does not compile). */
+type EventValues = Readonly<Partial<Record<EventField, Value>>>;
 
 const NO_REASONS: { code: string; description?: string }[] = Object.freeze([]) as never;
 const occurrenceCache = new WeakMap<CnabLayout, Map<string, { code: string; description: string }>>();
@@ -37,8 +41,8 @@ function occurrenceOf(
 export function normalize(
   layout: CnabLayout,
   line: number,
-  t: Values,
-  u: Values | undefined,
+  t: EventValues,
+  u: EventValues | undefined,
 ): CnabDetailEvent {
   const x = u ?? t;
   const code = str(t.occurrenceCode ?? x.occurrenceCode);
