@@ -11,7 +11,11 @@ import pg from 'pg';
 import { buildApp } from '../src/api/app.js';
 import { makeCnpj } from '../src/domain/documents/index.js';
 import { startJobQueue } from '../src/jobs/index.js';
-import { createApiToken, createCompany, createUser, openStore, type Store } from '../src/store/index.js';
+import { createApiToken } from '../src/store/api-tokens.js';
+import { createCompany } from '../src/store/companies.js';
+import { createUser } from '../src/store/users.js';
+import { openStore, type Store } from '../src/store/connection.js';
+import { testPlatformDeps } from '../test/support/platforms.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 
@@ -56,7 +60,7 @@ await createUser(store.db, {
   homeCompanyId: company.id,
 });
 const { token } = await createApiToken(store.db, { companyId: company.id, name: 'bench' });
-const app = await buildApp({ store, jobs, webRoot: '/nonexistent' });
+const app = await buildApp({ store, jobs, webRoot: '/nonexistent', platforms: testPlatformDeps() });
 await app.ready();
 const headers = { authorization: `Bearer ${token}` };
 

@@ -5,6 +5,25 @@
  * false in `capabilities` and left undefined, never faked.
  */
 import type { z } from 'zod';
+import type { ReturnCommandTable } from '../domain/settlement/return-commands.js';
+import type {
+  AfterSaleAnswer,
+  AfterSaleRequest,
+  CreditAnalysisReceipt,
+  CreditAnalysisRequest,
+  CreditCustomer,
+  CreditStatus,
+  CreditTicket,
+  CustomerSyncResult,
+  InvoiceAnswer,
+  InvoiceSubmission,
+  LimitChangeRequest,
+  ReceivableMovementSync,
+  ReconciliationEvent,
+  ReturnRequest,
+  SalesOrder,
+  TicketRequest,
+} from './credit.js';
 
 export const platformCodes = ['efi', 'cnab', 'supplier'] as const;
 export type PlatformCode = (typeof platformCodes)[number];
@@ -79,6 +98,8 @@ export interface AdapterRuntime {
   onExchange?: (exchange: PlatformExchange) => void;
   /** Per-request timeout; transient when exceeded. */
   timeoutMs?: number;
+  /** The integration's webhook URL, sent with each charge so that the platform notifies it (Efí). */
+  notificationUrl?: string;
 }
 
 export interface PayerAddress {
@@ -139,7 +160,14 @@ export interface CarneRequest {
   description: string;
   payer: ChargePayer;
   kind: 'boleto' | 'hybrid';
-  parcels: { customId: string; amountCents: number; issueDate: string; dueDate: string }[];
+  /** In due-date order. A parcela's own description (default: the group's) counts for Efí's carnê rules. */
+  parcels: {
+    customId: string;
+    amountCents: number;
+    issueDate: string;
+    dueDate: string;
+    description?: string;
+  }[];
   interestMonthlyBasisPoints?: number;
   fineBasisPoints?: number;
   message?: string;
@@ -183,8 +211,12 @@ export interface PlatformAdapter {
   readonly capabilities: Capabilities;
   testConnection(): Promise<ConnectionCheck>;
   register?(charge: ChargeRequest): Promise<RegisteredCharge>;
-  /** Registers a document's parcelas, as a carnê where the platform's rules allow; one result per parcela. */
-  registerCarne?(carne: CarneRequest): Promise<RegisteredCharge[]>;
+  /**
+   * Registers a document's parcelas, as a carnê where the platform's rules allow; one result per parcela, in the
+   * request's order. `lookUpFirst` (for a retry whose first try may have succeeded) registers only what the
+   * platform does not already hold under the same custom ids.
+   */
+  registerCarne?(carne: CarneRequest, options?: { lookUpFirst?: boolean }): Promise<RegisteredCharge[]>;
   /** Looks a charge up by our custom id (before retrying a call whose first try may have succeeded). */
   findByCustomId?(customId: string): Promise<RegisteredCharge | null>;
   changeDueDate?(chargeId: string, dueDate: string, today: string): Promise<void>;
@@ -194,6 +226,31 @@ export interface PlatformAdapter {
   /** Turns a webhook's body into the events it stands for (Efí: fetches the notification by its token). */
   fetchNotification?(body: unknown): Promise<PlatformEvent[]>;
   queryStatus?(chargeId: string): Promise<PlatformEvent[]>;
+
+  // ── Credit platform (capability creditAnalysis: customers, analyses, tickets, invoices, after-sale;
+  //    capability reconciliation: the financial events). Values in src/platforms/credit.ts. ──
+  /** Sends customers with their contacts; answers how the platform holds each one. */
+  syncCustomers?(customers: CreditCustomer[]): Promise<CustomerSyncResult[]>;
+  syncSalesOrders?(orders: SalesOrder[]): Promise<{ received: number }>;
+  syncReceivableMovements?(movements: ReceivableMovementSync[]): Promise<{ received: number }>;
+  requestCreditAnalysis?(request: CreditAnalysisRequest): Promise<CreditAnalysisReceipt>;
+  requestLimitChange?(request: LimitChangeRequest): Promise<CreditAnalysisReceipt>;
+  getCreditStatus?(document: string): Promise<CreditStatus>;
+  /** Creates the order's credit ticket, or gets its open one back (reused) with the new amount. */
+  createTicket?(request: TicketRequest): Promise<CreditTicket>;
+  cancelTicket?(ticketId: string): Promise<CreditTicket>;
+  /** The order's ticket as the platform holds it; null when it has none. */
+  checkOrder?(orderErpKey: string): Promise<CreditTicket | null>;
+  sendInvoice?(invoice: InvoiceSubmission): Promise<InvoiceAnswer>;
+  sendReturnRequest?(request: ReturnRequest): Promise<{ requestId: string }>;
+  /** After-sale requests not answered yet. */
+  fetchAfterSaleRequests?(): Promise<AfterSaleRequest[]>;
+  answerAfterSaleRequest?(requestId: string, answer: AfterSaleAnswer): Promise<void>;
+  /** Events not acknowledged yet; the platform serves them again until they are. */
+  fetchReconciliationEvents?(): Promise<ReconciliationEvent[]>;
+  acknowledgeReconciliationEvents?(
+    entryIds: string[],
+  ): Promise<{ acknowledged: string[]; unknown: string[] }>;
 }
 
 /** How a platform is registered: its options schema (validated on save), which options are secrets, the factory. */
@@ -206,6 +263,8 @@ export interface PlatformDefinition<Options = unknown> {
   /** Option keys that are write-only: encrypted at rest, never returned, masked in logs. */
   readonly secretOptions: readonly (keyof Options & string)[];
   create(options: Options, runtime: AdapterRuntime): PlatformAdapter;
+  /** Default return commands for the occurrence codes this platform reports (API platforms). */
+  readonly returnCommands?: ReturnCommandTable;
 }
 
 export function capabilities(enabled: readonly Capability[]): Capabilities {

@@ -8,49 +8,32 @@ import type {
   ReceivablePatchBody,
   ReceivableUpsertBody,
   ReceivableView,
-} from '../api/schemas/receivables.js';
-import { JOB_RECEIVABLE_CHANGED, type JobQueue, type ReceivableChangedJob } from '../jobs/index.js';
-import type { Executor, Store, Tx } from '../store/index.js';
-import { getPortador } from '../store/banking.js';
+} from '../contracts/receivables.js';
+import {
+  isClosedStatus,
+  RECEIVABLE_STATUS_LABELS,
+  receivableImmutableFields,
+} from '../domain/receivable/statuses.js';
+import type { Executor, Store, Tx } from '../store/connection.js';
+import { getPortador, getPortadorByErpKey } from '../store/banking.js';
 import { getCustomerByErpKey, getEstablishmentByErpKey } from '../store/customers.js';
 import { listHistory } from '../store/history.js';
-import { listMovements } from '../store/movements.js';
+import { listMovements, type MovementRow } from '../store/ledger.js';
 import {
   getReceivable,
   getReceivableRow,
   listReceivables,
   upsertReceivable,
-  type ReceivableField,
   type ReceivableFilters,
   type ReceivableInput,
   type ReceivableRow,
 } from '../store/receivables.js';
-import { customerErpKeysById as customerErpKeys } from '../store/repositories/api-extra.js';
+import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
 import { immutableConflict } from './customers.js';
+import { announceReceivable } from './events.js';
+import { registrationOf } from './registration.js';
+import type { RegistrationView } from '../contracts/registration.js';
 import { notFound, ServiceError, validationError, type FieldError } from './errors.js';
-
-/**
- * What identifies a título and its value: never changed by an upsert (409 `immutable_field`).
- * Mutable: dueDate, openAmountCents (an 'adjustment' movement records the difference), invoiceNumber, portadorId,
- * establishment.
- */
-export const RECEIVABLE_IMMUTABLE_FIELDS = [
-  'customerId',
-  'document',
-  'number',
-  'installment',
-  'issueDate',
-  'amountCents',
-] as const satisfies readonly ReceivableField[];
-
-/** Statuses after which the título belongs to settlement: upserts and console edits may no longer change it. */
-export const CLOSED_STATUSES = ['paid', 'written_off', 'cancelled'] as const;
-
-const STATUS_LABEL: Record<string, string> = {
-  paid: 'pago',
-  written_off: 'baixado',
-  cancelled: 'cancelado',
-};
 
 /**
  * Refuses (409 `receivable_closed`) a change to a título that is already paid, written off or cancelled. Called
@@ -62,8 +45,8 @@ function assertOpenForChange(
 ): void {
   if (result.created || !result.changed) return;
   const { status } = result.row;
-  if (!(CLOSED_STATUSES as readonly string[]).includes(status)) return;
-  const statusLabel = STATUS_LABEL[status] ?? status;
+  if (!isClosedStatus(status)) return;
+  const statusLabel = RECEIVABLE_STATUS_LABELS[status];
   throw new ServiceError(
     409,
     'receivable_closed',
@@ -107,20 +90,6 @@ export interface UpsertReceivableArgs {
   /** Where the change came from, kept on movements (`erp-api` for the ERP route; the console edit says `console`). */
   source: string;
   requestHash?: string;
-  /** When given, a created/changed título enqueues `receivable.changed` inside the same transaction (outbox). */
-  jobs?: JobQueue;
-}
-
-/** Enqueues `receivable.changed` in the caller's transaction, so the job exists iff the change commits. */
-async function announceChange(
-  jobs: JobQueue | undefined,
-  tx: Tx,
-  row: ReceivableRow,
-  change: 'created' | 'updated',
-): Promise<void> {
-  if (!jobs) return;
-  const job: ReceivableChangedJob = { receivableId: row.id, companyId: row.companyId, change };
-  await jobs.send(JOB_RECEIVABLE_CHANGED, job, { tx });
 }
 
 /**
@@ -152,6 +121,16 @@ export async function upsertReceivableByErpKey(
   }
   if (body.portadorId && !(await getPortador(tx, body.portadorId, [companyId])))
     missing.push({ path: 'portadorId', message: `portador "${body.portadorId}" não existe nesta empresa` });
+  let portadorId = body.portadorId;
+  if (body.portadorErpKey) {
+    const portador = await getPortadorByErpKey(tx, companyId, body.portadorErpKey);
+    if (!portador)
+      missing.push({
+        path: 'portadorErpKey',
+        message: `portador "${body.portadorErpKey}" não existe nesta empresa; envie antes PUT /api/v1/portadores/${body.portadorErpKey}`,
+      });
+    else portadorId = portador.id;
+  } else if (body.portadorErpKey === null) portadorId = null;
   if (missing.length > 0 || !customer) throw referenceError(missing);
 
   const data: ReceivableInput = {
@@ -165,13 +144,14 @@ export async function upsertReceivableByErpKey(
     amountCents: body.amountCents,
     openAmountCents: body.openAmountCents,
     invoiceNumber: body.invoiceNumber,
-    portadorId: body.portadorId,
+    portadorId,
   };
   const result = await upsertReceivable(tx, {
     companyId,
     erpKey: args.erpKey,
     data,
-    immutable: RECEIVABLE_IMMUTABLE_FIELDS,
+    immutable: receivableImmutableFields,
+    announce: announceReceivable,
     actor: args.actor,
     source: args.source,
     requestHash: args.requestHash ?? null,
@@ -192,7 +172,6 @@ export async function upsertReceivableByErpKey(
     );
   }
   assertOpenForChange(result, `O título "${args.erpKey}"`);
-  if (result.changed) await announceChange(args.jobs, tx, result.row, result.created ? 'created' : 'updated');
   const view = await viewOf(tx, result.row);
   return {
     created: result.created,
@@ -207,7 +186,7 @@ export async function upsertReceivableByErpKey(
  */
 export async function patchReceivable(
   store: Store,
-  args: { scope: readonly string[]; id: string; patch: ReceivablePatchBody; actor: string; jobs?: JobQueue },
+  args: { scope: readonly string[]; id: string; patch: ReceivablePatchBody; actor: string },
 ): Promise<ReceivableView> {
   return store.transaction(async (tx) => {
     const row = await getReceivableRow(tx, args.id, args.scope, { forUpdate: true });
@@ -235,14 +214,26 @@ export async function patchReceivable(
         invoiceNumber: patch.invoiceNumber,
         portadorId: patch.portadorId,
       },
-      immutable: RECEIVABLE_IMMUTABLE_FIELDS,
+      immutable: receivableImmutableFields,
+      announce: announceReceivable,
       actor: args.actor,
       source: 'console',
     });
     assertOpenForChange(result, 'O título');
-    if (result.changed) await announceChange(args.jobs, tx, result.row, 'updated');
     return viewOf(tx, result.row);
   });
+}
+
+function movementView(m: MovementRow) {
+  return {
+    id: m.id,
+    kind: m.kind,
+    amountCents: m.amountCents,
+    occurredOn: m.occurredOn,
+    description: m.description,
+    source: m.source,
+    createdAt: m.createdAt.toISOString(),
+  };
 }
 
 export async function receivableDetail(store: Store, scope: readonly string[], id: string) {
@@ -254,15 +245,7 @@ export async function receivableDetail(store: Store, scope: readonly string[], i
   ]);
   return {
     receivable,
-    movements: movements.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      amountCents: m.amountCents,
-      occurredOn: m.occurredOn,
-      description: m.description,
-      source: m.source,
-      createdAt: m.createdAt.toISOString(),
-    })),
+    movements: movements.map(movementView),
     history: history.map((h) => ({
       id: h.id,
       action: h.action,
@@ -282,11 +265,11 @@ export async function erpReceivableByKey(
   store: Store,
   companyId: string,
   erpKey: string,
-): Promise<ErpReceivableView> {
+): Promise<ErpReceivableView & { registration: RegistrationView | null }> {
   const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
   if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
   const [erpView] = await withCustomerErpKeys(store.db, [view]);
-  return erpView!;
+  return { ...erpView!, registration: await registrationOf(store, view.id) };
 }
 
 /** The ERP listing: the console filters, with the customer addressed by its ERP key. */
@@ -300,4 +283,11 @@ export async function searchErpReceivables(store: Store, companyId: string, quer
   }
   const page = await listReceivables(store.db, { ...filters, companyIds: [companyId], customerId });
   return { ...page, items: await withCustomerErpKeys(store.db, page.items) };
+}
+
+/** The ledger of a título addressed by the ERP's key. */
+export async function receivableMovementsByErpKey(store: Store, companyId: string, erpKey: string) {
+  const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
+  if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
+  return (await listMovements(store.db, view.id)).map(movementView);
 }

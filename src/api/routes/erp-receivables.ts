@@ -12,10 +12,11 @@ import {
   erpReceivablePageSchema,
   erpReceivableSchema,
   receivableUpsertBody,
-} from '../schemas/receivables.js';
+} from '../../contracts/receivables.js';
 import { erpResourceRoutes } from './erp-resource.js';
+import { erpReceivableDetailSchema } from '../../contracts/registration.js';
 
-export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, jobs }) => {
+export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireApiToken(store));
 
   erpResourceRoutes(app, store, {
@@ -32,13 +33,13 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         const { created, receivable } = await upsertReceivableByErpKey(tx, {
           ...args,
           source: 'erp-api',
-          jobs,
         });
         return { created, view: receivable };
       },
     },
     get: {
-      summary: 'Um título pela chave do ERP',
+      summary: 'Um título pela chave do ERP, com o seu registro na plataforma (registration)',
+      view: erpReceivableDetailSchema,
       run: (companyId, erpKey) => erpReceivableByKey(store, companyId, erpKey),
     },
     list: {

@@ -1,7 +1,6 @@
 /** Título (receivable) shapes for the ERP and console APIs (contract §4, §6, §7). */
 import { z } from 'zod';
-import { receivableSorts } from '../../store/receivables.js';
-import { receivableStatuses } from '../../store/schema.js';
+import { receivableSorts, receivableStatuses } from '../domain/receivable/statuses.js';
 import {
   calendarDate,
   companyIdField,
@@ -48,6 +47,12 @@ export const receivableUpsertBody = z
       .meta({ description: 'Valor em aberto em centavos (padrão: amountCents na criação)', example: 150000 }),
     invoiceNumber: z.string().trim().max(60).nullable().optional().meta({ description: 'Nota fiscal' }),
     portadorId: z.uuid({ error: 'portadorId deve ser o id (uuid) de um portador' }).nullable().optional(),
+    portadorErpKey: erpKey
+      .nullable()
+      .optional()
+      .meta({
+        description: 'Chave do ERP do portador (PUT /api/v1/portadores/:erpKey); alternativa a portadorId',
+      }),
   })
   .superRefine((body, ctx) => {
     if (body.openAmountCents !== undefined && body.openAmountCents > body.amountCents)
