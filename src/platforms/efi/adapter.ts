@@ -255,6 +255,6 @@ export const efiDefinition: PlatformDefinition<EfiOptions> = {
     'statusQuery',
   ]),
   optionsSchema: efiOptionsSchema,
-  secretOptions: ['clientSecret'],
+  secretOptions: ['clientSecret'] satisfies (keyof EfiOptions)[],
   create: (options, runtime) => new EfiAdapter(efiOptionsSchema.parse(options), runtime),
 };
