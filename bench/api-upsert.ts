@@ -11,7 +11,10 @@ import pg from 'pg';
 import { buildApp } from '../src/api/app.js';
 import { makeCnpj } from '../src/domain/documents/index.js';
 import { startJobQueue } from '../src/jobs/index.js';
-import { createApiToken, createCompany, createUser, openStore, type Store } from '../src/store/index.js';
+import { createApiToken } from '../src/store/api-tokens.js';
+import { createCompany } from '../src/store/companies.js';
+import { createUser } from '../src/store/users.js';
+import { openStore, type Store } from '../src/store/connection.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 

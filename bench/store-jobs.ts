@@ -6,7 +6,8 @@
  */
 import os from 'node:os';
 import { startJobQueue, type JobQueue } from '../src/jobs/index.js';
-import { appendHistory, openStore, type Store } from '../src/store/index.js';
+import { appendHistory } from '../src/store/history.js';
+import { openStore, type Store } from '../src/store/connection.js';
 import { createThrowawayDatabase } from '../test/support/database.js';
 
 const N = Number(process.env.BENCH_N ?? 500);

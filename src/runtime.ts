@@ -6,7 +6,8 @@ import { buildApp } from './api/app.js';
 import { loadConfig } from './config.js';
 import { registerWorkers, startJobQueue, type JobQueue } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { openStore, seedDemo, type SeedDemoResult, type Store } from './store/index.js';
+import { openStore, type Store } from './store/connection.js';
+import { seedDemo, type SeedDemoResult } from './store/seed-demo.js';
 
 export interface StartOptions {
   /** 0 = random free port. Default env PORT or 3000. */

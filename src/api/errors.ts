@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ServiceError, type FieldError } from '../services/errors.js';
-import type { ErrorBody } from './schemas/common.js';
+import type { ErrorBody } from '../contracts/common.js';
 
 const CONTEXT_LABEL: Record<string, string> = {
   body: 'corpo',

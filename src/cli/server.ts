@@ -7,15 +7,9 @@ import { loadConfig, maskDatabaseUrl, type Config } from '../config.js';
 import { registerWorkers, startJobQueue } from '../jobs/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { startFinconsole } from '../runtime.js';
-import {
-  appliedMigrationCount,
-  DEMO_PASSWORD,
-  findUserByEmail,
-  openStore,
-  seedDemo,
-  type SeedDemoResult,
-  type Store,
-} from '../store/index.js';
+import { appliedMigrationCount, openStore, type Store } from '../store/connection.js';
+import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from '../store/seed-demo.js';
+import { findUserByEmail } from '../store/users.js';
 
 function describeDatabase(config: Config): string {
   return config.databaseUrl

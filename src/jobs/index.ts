@@ -5,10 +5,11 @@ export {
   type JobHandler,
   type JobContext,
 } from './queue.js';
-export { registerWorkers, jobNames, JOB_RECEIVABLE_CHANGED, type ReceivableChangedJob } from './handlers.js';
+export { registerWorkers, jobNames } from './handlers.js';
+export { OutboxRelay } from './relay.js';
 
 import type { Logger } from 'pino';
-import type { Store } from '../store/index.js';
+import type { Store } from '../store/connection.js';
 import { jobNames } from './handlers.js';
 import { JobQueue } from './queue.js';
 

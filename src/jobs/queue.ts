@@ -6,7 +6,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import { afterCommit, currentTransaction, txSqlAdapter, type Store, type Tx } from '../store/index.js';
+import { afterCommit, currentTransaction, txSqlAdapter, type Store, type Tx } from '../store/connection.js';
 
 export interface JobQueueOptions {
   logger?: Logger;
@@ -47,6 +47,8 @@ export class JobQueue {
   /** Worker ids of this process by queue name. */
   private readonly localWorkers = new Map<string, string[]>();
   private started = false;
+  /** Run first on stop (e.g. the outbox relay, which sends into this queue). */
+  private readonly stopHooks: (() => Promise<void>)[] = [];
 
   constructor(store: Store, options: JobQueueOptions = {}) {
     this.store = store;
@@ -79,9 +81,14 @@ export class JobQueue {
   /** Stops polling, waits for running handlers (up to `timeoutMs`). Does not close the store. */
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.started) return;
+    for (const hook of this.stopHooks.splice(0)) await hook();
     this.started = false;
     this.localWorkers.clear();
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
+  }
+
+  onStop(hook: () => Promise<void>): void {
+    this.stopHooks.push(hook);
   }
 
   /** Declares a queue (idempotent). Do it before enqueuing inside a transaction. */

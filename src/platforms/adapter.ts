@@ -5,6 +5,7 @@
  * false in `capabilities` and left undefined, never faked.
  */
 import type { z } from 'zod';
+import type { ReturnCommandTable } from '../domain/settlement/return-commands.js';
 
 export const platformCodes = ['efi', 'cnab', 'supplier'] as const;
 export type PlatformCode = (typeof platformCodes)[number];
@@ -258,6 +259,8 @@ export interface PlatformDefinition<Options = unknown> {
    */
   readonly secretOptions: readonly string[];
   create(options: Options, runtime: AdapterRuntime): PlatformAdapter;
+  /** Default return commands for the occurrence codes this platform reports (API platforms). */
+  readonly returnCommands?: ReturnCommandTable;
 }
 
 export function capabilities(enabled: readonly Capability[]): Capabilities {

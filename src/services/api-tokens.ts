@@ -2,7 +2,7 @@
  * ERP API tokens, managed by admins from the console: one token belongs to one company; the plain token is shown
  * once at creation and only its sha256 is stored; revoking is immediate (the next request with it gets 401).
  */
-import type { Store } from '../store/index.js';
+import type { Store } from '../store/connection.js';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../store/api-tokens.js';
 import { appendHistory } from '../store/history.js';
 import { notFound, ServiceError } from './errors.js';

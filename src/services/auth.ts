@@ -3,7 +3,7 @@
  * random 256-bit values whose sha256 is what the store keeps; passwords are salted scrypt (src/store/passwords.ts),
  * compared in constant time. An unknown e-mail still pays for one scrypt so timing does not reveal accounts.
  */
-import type { Store } from '../store/index.js';
+import type { Store } from '../store/connection.js';
 import { findApiToken, touchApiToken } from '../store/api-tokens.js';
 import { listAccessibleCompanies } from '../store/companies.js';
 import { hashPassword, verifyPassword } from '../store/passwords.js';

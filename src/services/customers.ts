@@ -2,9 +2,9 @@
  * Customers (clientes): the idempotent upsert by the ERP's key, lookups and the listing. One code path for the
  * ERP API, the console and jobs; the caller passes the company it acts on (already checked by src/services/scope.ts).
  */
-import type { CustomerUpsertBody, CustomerView } from '../api/schemas/customers.js';
+import type { CustomerUpsertBody, CustomerView } from '../contracts/customers.js';
 import { normalizeDocument } from '../domain/documents/index.js';
-import type { Store, Tx } from '../store/index.js';
+import type { Store, Tx } from '../store/connection.js';
 import {
   getCustomer,
   getCustomerByErpKey,

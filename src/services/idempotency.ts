@@ -5,7 +5,7 @@
  * operation or body is refused with 422 `idempotency_conflict`. Failed requests (4xx/5xx) are not stored, so a
  * client may fix the body and retry with the same key.
  */
-import type { Store, Tx } from '../store/index.js';
+import type { Store, Tx } from '../store/connection.js';
 import { getIdempotencyKey, putIdempotencyKey, type IdempotencyKeyRow } from '../store/idempotency.js';
 import { ServiceError, validationError } from './errors.js';
 

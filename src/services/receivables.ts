@@ -8,49 +8,30 @@ import type {
   ReceivablePatchBody,
   ReceivableUpsertBody,
   ReceivableView,
-} from '../api/schemas/receivables.js';
-import { JOB_RECEIVABLE_CHANGED, type JobQueue, type ReceivableChangedJob } from '../jobs/index.js';
-import type { Executor, Store, Tx } from '../store/index.js';
+} from '../contracts/receivables.js';
+import {
+  isClosedStatus,
+  RECEIVABLE_STATUS_LABELS,
+  receivableImmutableFields,
+} from '../domain/receivable/statuses.js';
+import type { Executor, Store, Tx } from '../store/connection.js';
 import { getPortador } from '../store/banking.js';
 import { getCustomerByErpKey, getEstablishmentByErpKey } from '../store/customers.js';
 import { listHistory } from '../store/history.js';
-import { listMovements } from '../store/movements.js';
+import { listMovements } from '../store/ledger.js';
 import {
   getReceivable,
   getReceivableRow,
   listReceivables,
   upsertReceivable,
-  type ReceivableField,
   type ReceivableFilters,
   type ReceivableInput,
   type ReceivableRow,
 } from '../store/receivables.js';
-import { customerErpKeysById as customerErpKeys } from '../store/repositories/api-extra.js';
+import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
 import { immutableConflict } from './customers.js';
+import { announceReceivable } from './events.js';
 import { notFound, ServiceError, validationError, type FieldError } from './errors.js';
-
-/**
- * What identifies a título and its value: never changed by an upsert (409 `immutable_field`).
- * Mutable: dueDate, openAmountCents (an 'adjustment' movement records the difference), invoiceNumber, portadorId,
- * establishment.
- */
-export const RECEIVABLE_IMMUTABLE_FIELDS = [
-  'customerId',
-  'document',
-  'number',
-  'installment',
-  'issueDate',
-  'amountCents',
-] as const satisfies readonly ReceivableField[];
-
-/** Statuses after which the título belongs to settlement: upserts and console edits may no longer change it. */
-export const CLOSED_STATUSES = ['paid', 'written_off', 'cancelled'] as const;
-
-const STATUS_LABEL: Record<string, string> = {
-  paid: 'pago',
-  written_off: 'baixado',
-  cancelled: 'cancelado',
-};
 
 /**
  * Refuses (409 `receivable_closed`) a change to a título that is already paid, written off or cancelled. Called
@@ -62,8 +43,8 @@ function assertOpenForChange(
 ): void {
   if (result.created || !result.changed) return;
   const { status } = result.row;
-  if (!(CLOSED_STATUSES as readonly string[]).includes(status)) return;
-  const statusLabel = STATUS_LABEL[status] ?? status;
+  if (!isClosedStatus(status)) return;
+  const statusLabel = RECEIVABLE_STATUS_LABELS[status];
   throw new ServiceError(
     409,
     'receivable_closed',
@@ -107,20 +88,6 @@ export interface UpsertReceivableArgs {
   /** Where the change came from, kept on movements (`erp-api` for the ERP route; the console edit says `console`). */
   source: string;
   requestHash?: string;
-  /** When given, a created/changed título enqueues `receivable.changed` inside the same transaction (outbox). */
-  jobs?: JobQueue;
-}
-
-/** Enqueues `receivable.changed` in the caller's transaction, so the job exists iff the change commits. */
-async function announceChange(
-  jobs: JobQueue | undefined,
-  tx: Tx,
-  row: ReceivableRow,
-  change: 'created' | 'updated',
-): Promise<void> {
-  if (!jobs) return;
-  const job: ReceivableChangedJob = { receivableId: row.id, companyId: row.companyId, change };
-  await jobs.send(JOB_RECEIVABLE_CHANGED, job, { tx });
 }
 
 /**
@@ -171,7 +138,8 @@ export async function upsertReceivableByErpKey(
     companyId,
     erpKey: args.erpKey,
     data,
-    immutable: RECEIVABLE_IMMUTABLE_FIELDS,
+    immutable: receivableImmutableFields,
+    announce: announceReceivable,
     actor: args.actor,
     source: args.source,
     requestHash: args.requestHash ?? null,
@@ -192,7 +160,6 @@ export async function upsertReceivableByErpKey(
     );
   }
   assertOpenForChange(result, `O título "${args.erpKey}"`);
-  if (result.changed) await announceChange(args.jobs, tx, result.row, result.created ? 'created' : 'updated');
   const view = await viewOf(tx, result.row);
   return {
     created: result.created,
@@ -207,7 +174,7 @@ export async function upsertReceivableByErpKey(
  */
 export async function patchReceivable(
   store: Store,
-  args: { scope: readonly string[]; id: string; patch: ReceivablePatchBody; actor: string; jobs?: JobQueue },
+  args: { scope: readonly string[]; id: string; patch: ReceivablePatchBody; actor: string },
 ): Promise<ReceivableView> {
   return store.transaction(async (tx) => {
     const row = await getReceivableRow(tx, args.id, args.scope, { forUpdate: true });
@@ -235,12 +202,12 @@ export async function patchReceivable(
         invoiceNumber: patch.invoiceNumber,
         portadorId: patch.portadorId,
       },
-      immutable: RECEIVABLE_IMMUTABLE_FIELDS,
+      immutable: receivableImmutableFields,
+      announce: announceReceivable,
       actor: args.actor,
       source: 'console',
     });
     assertOpenForChange(result, 'O título');
-    if (result.changed) await announceChange(args.jobs, tx, result.row, 'updated');
     return viewOf(tx, result.row);
   });
 }

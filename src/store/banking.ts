@@ -1,18 +1,22 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from './connection.js';
 import { bankAccounts, portadores } from './schema.js';
+import { findByErpKey, upsertByErpKey, type UpsertOptions, type UpsertResult } from './upsert.js';
 
 export type BankAccountRow = typeof bankAccounts.$inferSelect;
 export type PortadorRow = typeof portadores.$inferSelect;
 
 export interface BankAccountInput {
   companyId: string;
+  erpKey: string;
+  name?: string | null;
   bankCode: string;
   agency: string;
   agencyDigit?: string | null;
   account: string;
   accountDigit?: string | null;
   pixKey?: string | null;
+  pixKeyType?: string | null;
 }
 
 export async function createBankAccount(ex: Executor, input: BankAccountInput): Promise<BankAccountRow> {
@@ -34,6 +38,7 @@ export async function listBankAccounts(
 
 export interface PortadorInput {
   companyId: string;
+  erpKey: string;
   name: string;
   bankAccountId?: string | null;
   carteira?: string | null;
@@ -65,5 +70,71 @@ export async function getPortador(
     .select()
     .from(portadores)
     .where(and(eq(portadores.id, id), inArray(portadores.companyId, [...companyIds])));
+  return row ?? null;
+}
+
+const bankAccountFields = [
+  'name',
+  'bankCode',
+  'agency',
+  'agencyDigit',
+  'account',
+  'accountDigit',
+  'pixKey',
+  'pixKeyType',
+] as const satisfies readonly (keyof BankAccountInput)[];
+export type BankAccountField = (typeof bankAccountFields)[number];
+type BankAccountData = Omit<BankAccountInput, 'companyId' | 'erpKey'>;
+
+/** Creates or updates the bank account with this ERP key (same concurrency-safe upsert as customers). */
+export async function upsertBankAccount(
+  ex: Executor,
+  args: { companyId: string; erpKey: string; data: BankAccountData } & UpsertOptions<BankAccountField>,
+): Promise<UpsertResult<BankAccountRow, BankAccountField>> {
+  return upsertByErpKey(
+    ex,
+    { table: bankAccounts, entity: 'bank_account', noun: 'conta bancária', fields: bankAccountFields },
+    args,
+  );
+}
+
+const portadorFields = [
+  'name',
+  'bankAccountId',
+  'carteira',
+  'convenio',
+] as const satisfies readonly (keyof PortadorInput)[];
+export type PortadorField = (typeof portadorFields)[number];
+type PortadorData = Omit<PortadorInput, 'companyId' | 'erpKey'>;
+
+export async function upsertPortador(
+  ex: Executor,
+  args: { companyId: string; erpKey: string; data: PortadorData } & UpsertOptions<PortadorField>,
+): Promise<UpsertResult<PortadorRow, PortadorField>> {
+  return upsertByErpKey(
+    ex,
+    { table: portadores, entity: 'portador', noun: 'portador', fields: portadorFields },
+    args,
+  );
+}
+
+export async function getBankAccountByErpKey(
+  ex: Executor,
+  companyId: string,
+  erpKey: string,
+): Promise<BankAccountRow | null> {
+  return findByErpKey(ex, bankAccounts, companyId, erpKey);
+}
+
+export async function getPortadorByErpKey(
+  ex: Executor,
+  companyId: string,
+  erpKey: string,
+): Promise<PortadorRow | null> {
+  return findByErpKey(ex, portadores, companyId, erpKey);
+}
+
+export async function getBankAccount(ex: Executor, id: string): Promise<BankAccountRow | null> {
+  const [row] = await ex.select().from(bankAccounts).where(eq(bankAccounts.id, id));
   return row ?? null;
 }

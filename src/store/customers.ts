@@ -236,3 +236,16 @@ export async function getEstablishmentByErpKey(
     .where(and(eq(establishments.customerId, customerId), eq(establishments.erpKey, erpKey)));
   return row ?? null;
 }
+
+/** Customer id → ERP key for the given ids (unknown ids are absent from the map). */
+export async function customerErpKeysById(
+  ex: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex
+    .select({ id: customers.id, erpKey: customers.erpKey })
+    .from(customers)
+    .where(inArray(customers.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row.erpKey]));
+}

@@ -1,9 +1,11 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { addDays, todayInSaoPaulo } from '../domain/dates.js';
+import type { ReceivableSort } from '../domain/receivable/statuses.js';
+import type { ReceivableStatus } from '../domain/receivable/statuses.js';
 import type { Executor } from './connection.js';
-import { appendHistory } from './history.js';
-import { appendMovement } from './movements.js';
-import { companies, customers, portadores, receivables, receivableStatuses } from './schema.js';
+import { postToLedger, type PostingInput } from './ledger.js';
+import { recordEvent, type OutboxEventInput } from './outbox.js';
+import { companies, customers, portadores, receivables } from './schema.js';
 import {
   findByErpKey,
   upsertByErpKey,
@@ -11,11 +13,9 @@ import {
   type UpsertOptions,
   type UpsertResult,
 } from './upsert.js';
-import { defined, inTransaction, likeContains, normalizePage } from './util.js';
+import { likeContains, normalizePage } from './util.js';
 
 export type ReceivableRow = typeof receivables.$inferSelect;
-export type ReceivableStatus = (typeof receivableStatuses)[number];
-export { receivableStatuses };
 
 export interface ReceivableInput {
   customerId: string;
@@ -32,8 +32,6 @@ export interface ReceivableInput {
   openAmountCents?: number;
   invoiceNumber?: string | null;
   portadorId?: string | null;
-  /** Defaults to 'open' on creation. */
-  status?: ReceivableStatus;
 }
 
 export const receivableFields = [
@@ -48,12 +46,19 @@ export const receivableFields = [
   'openAmountCents',
   'invoiceNumber',
   'portadorId',
-  'status',
 ] as const satisfies readonly (keyof ReceivableInput & keyof ReceivableRow)[];
 export type ReceivableField = (typeof receivableFields)[number];
 
+/** The event a created or changed título writes in the same transaction (names owned by services/events.ts). */
+export type ReceivableAnnouncement = (
+  row: ReceivableRow,
+  change: { created: boolean; changedFields: readonly string[] },
+) => OutboxEventInput;
+
 const receivableUpsert = (
   source: string,
+  actor: string,
+  announce: ReceivableAnnouncement,
 ): ErpKeyedUpsertSpec<ReceivableRow, ReceivableInput, ReceivableField> => ({
   table: receivables,
   entity: 'receivable',
@@ -61,35 +66,55 @@ const receivableUpsert = (
   fields: receivableFields,
   insertDefaults: (data) => ({ openAmountCents: data.openAmountCents ?? data.amountCents }),
   afterInsert: async (tx, inserted) => {
-    await appendMovement(tx, {
-      receivableId: inserted.id,
-      kind: 'created',
-      amountCents: inserted.amountCents,
-      occurredOn: inserted.issueDate,
-      description: 'Título incluído',
-      source,
-      idempotencyKey: `receivable:${inserted.id}:created`,
-    });
+    const postings: PostingInput[] = [
+      {
+        kind: 'created',
+        amountCents: inserted.amountCents,
+        occurredOn: inserted.issueDate,
+        description: 'Título incluído',
+        source,
+        key: `receivable:${inserted.id}:created`,
+      },
+    ];
+    if (inserted.openAmountCents !== inserted.amountCents)
+      postings.push({
+        kind: 'adjustment',
+        amountCents: inserted.openAmountCents - inserted.amountCents,
+        occurredOn: inserted.issueDate,
+        description: 'Valor em aberto informado na inclusão',
+        source,
+        key: `receivable:${inserted.id}:created-open`,
+      });
+    await postToLedger(tx, { receivableId: inserted.id, postings, actor });
+    await recordEvent(tx, announce(inserted, { created: true, changedFields: [] }));
   },
   afterUpdate: async (tx, existing, updated) => {
-    if (updated.openAmountCents !== existing.openAmountCents) {
-      await appendMovement(tx, {
+    if (updated.openAmountCents !== existing.openAmountCents)
+      await postToLedger(tx, {
         receivableId: existing.id,
-        kind: 'adjustment',
-        amountCents: updated.openAmountCents - existing.openAmountCents,
-        occurredOn: todayInSaoPaulo(),
-        description: 'Valor em aberto alterado',
-        source,
+        actor,
+        postings: [
+          {
+            kind: 'adjustment',
+            amountCents: updated.openAmountCents - existing.openAmountCents,
+            occurredOn: todayInSaoPaulo(),
+            description: 'Valor em aberto alterado',
+            source,
+            key: `receivable:${existing.id}:adjustment:${updated.updatedAt.toISOString()}`,
+          },
+        ],
       });
-    }
+    const changedFields = receivableFields.filter((field) => existing[field] !== updated[field]);
+    await recordEvent(tx, announce(updated, { created: false, changedFields }));
   },
 });
 
 /**
  * Inserts or updates the título with this ERP key in this company (same concurrency-safe pattern as
- * upsertCustomer). Creation appends a 'created' movement (amount = amountCents, on the issue date) and a history
- * row; a change appends a history row, plus an 'adjustment' movement with the difference when the open amount
- * changes. Immutable fields that differ return `conflicts` and change nothing.
+ * upsertCustomer). Creation posts a 'created' movement (amount = amountCents, on the issue date); a change of the
+ * open amount posts an 'adjustment' with the difference, so the ledger stays the source of the open amount. Every
+ * creation or change writes its outbox event (`announce`) in the same transaction. Immutable fields that differ
+ * return `conflicts` and change nothing.
  */
 export async function upsertReceivable(
   ex: Executor,
@@ -98,9 +123,10 @@ export async function upsertReceivable(
     erpKey: string;
     data: ReceivableInput;
     source?: string;
+    announce: ReceivableAnnouncement;
   } & UpsertOptions<ReceivableField>,
 ): Promise<UpsertResult<ReceivableRow, ReceivableField>> {
-  return upsertByErpKey(ex, receivableUpsert(args.source ?? args.actor), args);
+  return upsertByErpKey(ex, receivableUpsert(args.source ?? args.actor, args.actor, args.announce), args);
 }
 
 export async function getReceivableByErpKey(
@@ -127,43 +153,6 @@ export async function getReceivableRow(
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
-
-/** Sets the status (and optionally the open amount) and records the change in the history. */
-export async function updateReceivableStatus(
-  ex: Executor,
-  args: { id: string; status: ReceivableStatus; openAmountCents?: number; actor: string },
-): Promise<ReceivableRow | null> {
-  return inTransaction(ex, async (tx) => {
-    const [existing] = await tx.select().from(receivables).where(eq(receivables.id, args.id)).for('update');
-    if (!existing) return null;
-    const [updated] = await tx
-      .update(receivables)
-      .set(defined({ status: args.status, openAmountCents: args.openAmountCents, updatedAt: new Date() }))
-      .where(eq(receivables.id, args.id))
-      .returning();
-    await appendHistory(tx, {
-      entity: 'receivable',
-      entityId: args.id,
-      companyId: existing.companyId,
-      action: 'status_changed',
-      before: { status: existing.status, openAmountCents: existing.openAmountCents },
-      after: { status: updated!.status, openAmountCents: updated!.openAmountCents },
-      actor: args.actor,
-    });
-    return updated!;
-  });
-}
-
-export const receivableSorts = [
-  'dueDate',
-  'issueDate',
-  'amountCents',
-  'openAmountCents',
-  'customerName',
-  'number',
-  'status',
-] as const;
-export type ReceivableSort = (typeof receivableSorts)[number];
 
 export interface ReceivableFilters {
   /** Company scope (required; empty = nothing). */

@@ -4,7 +4,7 @@
  *
  * Conventions: ids are uuid; calendar dates are SQL `date` read as 'YYYY-MM-DD' strings; money is integer
  * centavos in `bigint` columns read as JS numbers; instants are `timestamptz`.
- * This file imports nothing local so drizzle-kit can load it on its own.
+ * It imports only dependency-free domain lists, so drizzle-kit can load it on its own.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -24,6 +24,8 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { movementKinds } from '../domain/receivable/postings.js';
+import { receivableStatuses } from '../domain/receivable/statuses.js';
 
 const money = (name: string) => bigint(name, { mode: 'number' });
 const calendarDate = (name: string) => date(name, { mode: 'string' });
@@ -36,24 +38,9 @@ export const companyKind = pgEnum('company_kind', companyKinds);
 export const userRoles = ['admin', 'operator', 'viewer'] as const;
 export const userRole = pgEnum('user_role', userRoles);
 
-/** Título status (contract §4). Overdue is derived, never stored. */
-export const receivableStatuses = ['open', 'registered', 'paid', 'written_off', 'cancelled'] as const;
+export { movementKinds, receivableStatuses };
 export const receivableStatus = pgEnum('receivable_status', receivableStatuses);
 
-export const movementKinds = [
-  'created',
-  'updated',
-  'payment',
-  'interest',
-  'fine',
-  'discount',
-  'rebate',
-  'fee',
-  'collection_cost',
-  'write_off',
-  'reversal',
-  'adjustment',
-] as const;
 export const movementKind = pgEnum('movement_kind', movementKinds);
 
 export const companies = pgTable(
@@ -191,9 +178,18 @@ export const bankAccounts = pgTable(
     account: text('account').notNull(),
     accountDigit: text('account_digit'),
     pixKey: text('pix_key'),
+    /** cpf | cnpj | email | phone | evp */
+    pixKeyType: text('pix_key_type'),
+    erpKey: text('erp_key').notNull(),
+    name: text('name'),
+    requestHash: text('request_hash'),
     createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('bank_accounts_company_idx').on(t.companyId)],
+  (t) => [
+    index('bank_accounts_company_idx').on(t.companyId),
+    uniqueIndex('bank_accounts_company_erp_key').on(t.companyId, t.erpKey),
+  ],
 );
 
 export const portadores = pgTable(
@@ -207,9 +203,15 @@ export const portadores = pgTable(
     name: text('name').notNull(),
     carteira: text('carteira'),
     convenio: text('convenio'),
+    erpKey: text('erp_key').notNull(),
+    requestHash: text('request_hash'),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [index('portadores_company_idx').on(t.companyId)],
+  (t) => [
+    index('portadores_company_idx').on(t.companyId),
+    uniqueIndex('portadores_company_erp_key').on(t.companyId, t.erpKey),
+  ],
 );
 
 /** Títulos a receber. */
@@ -308,4 +310,209 @@ export const recordHistory = pgTable(
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('record_history_entity_idx').on(t.entity, t.entityId, t.seq)],
+);
+
+/** Platforms the installation has enabled ("conforme a liberação comercial"): an admin switch per platform. */
+export const enabledPlatforms = pgTable('enabled_platforms', {
+  platform: text('platform').primaryKey(),
+  enabled: integer('enabled').notNull().default(1),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** One company + portador + platform with its options, encrypted secrets and webhook token. */
+export const integrations = pgTable(
+  'integrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    portadorId: uuid('portador_id')
+      .notNull()
+      .references(() => portadores.id),
+    platform: text('platform').notNull(),
+    /** boleto | hybrid */
+    chargeType: text('charge_type').notNull(),
+    /** sandbox | production */
+    environment: text('environment').notNull(),
+    endpointUrl: text('endpoint_url'),
+    realtime: integer('realtime').notNull().default(0),
+    /** Títulos issued before it are never offered for remessa. */
+    referenceDate: calendarDate('reference_date').notNull(),
+    active: integer('active').notNull().default(1),
+    /** The platform's non-secret options (validated by its options schema). */
+    options: jsonb('options').notNull(),
+    /** AES-256-GCM envelope of the secret options; never returned. */
+    secrets: text('secrets'),
+    /** The unguessable part of the webhook URL the platform calls. */
+    webhookToken: text('webhook_token').notNull(),
+    feeCents: money('fee_cents').notNull().default(0),
+    receiptHistoryCode: text('receipt_history_code'),
+    entriesHistoryCode: text('entries_history_code'),
+    feesHistoryCode: text('fees_history_code'),
+    notifyUserIds: jsonb('notify_user_ids')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('integrations_company_idx').on(t.companyId, t.platform),
+    uniqueIndex('integrations_webhook_token_key').on(t.webhookToken),
+    uniqueIndex('integrations_active_portador_key')
+      .on(t.portadorId)
+      .where(sql`${t.active} = 1`),
+    uniqueIndex('integrations_one_active_efi_key')
+      .on(t.companyId)
+      .where(sql`${t.active} = 1 AND ${t.platform} = 'efi'`),
+  ],
+);
+
+/** Registration of one título through one integration: its status and what the platform answered. */
+export const remessas = pgTable(
+  'remessas',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    receivableId: uuid('receivable_id')
+      .notNull()
+      .references(() => receivables.id),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id),
+    /** not_sent | sent | failed | erp_failed | paid */
+    status: text('status').notNull(),
+    chargeId: text('charge_id'),
+    nossoNumero: text('nosso_numero'),
+    line: text('line'),
+    barcode: text('barcode'),
+    pixCopyPaste: text('pix_copy_paste'),
+    pdfUrl: text('pdf_url'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('remessas_receivable_integration_key').on(t.receivableId, t.integrationId),
+    index('remessas_company_status_idx').on(t.companyId, t.status),
+    index('remessas_charge_idx').on(t.integrationId, t.chargeId),
+  ],
+);
+
+/** Everything a platform reported, stored raw and normalized before it is processed. */
+export const retornos = pgTable(
+  'retornos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id),
+    platform: text('platform').notNull(),
+    /** webhook | poll | cnab */
+    source: text('source').notNull(),
+    /** The platform's id of the event (Efí: history id): the same event twice is one record. */
+    eventId: text('event_id').notNull(),
+    receivableId: uuid('receivable_id').references(() => receivables.id),
+    remessaId: uuid('remessa_id').references(() => remessas.id),
+    chargeId: text('charge_id'),
+    nossoNumero: text('nosso_numero'),
+    occurrenceCode: text('occurrence_code').notNull(),
+    occurrenceDescription: text('occurrence_description').notNull(),
+    occurredAt: instant('occurred_at').notNull(),
+    paidOn: calendarDate('paid_on'),
+    creditedOn: calendarDate('credited_on'),
+    paidCents: money('paid_cents').notNull().default(0),
+    interestCents: money('interest_cents').notNull().default(0),
+    fineCents: money('fine_cents').notNull().default(0),
+    discountCents: money('discount_cents').notNull().default(0),
+    rebateCents: money('rebate_cents').notNull().default(0),
+    feeCents: money('fee_cents').notNull().default(0),
+    otherCostsCents: money('other_costs_cents').notNull().default(0),
+    collectionCostCents: money('collection_cost_cents').notNull().default(0),
+    raw: jsonb('raw'),
+    /** not_processed | processed | failed */
+    situation: text('situation').notNull().default('not_processed'),
+    note: text('note'),
+    processedAt: instant('processed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('retornos_integration_event_key').on(t.integrationId, t.eventId),
+    index('retornos_company_situation_idx').on(t.companyId, t.situation),
+    index('retornos_receivable_idx').on(t.receivableId),
+  ],
+);
+
+/** An admin's edit of a return command; codes without a row use the defaults shipped per bank/platform. */
+export const returnCommands = pgTable(
+  'return_commands',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A bank code ("237") or a platform code ("efi"). */
+    scope: text('scope').notNull(),
+    code: text('code').notNull(),
+    description: text('description').notNull(),
+    action: text('action').notNull(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('return_commands_scope_code_key').on(t.scope, t.code)],
+);
+
+/**
+ * The transactional outbox: events for the ERP and work for the job queue, written in the transaction of the
+ * change that causes them and relayed to the queue after commit.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** event (to the ERP, kept as the event log) | job (work for a queue) */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    companyId: uuid('company_id'),
+    subjectId: text('subject_id'),
+    payload: jsonb('payload').notNull(),
+    /** At most one row per key (e.g. one pending registration per título). */
+    dedupeKey: text('dedupe_key'),
+    createdAt: createdAt(),
+    relayedAt: instant('relayed_at'),
+  },
+  (t) => [
+    uniqueIndex('outbox_dedupe_key').on(t.dedupeKey),
+    index('outbox_pending_idx')
+      .on(t.id)
+      .where(sql`${t.relayedAt} IS NULL`),
+    index('outbox_company_name_idx').on(t.companyId, t.name, t.id),
+  ],
+);
+
+/** The communication log ("Logs"): every exchange with a platform, webhook received and job run. */
+export const communicationLog = pgTable(
+  'communication_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    companyId: uuid('company_id'),
+    integrationId: uuid('integration_id'),
+    platform: text('platform').notNull(),
+    operation: text('operation').notNull(),
+    /** out (we called) | in (they called) | job */
+    direction: text('direction').notNull(),
+    method: text('method'),
+    url: text('url'),
+    httpStatus: integer('http_status'),
+    /** ok | error */
+    outcome: text('outcome').notNull(),
+    durationMs: integer('duration_ms'),
+    requestBody: jsonb('request_body'),
+    responseBody: jsonb('response_body'),
+    subjectId: text('subject_id'),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [index('communication_log_company_at_idx').on(t.companyId, t.at)],
 );

@@ -165,6 +165,7 @@ export async function seedDemo(
 
     const sulBb = await createBankAccount(tx, {
       companyId: sul.id,
+      erpKey: 'BB-1234',
       bankCode: '001',
       agency: '1234',
       agencyDigit: '3',
@@ -174,6 +175,7 @@ export async function seedDemo(
     });
     const sulBradesco = await createBankAccount(tx, {
       companyId: sul.id,
+      erpKey: 'BRADESCO-0452',
       bankCode: '237',
       agency: '0452',
       agencyDigit: '9',
@@ -182,6 +184,7 @@ export async function seedDemo(
     });
     const norteItau = await createBankAccount(tx, {
       companyId: norte.id,
+      erpKey: 'ITAU-0057',
       bankCode: '341',
       agency: '0057',
       account: '12345',
@@ -193,6 +196,7 @@ export async function seedDemo(
         [
           await createPortador(tx, {
             companyId: sul.id,
+            erpKey: 'BB-17',
             name: 'Banco do Brasil — carteira 17',
             bankAccountId: sulBb.id,
             carteira: '17',
@@ -200,6 +204,7 @@ export async function seedDemo(
           }),
           await createPortador(tx, {
             companyId: sul.id,
+            erpKey: 'BRADESCO-09',
             name: 'Bradesco — carteira 09',
             bankAccountId: sulBradesco.id,
             carteira: '09',
@@ -211,11 +216,12 @@ export async function seedDemo(
         [
           await createPortador(tx, {
             companyId: norte.id,
+            erpKey: 'ITAU-109',
             name: 'Itaú — carteira 109',
             bankAccountId: norteItau.id,
             carteira: '109',
           }),
-          await createPortador(tx, { companyId: norte.id, name: 'Carteira própria' }),
+          await createPortador(tx, { companyId: norte.id, erpKey: 'CARTEIRA', name: 'Carteira própria' }),
         ],
       ],
     ]);

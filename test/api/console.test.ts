@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 /**
  * Console API (contract §5, §6) over real HTTP against a real store: login/logout, session cookie, company scoping
  * for users (403 on companyId, 404 on another company's record), viewer cannot write, list filters/sort/pagination,
@@ -10,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { todayInSaoPaulo } from '../../src/domain/dates.js';
-import { schema, updateReceivableStatus } from '../../src/store/index.js';
+import * as schema from '../../src/store/schema.js';
+import { postToLedger } from '../../src/store/ledger.js';
 import { json, openTestStore, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -51,17 +53,32 @@ async function seedTitles(token: string, customerName: string, titles: typeof su
   }
 }
 
+async function payInFull(receivableId: string): Promise<void> {
+  const [row] = await h.store.db
+    .select()
+    .from(schema.receivables)
+    .where(eq(schema.receivables.id, receivableId));
+  await postToLedger(h.store.db, {
+    receivableId,
+    actor: 'test',
+    postings: [
+      {
+        kind: 'payment',
+        amountCents: row!.openAmountCents,
+        occurredOn: row!.dueDate,
+        source: 'test',
+        key: `test:${receivableId}:paid`,
+      },
+    ],
+  });
+}
+
 beforeAll(async () => {
   h = await startHarness();
   await seedTitles(h.tokens.sul, 'Cliente Sul', sulTitles);
   await seedTitles(h.tokens.norte, 'Cliente Norte', norteTitles);
-  await updateReceivableStatus(h.store.db, {
-    id: ids['S2']!,
-    status: 'paid',
-    openAmountCents: 0,
-    actor: 'test',
-  });
-  await updateReceivableStatus(h.store.db, { id: ids['S4']!, status: 'cancelled', actor: 'test' });
+  await payInFull(ids['S2']!);
+  await postToLedger(h.store.db, { receivableId: ids['S4']!, postings: [], cancel: true, actor: 'test' });
 });
 afterAll(async () => {
   await h?.close();

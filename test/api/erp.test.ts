@@ -6,8 +6,11 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOB_RECEIVABLE_CHANGED } from '../../src/jobs/index.js';
-import { listHistory, listMovements, schema, updateReceivableStatus } from '../../src/store/index.js';
+import { listHistory } from '../../src/store/history.js';
+import { listMovements } from '../../src/store/ledger.js';
+import * as schema from '../../src/store/schema.js';
+import { postToLedger } from '../../src/store/ledger.js';
+import { listEvents } from '../../src/store/outbox.js';
 import { json, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -178,8 +181,7 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     expect([200, 201]).toContain((await putCustomer(h.tokens.sul, 'CLI-1', customerBody())).statusCode);
   });
 
-  it('creates (201) with a created movement and an outbox job; same body → 200, same response, one row', async () => {
-    const jobsBefore = await h.jobs.countJobs(JOB_RECEIVABLE_CHANGED);
+  it('creates (201) with a created movement and one titulo.created outbox event; same body → 200, same response, one row', async () => {
     const first = await putReceivable(h.tokens.sul, 'TIT-1', receivableBody());
     expect(first.statusCode).toBe(201);
     const created = json(first);
@@ -192,7 +194,11 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
       status: 'open',
       installment: 1,
     });
-    expect(await h.jobs.countJobs(JOB_RECEIVABLE_CHANGED)).toBe(jobsBefore + 1);
+    const eventsOf = async () =>
+      (await listEvents(h.store.db, { companyId: h.companies.sul, subjectId: created.id })).map(
+        (e) => e.name,
+      );
+    expect(await eventsOf()).toEqual(['titulo.created']);
     const again = await putReceivable(h.tokens.sul, 'TIT-1', receivableBody());
     expect(again.statusCode).toBe(200);
     expect(json(again)).toEqual(created);
@@ -200,7 +206,7 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     const movements = await listMovements(h.store.db, created.id);
     expect(movements.map((m) => m.kind)).toEqual(['created']);
     expect(movements.map((m) => m.source)).toEqual(['erp-api']);
-    expect(await h.jobs.countJobs(JOB_RECEIVABLE_CHANGED)).toBe(jobsBefore + 1);
+    expect(await eventsOf()).toEqual(['titulo.created']);
   });
 
   it('refuses changes to immutable fields with 409 naming every one of them', async () => {
@@ -243,7 +249,8 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     expect(updated).toMatchObject({ dueDate: '2026-04-15', openAmountCents: 100_000, amountCents: 150_000 });
     const movements = await listMovements(h.store.db, updated.id);
     expect(movements.map((m) => m.kind)).toEqual(['created', 'adjustment']);
-    expect(Math.abs(movements[1]!.amountCents)).toBe(50_000);
+    // 150.000 → 100.000 open: the adjustment lowers the open amount, so it carries a negative sign.
+    expect(movements[1]!.amountCents).toBe(-50_000);
     const history = await listHistory(h.store.db, 'receivable', updated.id);
     expect(history.at(-1)).toMatchObject({
       action: 'updated',
@@ -254,11 +261,18 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
 
   it('refuses changes to a paid título (409 receivable_closed) but still answers the same body with 200', async () => {
     const created = json(await putReceivable(h.tokens.sul, 'TIT-PAGO', receivableBody({ number: '501' })));
-    await updateReceivableStatus(h.store.db, {
-      id: created.id,
-      status: 'paid',
-      openAmountCents: 0,
+    await postToLedger(h.store.db, {
+      receivableId: created.id,
       actor: 'test',
+      postings: [
+        {
+          kind: 'payment',
+          amountCents: 150_000,
+          occurredOn: '2026-03-31',
+          source: 'test',
+          key: 'test:TIT-PAGO',
+        },
+      ],
     });
     const same = await putReceivable(h.tokens.sul, 'TIT-PAGO', receivableBody({ number: '501' }));
     expect(same.statusCode).toBe(200);
@@ -278,7 +292,7 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     expect(after.dueDate).toBe('2026-03-31');
     expect((await listHistory(h.store.db, 'receivable', created.id)).map((r) => r.action)).toEqual([
       'created',
-      'status_changed',
+      'ledger_posted',
     ]);
   });
 

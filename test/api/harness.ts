@@ -6,14 +6,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
 import { startJobQueue, type JobQueue } from '../../src/jobs/index.js';
-import {
-  createApiToken,
-  createBankAccount,
-  createCompany,
-  createPortador,
-  createUser,
-  type Store,
-} from '../../src/store/index.js';
+import { createApiToken } from '../../src/store/api-tokens.js';
+import { createBankAccount, createPortador } from '../../src/store/banking.js';
+import { createCompany } from '../../src/store/companies.js';
+import { createUser } from '../../src/store/users.js';
+import { type Store } from '../../src/store/connection.js';
 import { makeCnpj } from '../../src/domain/documents/index.js';
 import { openTestStore } from '../support/database.js';
 
@@ -119,12 +116,19 @@ export async function startHarness(): Promise<Harness> {
   const portadorOf = async (companyId: string) => {
     const account = await createBankAccount(store.db, {
       companyId,
+      erpKey: 'ITAU-1234',
       bankCode: '341',
       agency: '1234',
       account: '56789',
     });
-    return (await createPortador(store.db, { companyId, name: 'Itaú 1234/56789', bankAccountId: account.id }))
-      .id;
+    return (
+      await createPortador(store.db, {
+        companyId,
+        erpKey: 'ITAU-109',
+        name: 'Itaú 1234/56789',
+        bankAccountId: account.id,
+      })
+    ).id;
   };
   const portadores = { sul: await portadorOf(sul.id), norte: await portadorOf(norte.id) };
   const app = await buildApp({ store, jobs, webRoot: '/nonexistent' });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  JOB_RECEIVABLE_CHANGED,
-  registerWorkers,
-  startJobQueue,
-  type JobQueue,
-} from '../../src/jobs/index.js';
-import { createCompany, listHistory, upsertCustomer, upsertReceivable } from '../../src/store/index.js';
+import { registerWorkers, startJobQueue, type JobQueue } from '../../src/jobs/index.js';
+import { announceReceivable } from '../../src/services/events.js';
+import { enqueueJob, listEvents } from '../../src/store/outbox.js';
+import { createCompany } from '../../src/store/companies.js';
+import { upsertCustomer } from '../../src/store/customers.js';
+import { upsertReceivable } from '../../src/store/receivables.js';
 import { makeCnpj, makeCpf } from '../../src/domain/documents/index.js';
 import { describeDatabase, openTestStore, type TestStore } from '../support/database.js';
 
@@ -57,61 +56,70 @@ describe(`transactional outbox with pg-boss (${describeDatabase()})`, () => {
     amountCents: 1_000,
   });
 
-  it('a rolled-back transaction leaves neither the row nor the job; a committed one runs the handler once', async () => {
-    const before = await queue.countJobs(JOB_RECEIVABLE_CHANGED);
+  it('a rolled-back transaction leaves neither the row, its event nor the job; a committed one is relayed and handled once', async () => {
+    await queue.createQueue('test.echo');
+    const handled: { receivableId: string; outboxId: number }[] = [];
+    await queue.work<{ receivableId: string; outboxId: number }>('test.echo', async (data) => {
+      handled.push(data);
+    });
+    const relay = await registerWorkers(queue, { store: t.store });
+    const pendingJobs = () => queue.countJobs('test.echo');
+    const before = await pendingJobs();
     await expect(
       t.store.transaction(async (tx) => {
         const { row } = await upsertReceivable(tx, {
+          announce: announceReceivable,
           companyId,
           erpKey: 'ROLLBACK',
           data: receivable('1'),
           actor: 'test',
         });
-        await queue.send(
-          JOB_RECEIVABLE_CHANGED,
-          { receivableId: row.id, companyId, change: 'created' },
-          { tx },
-        );
+        await enqueueJob(tx, {
+          name: 'test.echo',
+          payload: { receivableId: row.id },
+          dedupeKey: 'echo:rollback',
+        });
         throw new Error('falha depois de enfileirar');
       }),
     ).rejects.toThrow('falha depois de enfileirar');
-    expect(await queue.countJobs(JOB_RECEIVABLE_CHANGED)).toBe(before);
+    await relay.drain();
+    expect(await pendingJobs()).toBe(before);
+    expect(await listEvents(t.store.db, { companyId })).toEqual([]);
 
-    const { receivableId, jobId } = await t.store.transaction(async (tx) => {
+    const receivableId = await t.store.transaction(async (tx) => {
       const { row } = await upsertReceivable(tx, {
+        announce: announceReceivable,
         companyId,
         erpKey: 'COMMIT',
         data: receivable('2'),
         actor: 'test',
       });
-      const id = await queue.send(
-        JOB_RECEIVABLE_CHANGED,
-        { receivableId: row.id, companyId, change: 'created' },
-        { tx },
-      );
-      return { receivableId: row.id, jobId: id };
+      await enqueueJob(tx, {
+        name: 'test.echo',
+        payload: { receivableId: row.id },
+        dedupeKey: 'echo:commit',
+      });
+      // The same key again in another call adds nothing.
+      expect(
+        await enqueueJob(tx, {
+          name: 'test.echo',
+          payload: { receivableId: row.id },
+          dedupeKey: 'echo:commit',
+        }),
+      ).toBeNull();
+      return row.id;
     });
-    expect(jobId).toBeTruthy();
-    expect(await queue.countJobs(JOB_RECEIVABLE_CHANGED)).toBe(before + 1);
-
-    await registerWorkers(queue, { store: t.store });
-    const handled = (
-      await waitFor(
-        () => listHistory(t.store.db, 'receivable', receivableId),
-        (rows) => rows.some((row) => row.action === 'job.receivable.changed'),
-      )
-    ).filter((row) => row.action === 'job.receivable.changed');
-    expect(handled).toHaveLength(1);
-    expect(handled[0]?.after).toMatchObject({ change: 'created', jobId });
-    const job = await waitFor(
-      () => queue.getJob(JOB_RECEIVABLE_CHANGED, jobId!),
-      (value) => value?.state === 'completed',
+    expect((await listEvents(t.store.db, { companyId })).map((e) => [e.name, e.subjectId])).toEqual([
+      ['titulo.created', receivableId],
+    ]);
+    await waitFor(
+      async () => handled.length,
+      (count) => count >= 1,
     );
-    expect(job?.state).toBe('completed');
-    // Give the worker more polling rounds: the job must not run a second time.
+    // Relaying again (another process, a poll) must not hand the same row over twice.
+    await relay.drain();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const after = await listHistory(t.store.db, 'receivable', receivableId);
-    expect(after.filter((row) => row.action === 'job.receivable.changed')).toHaveLength(1);
+    expect(handled.map((h) => h.receivableId)).toEqual([receivableId]);
   });
 
   it('a failing job is retried alone; the rest of its batch completes once', async () => {
@@ -136,9 +144,7 @@ describe(`transactional outbox with pg-boss (${describeDatabase()})`, () => {
 
   it('refuses a send without { tx } from inside store.transaction (it would escape the outbox)', async () => {
     await expect(
-      t.store.transaction((_tx) =>
-        queue.send(JOB_RECEIVABLE_CHANGED, { receivableId: 'x', companyId, change: 'x' }),
-      ),
+      t.store.transaction((_tx) => queue.send('test.echo', { receivableId: 'x' })),
     ).rejects.toThrow(/sem \{ tx \}/);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobQueue, type JobQueue } from '../../src/jobs/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/connection.js';
 import { openTestStore, testDatabaseUrl, type TestStore } from '../support/database.js';
 
 const adminUrl = testDatabaseUrl();

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lockDataDir } from '../../src/store/index.js';
+import { lockDataDir } from '../../src/store/connection.js';
 
 describe('PGlite data directory lock (embedded mode is one process)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fc-lock-'));

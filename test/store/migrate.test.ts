@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   appliedMigrationCount,
-  countCompanies,
   journalMigrationCount,
   openStore,
   type Store,
-} from '../../src/store/index.js';
+} from '../../src/store/connection.js';
+import { countCompanies } from '../../src/store/companies.js';
 import { createThrowawayDatabase, describeDatabase, testDatabaseUrl } from '../support/database.js';
 
 const adminUrl = testDatabaseUrl();

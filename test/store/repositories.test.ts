@@ -1,38 +1,30 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterCommit } from '../../src/store/connection.js';
+import { listMovements, markRegistered, postToLedger } from '../../src/store/ledger.js';
 import {
-  afterCommit,
-  appendMovement,
   companyScopeIds,
-  createApiToken,
   createCompany,
-  createPortador,
-  createSession,
-  createUser,
-  deleteSession,
-  findApiToken,
-  findUserByEmail,
-  findValidSession,
-  getCustomer,
-  getIdempotencyKey,
-  getReceivable,
   listAccessibleCompanies,
-  listCustomers,
-  listHistory,
-  listMovements,
-  listReceivables,
-  putIdempotencyKey,
-  revokeApiToken,
-  schema,
-  touchApiToken,
-  upsertCustomer,
-  upsertReceivable,
-  verifyPassword,
   type CompanyRow,
-  type CustomerInput,
+} from '../../src/store/companies.js';
+import { createApiToken, findApiToken, revokeApiToken, touchApiToken } from '../../src/store/api-tokens.js';
+import { createPortador } from '../../src/store/banking.js';
+import { createSession, deleteSession, findValidSession } from '../../src/store/sessions.js';
+import { createUser, findUserByEmail } from '../../src/store/users.js';
+import { getCustomer, listCustomers, upsertCustomer, type CustomerInput } from '../../src/store/customers.js';
+import { getIdempotencyKey, putIdempotencyKey } from '../../src/store/idempotency.js';
+import {
+  getReceivable,
+  listReceivables,
+  upsertReceivable,
   type ReceivableField,
   type ReceivableInput,
-} from '../../src/store/index.js';
+} from '../../src/store/receivables.js';
+import { listHistory } from '../../src/store/history.js';
+import { announceReceivable } from '../../src/services/events.js';
+import * as schema from '../../src/store/schema.js';
+import { verifyPassword } from '../../src/store/passwords.js';
 import { makeCnpj, makeCpf } from '../../src/domain/documents/index.js';
 import { describeDatabase, openTestStore, type TestStore } from '../support/database.js';
 
@@ -218,15 +210,13 @@ describe(`store repositories (${describeDatabase()})`, () => {
         (await upsertCustomer(db, { companyId, erpKey, data: customer(name, base9), actor: 't' })).row.id;
       customerA = await customerIdFor(sul.id, 'RA', 'Alfa Comércio', '100200300');
       customerB = await customerIdFor(norte.id, 'RB', 'Beta Serviços', '400500600');
-      portadorId = (await createPortador(db, { companyId: sul.id, name: 'Banco X — carteira 1' })).id;
+      portadorId = (
+        await createPortador(db, { companyId: sul.id, erpKey: 'X-1', name: 'Banco X — carteira 1' })
+      ).id;
       const rows: [string, string, Partial<ReceivableInput>][] = [
         [sul.id, 'T1', { number: '1001', dueDate: '2026-03-01', amountCents: 5_000, portadorId }],
-        [sul.id, 'T2', { number: '1002', dueDate: '2026-01-15', amountCents: 20_000, status: 'registered' }],
-        [
-          sul.id,
-          'T3',
-          { number: '1003', dueDate: '2026-02-20', amountCents: 15_000, openAmountCents: 0, status: 'paid' },
-        ],
+        [sul.id, 'T2', { number: '1002', dueDate: '2026-01-15', amountCents: 20_000 }],
+        [sul.id, 'T3', { number: '1003', dueDate: '2026-02-20', amountCents: 15_000, openAmountCents: 0 }],
         [
           sul.id,
           'T4',
@@ -246,8 +236,16 @@ describe(`store repositories (${describeDatabase()})`, () => {
       ];
       for (const [companyId, erpKey, over] of rows) {
         const customerId = over.customerId ?? customerA;
-        await upsertReceivable(db, { companyId, erpKey, data: base({ ...over, customerId }), actor: 't' });
+        await upsertReceivable(db, {
+          announce: announceReceivable,
+          companyId,
+          erpKey,
+          data: base({ ...over, customerId }),
+          actor: 't',
+        });
       }
+      const t2 = await getReceivable(db, { companyIds: [sul.id], erpKey: 'T2' });
+      await markRegistered(db, { receivableId: t2!.id, actor: 't' });
     });
 
     it('upsert creates once, appends the created movement, and updates mutable fields with history', async () => {
@@ -255,6 +253,7 @@ describe(`store repositories (${describeDatabase()})`, () => {
       /** T1 as created in beforeAll, with `over` applied. */
       const upsertT1 = (over: Partial<ReceivableInput>, immutable?: ReceivableField[]) =>
         upsertReceivable(db, {
+          announce: announceReceivable,
           companyId: sul.id,
           erpKey: 'T1',
           data: base({ number: '1001', dueDate: '2026-03-01', amountCents: 5_000, portadorId, ...over }),
@@ -342,16 +341,24 @@ describe(`store repositories (${describeDatabase()})`, () => {
     it('the movements ledger is append-only and idempotent by key', async () => {
       const row = (await getReceivable(t.store.db, { companyIds: [sul.id], erpKey: 'T2' }))!;
       const payment = {
-        receivableId: row.id,
         kind: 'payment' as const,
         amountCents: 2_000,
         occurredOn: '2026-02-01',
         source: 'test',
-        idempotencyKey: 'pay-1',
+        key: 'pay-1',
       };
-      expect((await appendMovement(t.store.db, payment)).created).toBe(true);
-      const repeat = await appendMovement(t.store.db, { ...payment, amountCents: 9_999 });
-      expect(repeat).toMatchObject({ created: false, row: { amountCents: 2_000 } });
+      const first = await postToLedger(t.store.db, { receivableId: row.id, postings: [payment], actor: 't' });
+      expect(first.posted).toHaveLength(1);
+      // A partial payment leaves the rest open and keeps the registration mark.
+      expect(first.receivable).toMatchObject({ openAmountCents: 18_000, status: 'registered' });
+      const repeat = await postToLedger(t.store.db, {
+        receivableId: row.id,
+        postings: [{ ...payment, amountCents: 9_999 }],
+        actor: 't',
+      });
+      expect(repeat.posted).toHaveLength(0);
+      expect(repeat.repeated[0]).toMatchObject({ amountCents: 2_000 });
+      expect(repeat.receivable).toMatchObject({ openAmountCents: 18_000 });
       const { receivableMovements, recordHistory } = schema;
       // drizzle wraps the database error; the trigger's message is in `cause`.
       const failure = async (query: PromiseLike<unknown>) => {

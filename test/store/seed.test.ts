@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/domain/documents/index.js';
-import {
-  companyScopeIds,
-  findApiToken,
-  findUserByEmail,
-  listAccessibleCompanies,
-  listCompanies,
-  listCustomers,
-  listMovements,
-  listReceivables,
-  seedDemo,
-  verifyPassword,
-  type SeedDemoResult,
-} from '../../src/store/index.js';
+import { companyScopeIds, listAccessibleCompanies, listCompanies } from '../../src/store/companies.js';
+import { findApiToken } from '../../src/store/api-tokens.js';
+import { findUserByEmail } from '../../src/store/users.js';
+import { listCustomers } from '../../src/store/customers.js';
+import { listMovements } from '../../src/store/ledger.js';
+import { listReceivables } from '../../src/store/receivables.js';
+import { seedDemo, type SeedDemoResult } from '../../src/store/seed-demo.js';
+import { verifyPassword } from '../../src/store/passwords.js';
 import { describeDatabase, openTestStore, type TestStore } from '../support/database.js';
 
 const TODAY = '2026-11-23';

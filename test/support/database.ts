@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { dumpPglite, MIGRATIONS_FOLDER, openStore, type Store } from '../../src/store/index.js';
+import { dumpPglite, MIGRATIONS_FOLDER, openStore, type Store } from '../../src/store/connection.js';
 
 export interface TestStore {
   store: Store;

@@ -11,7 +11,7 @@ import {
 } from '../../services/auth.js';
 import { unauthorized } from '../../services/errors.js';
 import type { Principal, TokenPrincipal, UserPrincipal } from '../../services/scope.js';
-import type { Store } from '../../store/index.js';
+import type { Store } from '../../store/connection.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

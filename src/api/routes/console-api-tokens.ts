@@ -4,8 +4,13 @@ import { z } from 'zod';
 import { createToken, listTokens, revokeToken } from '../../services/api-tokens.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
-import { apiTokenSchema, createApiTokenBody, createdApiTokenSchema } from '../schemas/api-tokens.js';
-import { companyIdField, errorResponses, idParams, sessionSecurity as security } from '../schemas/common.js';
+import { apiTokenSchema, createApiTokenBody, createdApiTokenSchema } from '../../contracts/api-tokens.js';
+import {
+  companyIdField,
+  errorResponses,
+  idParams,
+  sessionSecurity as security,
+} from '../../contracts/common.js';
 
 export const consoleApiTokenRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireSession(store));

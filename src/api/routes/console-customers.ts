@@ -9,8 +9,8 @@ import {
   idParams,
   optionalCompanyQuery,
   sessionSecurity as security,
-} from '../schemas/common.js';
-import { consoleCustomerListQuery, customerPageSchema, customerSchema } from '../schemas/customers.js';
+} from '../../contracts/common.js';
+import { consoleCustomerListQuery, customerPageSchema, customerSchema } from '../../contracts/customers.js';
 
 export const consoleCustomerRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireSession(store));

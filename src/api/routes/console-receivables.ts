@@ -10,18 +10,18 @@ import {
   idParams,
   optionalCompanyQuery,
   sessionSecurity as security,
-} from '../schemas/common.js';
+} from '../../contracts/common.js';
 import {
   consoleReceivableListQuery,
   receivableDetailSchema,
   receivablePageSchema,
   receivablePatchBody,
   receivableSchema,
-} from '../schemas/receivables.js';
+} from '../../contracts/receivables.js';
 
 const receivableIdParams = idParams('um título');
 
-export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, jobs }) => {
+export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireSession(store));
 
   app.get(
@@ -76,7 +76,6 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
         id: request.params.id,
         patch: request.body,
         actor: user.actor,
-        jobs,
       });
     },
   );

@@ -8,7 +8,7 @@ import {
   customerSchema,
   customerUpsertBody,
   erpCustomerListQuery,
-} from '../schemas/customers.js';
+} from '../../contracts/customers.js';
 import { erpResourceRoutes } from './erp-resource.js';
 
 export const erpCustomerRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {

@@ -12,10 +12,10 @@ import {
   erpReceivablePageSchema,
   erpReceivableSchema,
   receivableUpsertBody,
-} from '../schemas/receivables.js';
+} from '../../contracts/receivables.js';
 import { erpResourceRoutes } from './erp-resource.js';
 
-export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, jobs }) => {
+export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireApiToken(store));
 
   erpResourceRoutes(app, store, {
@@ -32,7 +32,6 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         const { created, receivable } = await upsertReceivableByErpKey(tx, {
           ...args,
           source: 'erp-api',
-          jobs,
         });
         return { created, view: receivable };
       },

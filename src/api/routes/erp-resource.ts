@@ -15,10 +15,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { requestHash } from '../../services/canonical.js';
 import { runIdempotent } from '../../services/idempotency.js';
-import type { Store, Tx } from '../../store/index.js';
+import type { Store, Tx } from '../../store/connection.js';
 import { tokenOf } from '../plugins/auth.js';
-import { bearerSecurity, errorResponses, errorSchema } from '../schemas/common.js';
-import { erpKeyParams, idempotencyHeaders } from '../schemas/erp.js';
+import { bearerSecurity, errorResponses, errorSchema } from '../../contracts/common.js';
+import { erpKeyParams, idempotencyHeaders } from '../../contracts/erp.js';
 
 /** The Fastify instance a `FastifyPluginAsyncZod` receives. */
 export type ZodApp = FastifyInstance<

@@ -6,8 +6,8 @@ import { ServiceError } from '../../services/errors.js';
 import { LoginThrottle } from '../../services/login-throttle.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, sessionCookieOptions, userOf } from '../plugins/auth.js';
-import { errorSchema, sessionSecurity } from '../schemas/common.js';
-import { loginBody, sessionSchema } from '../schemas/session.js';
+import { errorSchema, sessionSecurity } from '../../contracts/common.js';
+import { loginBody, sessionSchema } from '../../contracts/session.js';
 
 export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   const throttle = new LoginThrottle();

@@ -1,7 +1,6 @@
 /** Título (receivable) shapes for the ERP and console APIs (contract §4, §6, §7). */
 import { z } from 'zod';
-import { receivableSorts } from '../../store/receivables.js';
-import { receivableStatuses } from '../../store/schema.js';
+import { receivableSorts, receivableStatuses } from '../domain/receivable/statuses.js';
 import {
   calendarDate,
   companyIdField,

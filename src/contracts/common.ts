@@ -3,8 +3,8 @@
  * the TypeScript types (z.infer) and the OpenAPI document at /docs. Messages are pt-BR and name the rule.
  */
 import { z } from 'zod';
-import { isCalendarDate } from '../../domain/dates.js';
-import { parseDocument } from '../../domain/documents/index.js';
+import { isCalendarDate } from '../domain/dates.js';
+import { parseDocument } from '../domain/documents/index.js';
 
 export const fieldErrorSchema = z.object({
   path: z.string().meta({ description: 'Campo com problema, ex.: amountCents ou address.zipCode' }),
