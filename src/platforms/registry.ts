@@ -12,8 +12,11 @@ export const platformDefinitions: Readonly<Partial<Record<PlatformCode, AnyPlatf
   cnab: cnabDefinition,
 };
 
-export function platformDefinition(code: PlatformCode): AnyPlatformDefinition {
-  const definition = platformDefinitions[code];
+/** The definition of a platform code as stored (a plain string); an unknown code or one without adapter throws. */
+export function platformDefinition(code: PlatformCode | string): AnyPlatformDefinition {
+  const definition = Object.hasOwn(platformDefinitions, code)
+    ? platformDefinitions[code as PlatformCode]
+    : undefined;
   if (!definition) throw new Error(`plataforma ${code} ainda não tem adaptador`);
   return definition;
 }

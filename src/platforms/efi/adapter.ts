@@ -16,6 +16,7 @@ import {
 } from '../adapter.js';
 import { addDays, formatDateBR, todayInSaoPaulo } from '../../domain/dates.js';
 import { planCarne } from './carne-plan.js';
+import { efiReturnCommands } from './return-commands.js';
 import { EfiClient } from './client.js';
 import {
   carnetBody,
@@ -256,5 +257,6 @@ export const efiDefinition: PlatformDefinition<EfiOptions> = {
   ]),
   optionsSchema: efiOptionsSchema,
   secretOptions: ['clientSecret'] satisfies (keyof EfiOptions)[],
+  returnCommands: efiReturnCommands,
   create: (options, runtime) => new EfiAdapter(efiOptionsSchema.parse(options), runtime),
 };
