@@ -69,17 +69,29 @@ describe('registration', () => {
     expect(validator.boletoBancario(charge.barcode!)).toBe(true);
     expect(charge.barcode!.slice(0, 3)).toBe('364');
     expect(charge.barcode!.slice(9, 19)).toBe('0000012345');
-    expect(charge.pixCopyPaste).toBeUndefined();
     expect(charge.pdfUrl).toMatch(new RegExp(`/boleto/${charge.chargeId}$`));
     const atEfi = await chargeAt(charge.chargeId);
     expect(atEfi).toMatchObject({ customId: request.customId, status: 'waiting', totalCents: 12_345 });
   });
 
-  it('a boleto híbrido carries a dynamic PIX payload that pix-utils reads', async () => {
-    const charge = await adapter.register!(boleto({ kind: 'hybrid' }));
+  it('a boleto híbrido carries a dynamic PIX payload that pix-utils reads, also when found by custom id', async () => {
+    const request = boleto({ kind: 'hybrid' });
+    const charge = await adapter.register!(request);
     const pix = parsePix(charge.pixCopyPaste!);
     if (hasError(pix) || pix.type !== 'DYNAMIC') throw new Error(`PIX inválido: ${charge.pixCopyPaste}`);
     expect(pix.url).toContain(charge.chargeId);
+    expect((await adapter.findByCustomId!(request.customId))?.pixCopyPaste).toBe(charge.pixCopyPaste);
+  });
+
+  it('an Efí account without a PIX key issues boletos without PIX, híbrido asked or not', async () => {
+    const local = await emulator({ pixKey: null });
+    try {
+      const charge = await efiAdapter(local).adapter.register!(boleto({ kind: 'hybrid' }));
+      expect(charge.pixCopyPaste).toBeUndefined();
+      expect(validator.boletoBancario(charge.line!)).toBe(true);
+    } finally {
+      await local.close();
+    }
   });
 
   it('a CNPJ payer goes as juridical_person', async () => {
@@ -303,12 +315,12 @@ describe('authentication and errors', () => {
 
   it('a timeout is transient; the charge was created, so looking it up first avoids a second one', async () => {
     const request = boleto();
-    const { adapter: impatient } = efiAdapter(running, { timeoutMs: 300 });
+    const { adapter: impatient } = efiAdapter(running, { timeoutMs: 1_000 });
     await impatient.testConnection();
-    await control(running, 'POST', '/_control/faults', { timeoutNext: 1, hangMs: 1_500 });
+    await control(running, 'POST', '/_control/faults', { timeoutNext: 1, hangMs: 2_500 });
     const error = await rejection(impatient.register!(request));
     expect(error.kind).toBe('transient');
-    expect(error.message).toMatch(/não respondeu em 300 ms/);
+    expect(error.message).toMatch(/não respondeu em 1000 ms/);
     const found = await impatient.findByCustomId!(request.customId);
     expect(found?.customId).toBe(request.customId);
     const { body } = await control<{ charges: unknown[] }>(
@@ -426,13 +438,13 @@ describe('carnês', () => {
     const parcels = monthly(3);
     parcels[0] = { amountCents: 5_000, dueDate: parcels[0]!.dueDate };
     const request = carne(parcels);
-    const { adapter: impatient } = efiAdapter(running, { timeoutMs: 300 });
+    const { adapter: impatient } = efiAdapter(running, { timeoutMs: 1_000 });
     await impatient.testConnection();
     // The first parcela (boleto) succeeds; the carnê call is carried out but answers too late.
     const before = running.emulator.state.charges.size;
     await control(running, 'POST', '/_control/faults', {
       timeoutNext: 1,
-      hangMs: 1_500,
+      hangMs: 2_500,
       endpoint: 'POST /v1/carnet',
     });
     expect((await rejection(impatient.registerCarne!(request))).kind).toBe('transient');
