@@ -68,9 +68,9 @@ describe('return commands', () => {
     expect(findReturnCommand(table, 'unpaid')?.action).toBe('informative');
   });
 
-  it('the registry answers the stored code, and refuses codes without adapter', () => {
+  it('the registry answers the stored code, and refuses unknown codes (also inherited names)', () => {
     expect(platformDefinition('efi')).toBe(efiDefinition);
-    expect(() => platformDefinition('supplier')).toThrow(/ainda não tem adaptador/);
-    expect(() => platformDefinition('toString')).toThrow(/ainda não tem adaptador/);
+    expect(() => platformDefinition('boleto-magico')).toThrow('plataforma desconhecida: boleto-magico');
+    expect(() => platformDefinition('toString')).toThrow('plataforma desconhecida: toString');
   });
 });
