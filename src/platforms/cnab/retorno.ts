@@ -38,7 +38,8 @@ function toEvent(detail: CnabDetailEvent, raw: string): PlatformEvent {
     occurrence: { ...detail.occurrence },
     // The bank reports a calendar date; midnight in São Paulo (UTC−3) stands for it.
     occurredAt: new Date(`${detail.occurredOn ?? '1970-01-01'}T00:00:00-03:00`).toISOString(),
-    ...(detail.kind === 'paid' && detail.occurredOn ? { paidOn: detail.occurredOn } : {}),
+    // A payment's occurrence date is the day the bank received it (data de entrada).
+    ...(a.paidCents > 0 && detail.occurredOn ? { paidOn: detail.occurredOn } : {}),
     ...(detail.creditedOn ? { creditedOn: detail.creditedOn } : {}),
     amounts: nonZero({
       paidCents: a.paidCents,
