@@ -28,8 +28,10 @@ import type { Store } from '../store/connection.js';
 import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
+import { consoleBankingRoutes } from './routes/console-banking.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
+import { erpBankingRoutes } from './routes/erp-banking.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
 import { erpReceivableRoutes } from './routes/erp-receivables.js';
 import { healthRoutes } from './routes/health.js';
@@ -114,8 +116,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleReceivableRoutes, { ...context, prefix: '/api' });
   await app.register(consoleCustomerRoutes, { ...context, prefix: '/api' });
   await app.register(consoleApiTokenRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleBankingRoutes, { ...context, prefix: '/api' });
   await app.register(erpCustomerRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(erpBankingRoutes, { ...context, prefix: '/api/v1' });
 
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   const serveWeb = existsSync(resolve(webRoot, 'index.html'));
