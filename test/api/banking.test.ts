@@ -38,7 +38,7 @@ const put = (
 ) => h.asErp(token, `/api/v1/${resource}/${key}`, { method: 'PUT', payload: body });
 
 type Field = { path: string; message: string };
-const fieldsOf = (response: { body: string }) =>
+const fieldsOf = (response: Parameters<typeof json>[0]) =>
   (json(response).error.fields as Field[]).map((field) => [field.path, field.message]);
 
 describe('PUT /api/v1/bank-accounts/:erpKey', () => {
