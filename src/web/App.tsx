@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type Company, type Session } from './api.js';
+import { BankingPage } from './BankingPage.js';
 import { LoginScreen } from './LoginScreen.js';
 import { Placeholder } from './Placeholder.js';
 import { ReceivablesPage } from './ReceivablesPage.js';
@@ -193,6 +194,13 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
             me={session.user}
             params={route.params}
             onParams={(params, replace) => navigate('titulos', params, replace)}
+            onExpired={onExpired}
+          />
+        ) : route.tab === 'contas' ? (
+          <BankingPage
+            company={company}
+            companies={companies}
+            canWrite={session.user.role !== 'viewer'}
             onExpired={onExpired}
           />
         ) : (

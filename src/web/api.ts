@@ -1,4 +1,12 @@
 /** Console API client (contract: /tmp/contract-server.md §6). Same-origin fetch with the fc_session cookie. */
+import type {
+  BankAccountUpsertBody,
+  BankAccountView,
+  PortadorUpsertBody,
+  PortadorView,
+} from '../contracts/banking.js';
+
+export type { BankAccountUpsertBody, BankAccountView, PortadorUpsertBody, PortadorView };
 
 export interface Company {
   id: string;
@@ -166,6 +174,18 @@ export const api = {
       `/api/receivables/${encodeURIComponent(id)}?${new URLSearchParams({ companyId }).toString()}`,
       patch,
     ),
+  bankAccounts: (query: URLSearchParams, signal?: AbortSignal) =>
+    request<Page<BankAccountView>>('GET', `/api/bank-accounts?${query.toString()}`, undefined, signal),
+  createBankAccount: (body: BankAccountUpsertBody & { companyId: string; erpKey: string }) =>
+    request<BankAccountView>('POST', '/api/bank-accounts', body),
+  patchBankAccount: (id: string, body: BankAccountUpsertBody) =>
+    request<BankAccountView>('PATCH', `/api/bank-accounts/${encodeURIComponent(id)}`, body),
+  portadores: (query: URLSearchParams, signal?: AbortSignal) =>
+    request<Page<PortadorView>>('GET', `/api/portadores?${query.toString()}`, undefined, signal),
+  createPortador: (body: PortadorUpsertBody & { companyId: string; erpKey: string }) =>
+    request<PortadorView>('POST', '/api/portadores', body),
+  patchPortador: (id: string, body: PortadorUpsertBody) =>
+    request<PortadorView>('PATCH', `/api/portadores/${encodeURIComponent(id)}`, body),
   customers: (companyId: string, signal?: AbortSignal) =>
     request<Page<Customer>>(
       'GET',

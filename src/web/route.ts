@@ -7,6 +7,7 @@ import { isReceivableStatus, type ReceivableStatus } from './format.js';
 export const TABS = [
   { id: 'titulos', label: 'Títulos' },
   { id: 'parceiros', label: 'Parceiros/Bancos' },
+  { id: 'contas', label: 'Contas e portadores' },
   { id: 'remessa', label: 'Remessa' },
   { id: 'retorno', label: 'Retorno' },
   { id: 'logs', label: 'Logs' },
