@@ -266,7 +266,12 @@ type Problem = { text: string; fields: Map<string, string> };
 
 function problemOf(error: unknown): Problem {
   if (!(error instanceof ApiError)) return { text: 'Não foi possível salvar.', fields: new Map() };
-  return { text: error.message, fields: new Map(error.fields.map((f) => [f.path, f.message])) };
+  const fields = new Map(error.fields.map((f) => [f.path, f.message]));
+  // Field messages show under their fields; the summary only points at them.
+  return {
+    text: fields.size > 0 ? 'Não foi salvo: confira os campos marcados em vermelho.' : error.message,
+    fields,
+  };
 }
 
 interface TextFieldProps {
