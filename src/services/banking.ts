@@ -8,7 +8,7 @@ import type {
   PortadorUpsertBody,
   PortadorView,
 } from '../contracts/banking.js';
-import { bankLabel, CARTEIRA_PSEUDO_BANK, checkBankAccount } from '../domain/banking/account.js';
+import { bankLabel, CARTEIRA_LABEL, checkBankAccount } from '../domain/banking/account.js';
 import { checkPixKey, type PixKeyType } from '../domain/banking/pix-key.js';
 import {
   getBankAccount,
@@ -29,7 +29,7 @@ import { immutableConflict } from './customers.js';
 import { notFound, referenceNotFound, ServiceError, validationError } from './errors.js';
 
 /** What identifies an account at its bank: once created it never changes (another number is another account). */
-export const BANK_ACCOUNT_IMMUTABLE_FIELDS = [
+const BANK_ACCOUNT_IMMUTABLE_FIELDS = [
   'bankCode',
   'agency',
   'account',
@@ -65,7 +65,7 @@ export function portadorView(
     name: row.name,
     bankAccountId: row.bankAccountId,
     bankAccountErpKey: bankAccount?.erpKey ?? null,
-    bankLabel: bankAccount ? bankLabel(bankAccount.bankCode) : CARTEIRA_PSEUDO_BANK.label,
+    bankLabel: bankAccount ? bankLabel(bankAccount.bankCode) : CARTEIRA_LABEL,
     carteira: row.carteira,
     convenio: row.convenio,
     createdAt: row.createdAt.toISOString(),
@@ -176,7 +176,7 @@ export async function portadorByErpKey(
 }
 
 /** A bank account by id within `scope` (404 outside it). */
-export async function bankAccountRowInScope(
+async function bankAccountRowInScope(
   ex: Executor,
   scope: readonly string[],
   id: string,
@@ -187,23 +187,10 @@ export async function bankAccountRowInScope(
 }
 
 /** A portador by id within `scope` (404 outside it). */
-export async function portadorRowInScope(
-  ex: Executor,
-  scope: readonly string[],
-  id: string,
-): Promise<PortadorRow> {
+async function portadorRowInScope(ex: Executor, scope: readonly string[], id: string): Promise<PortadorRow> {
   const row = await getPortador(ex, id, scope);
   if (!row) throw notFound('Portador não encontrado.');
   return row;
-}
-
-export async function portadorById(
-  store: Store,
-  scope: readonly string[],
-  id: string,
-): Promise<PortadorView> {
-  const row = await portadorRowInScope(store.db, scope, id);
-  return portadorView(row, await bankAccountOfPortador(store.db, row));
 }
 
 export async function searchBankAccounts(store: Store, filters: BankingFilters) {

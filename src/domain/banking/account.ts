@@ -34,8 +34,8 @@ export interface AccountIssue {
 
 export type AccountCheck = { ok: true; value: NormalizedBankAccount } | { ok: false; issues: AccountIssue[] };
 
-/** The pseudo-bank of portadores that are no bank account (carteiras and convênios of platforms such as Efí). */
-export const CARTEIRA_PSEUDO_BANK = { code: '0', name: 'Carteira', label: '0-Carteira' } as const;
+/** How a portador without a bank account shows its bank: the pseudo-bank of carteiras and platform convênios (Efí). */
+export const CARTEIRA_LABEL = '0-Carteira';
 
 /** "341-Itaú Unibanco"; a bank without rules here shows its code only ("077"). */
 export function bankLabel(code: string): string {

@@ -23,7 +23,7 @@ export const ACCOUNT_RULES: readonly BankAccountRules[] = [
 const BY_CODE = new Map(ACCOUNT_RULES.map((bank) => [bank.code, bank]));
 
 /** Any other bank: agência up to 5 digits, conta up to 12, their DVs accepted as typed. */
-export function genericRules(code: string): BankAccountRules {
+function genericRules(code: string): BankAccountRules {
   return {
     code,
     name: `Banco ${code}`,
