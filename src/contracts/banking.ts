@@ -15,20 +15,17 @@ const optionalText = (max: number, label: string) =>
     .nullable()
     .optional();
 
-const numberText = (label: string, example: string) =>
-  z.string({ error: `informe ${label} (texto só com dígitos, ex.: "${example}")` }).meta({
-    description: `${label[0]!.toUpperCase()}${label.slice(1)}, só dígitos, sem o dígito verificador`,
-    example,
-  });
+const numberText = (label: string, description: string, example: string) =>
+  z
+    .string({ error: `informe ${label} (texto só com dígitos, ex.: "${example}")` })
+    .meta({ description: `${description}, só dígitos, sem o dígito verificador`, example });
 
-const digitText = (label: string) =>
+const digitText = (label: string, description: string) =>
   z
     .string({ error: `${label} deve ser texto` })
     .nullable()
     .optional()
-    .meta({
-      description: `${label[0]!.toUpperCase()}${label.slice(1)} (dígito ou letra, ex.: X no Banco do Brasil, P no Bradesco)`,
-    });
+    .meta({ description: `${description} (dígito ou letra, ex.: X no Banco do Brasil, P no Bradesco)` });
 
 export const pixKeyType = z.enum(PIX_KEY_TYPES, {
   error: `tipo da chave PIX deve ser um de: ${PIX_KEY_TYPES.join(', ')}`,
@@ -41,10 +38,13 @@ const bankAccountFields = {
   bankCode: z
     .string({ error: 'informe o código do banco (3 dígitos, ex.: "341")' })
     .meta({ description: 'Código do banco (COMPE), 3 dígitos', example: '341' }),
-  agency: numberText('a agência', '2545'),
-  agencyDigit: digitText('dígito da agência'),
-  account: numberText('a conta', '02366'),
-  accountDigit: digitText('dígito da conta'),
+  agency: numberText('a agência', 'Agência', '2545'),
+  agencyDigit: digitText(
+    'dígito da agência',
+    'Dígito da agência; omitido, é calculado quando o banco tem regra',
+  ),
+  account: numberText('a conta', 'Conta', '02366'),
+  accountDigit: digitText('dígito da conta', 'Dígito da conta'),
   pixKeyType: pixKeyType.nullable().optional(),
   pixKey: z
     .string({ error: 'chave PIX deve ser texto' })
