@@ -21,13 +21,19 @@ interface EmulateOptions {
 }
 
 export function register(program: Command): void {
-  const emulate = program.command('emulate').description('emuladores das plataformas, para testes e demonstração');
+  const emulate = program
+    .command('emulate')
+    .description('emuladores das plataformas, para testes e demonstração');
   emulate
     .command('efi')
     .description('emulador da API Cobranças da Efí (OAuth, boletos, carnês, notificações, rotas /_control)')
     .option('--port <porta>', 'porta HTTP', parseNumber('--port', 0, 65535), 4010)
     .option('--host <endereço>', 'endereço de escuta', '127.0.0.1')
-    .option('--latency <ms>', 'latência acrescentada a cada resposta da API', parseNumber('--latency', 0, 60_000))
+    .option(
+      '--latency <ms>',
+      'latência acrescentada a cada resposta da API',
+      parseNumber('--latency', 0, 60_000),
+    )
     .action(async (options: EmulateOptions) => {
       const running = await createEfiEmulator({
         port: options.port,

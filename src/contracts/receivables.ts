@@ -192,6 +192,7 @@ export const historySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   actor: z.string(),
+  actorName: z.string().nullable().meta({ description: 'Nome do usuário quando o autor é um usuário' }),
   at: z.string(),
 });
 

@@ -6,6 +6,24 @@
  */
 import type { z } from 'zod';
 import type { ReturnCommandTable } from '../domain/settlement/return-commands.js';
+import type {
+  AfterSaleAnswer,
+  AfterSaleRequest,
+  CreditAnalysisReceipt,
+  CreditAnalysisRequest,
+  CreditCustomer,
+  CreditStatus,
+  CreditTicket,
+  CustomerSyncResult,
+  InvoiceAnswer,
+  InvoiceSubmission,
+  LimitChangeRequest,
+  ReceivableMovementSync,
+  ReconciliationEvent,
+  ReturnRequest,
+  SalesOrder,
+  TicketRequest,
+} from './credit.js';
 
 export const platformCodes = ['efi', 'cnab', 'supplier'] as const;
 export type PlatformCode = (typeof platformCodes)[number];
@@ -143,7 +161,13 @@ export interface CarneRequest {
   payer: ChargePayer;
   kind: 'boleto' | 'hybrid';
   /** In due-date order. A parcela's own description (default: the group's) counts for Efí's carnê rules. */
-  parcels: { customId: string; amountCents: number; issueDate: string; dueDate: string; description?: string }[];
+  parcels: {
+    customId: string;
+    amountCents: number;
+    issueDate: string;
+    dueDate: string;
+    description?: string;
+  }[];
   interestMonthlyBasisPoints?: number;
   fineBasisPoints?: number;
   message?: string;
@@ -202,6 +226,31 @@ export interface PlatformAdapter {
   /** Turns a webhook's body into the events it stands for (Efí: fetches the notification by its token). */
   fetchNotification?(body: unknown): Promise<PlatformEvent[]>;
   queryStatus?(chargeId: string): Promise<PlatformEvent[]>;
+
+  // ── Credit platform (capability creditAnalysis: customers, analyses, tickets, invoices, after-sale;
+  //    capability reconciliation: the financial events). Values in src/platforms/credit.ts. ──
+  /** Sends customers with their contacts; answers how the platform holds each one. */
+  syncCustomers?(customers: CreditCustomer[]): Promise<CustomerSyncResult[]>;
+  syncSalesOrders?(orders: SalesOrder[]): Promise<{ received: number }>;
+  syncReceivableMovements?(movements: ReceivableMovementSync[]): Promise<{ received: number }>;
+  requestCreditAnalysis?(request: CreditAnalysisRequest): Promise<CreditAnalysisReceipt>;
+  requestLimitChange?(request: LimitChangeRequest): Promise<CreditAnalysisReceipt>;
+  getCreditStatus?(document: string): Promise<CreditStatus>;
+  /** Creates the order's credit ticket, or gets its open one back (reused) with the new amount. */
+  createTicket?(request: TicketRequest): Promise<CreditTicket>;
+  cancelTicket?(ticketId: string): Promise<CreditTicket>;
+  /** The order's ticket as the platform holds it; null when it has none. */
+  checkOrder?(orderErpKey: string): Promise<CreditTicket | null>;
+  sendInvoice?(invoice: InvoiceSubmission): Promise<InvoiceAnswer>;
+  sendReturnRequest?(request: ReturnRequest): Promise<{ requestId: string }>;
+  /** After-sale requests not answered yet. */
+  fetchAfterSaleRequests?(): Promise<AfterSaleRequest[]>;
+  answerAfterSaleRequest?(requestId: string, answer: AfterSaleAnswer): Promise<void>;
+  /** Events not acknowledged yet; the platform serves them again until they are. */
+  fetchReconciliationEvents?(): Promise<ReconciliationEvent[]>;
+  acknowledgeReconciliationEvents?(
+    entryIds: string[],
+  ): Promise<{ acknowledged: string[]; unknown: string[] }>;
 }
 
 /** How a platform is registered: its options schema (validated on save), which options are secrets, the factory. */

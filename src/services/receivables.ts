@@ -18,19 +18,21 @@ import type { Executor, Store, Tx } from '../store/connection.js';
 import { getPortador, getPortadorByErpKey } from '../store/banking.js';
 import { getCustomerByErpKey, getEstablishmentByErpKey } from '../store/customers.js';
 import { listHistory } from '../store/history.js';
-import { listMovements } from '../store/ledger.js';
+import { listMovements, type MovementRow } from '../store/ledger.js';
 import {
   getReceivable,
   getReceivableRow,
   listReceivables,
   upsertReceivable,
-  type ReceivableFilters,
   type ReceivableInput,
   type ReceivableRow,
 } from '../store/receivables.js';
 import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
+import { withActorNames } from './actors.js';
 import { immutableConflict } from './customers.js';
 import { announceReceivable } from './events.js';
+import { registrationOf } from './registration.js';
+import type { RegistrationView } from '../contracts/registration.js';
 import { notFound, referenceNotFound, ServiceError, validationError, type FieldError } from './errors.js';
 
 /**
@@ -213,6 +215,18 @@ export async function patchReceivable(
   });
 }
 
+function movementView(m: MovementRow) {
+  return {
+    id: m.id,
+    kind: m.kind,
+    amountCents: m.amountCents,
+    occurredOn: m.occurredOn,
+    description: m.description,
+    source: m.source,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
 export async function receivableDetail(store: Store, scope: readonly string[], id: string) {
   const receivable = await getReceivable(store.db, { companyIds: scope, id });
   if (!receivable) throw notFound('Título não encontrado.');
@@ -222,39 +236,30 @@ export async function receivableDetail(store: Store, scope: readonly string[], i
   ]);
   return {
     receivable,
-    movements: movements.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      amountCents: m.amountCents,
-      occurredOn: m.occurredOn,
-      description: m.description,
-      source: m.source,
-      createdAt: m.createdAt.toISOString(),
-    })),
-    history: history.map((h) => ({
-      id: h.id,
-      action: h.action,
-      before: h.before,
-      after: h.after,
-      actor: h.actor,
-      at: h.at.toISOString(),
-    })),
+    movements: movements.map(movementView),
+    history: await withActorNames(
+      store.db,
+      history.map((h) => ({
+        id: h.id,
+        action: h.action,
+        before: h.before,
+        after: h.after,
+        actor: h.actor,
+        at: h.at.toISOString(),
+      })),
+    ),
   };
-}
-
-export function searchReceivables(store: Store, filters: ReceivableFilters) {
-  return listReceivables(store.db, filters);
 }
 
 export async function erpReceivableByKey(
   store: Store,
   companyId: string,
   erpKey: string,
-): Promise<ErpReceivableView> {
+): Promise<ErpReceivableView & { registration: RegistrationView | null }> {
   const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
   if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
   const [erpView] = await withCustomerErpKeys(store.db, [view]);
-  return erpView!;
+  return { ...erpView!, registration: await registrationOf(store, view.id) };
 }
 
 /** The ERP listing: the console filters, with the customer addressed by its ERP key. */
@@ -268,4 +273,11 @@ export async function searchErpReceivables(store: Store, companyId: string, quer
   }
   const page = await listReceivables(store.db, { ...filters, companyIds: [companyId], customerId });
   return { ...page, items: await withCustomerErpKeys(store.db, page.items) };
+}
+
+/** The ledger of a título addressed by the ERP's key. */
+export async function receivableMovementsByErpKey(store: Store, companyId: string, erpKey: string) {
+  const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
+  if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
+  return (await listMovements(store.db, view.id)).map(movementView);
 }

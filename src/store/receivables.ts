@@ -223,7 +223,7 @@ const listColumns = {
   status: receivables.status,
 };
 
-function receivableConditions(filters: ReceivableFilters, today: string): SQL[] {
+export function receivableConditions(filters: ReceivableFilters, today: string): SQL[] {
   const conditions: SQL[] = [inArray(receivables.companyId, [...filters.companyIds])];
   if (filters.customerId) conditions.push(eq(receivables.customerId, filters.customerId));
   if (filters.issueFrom) conditions.push(gte(receivables.issueDate, filters.issueFrom));

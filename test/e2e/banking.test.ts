@@ -5,53 +5,21 @@
  * one; a viewer sees the lists without the write buttons. Screenshots go to test-output/e2e/ (1366 px and 390 px).
  * Itaú 2545 / 02366-1 is a vector from independent validators (see test/domain/banking/account.test.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFinconsole } from '../../src/runtime.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-const shots = join(repoRoot, 'test-output', 'e2e');
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, entry) => Math.max(newest, newestMtime(join(path, entry))),
-    stat.mtimeMs,
-  );
-}
-
-/** Builds the console when dist/web is missing or older than its sources. */
-function ensureConsoleBuilt(): void {
-  const built = join(repoRoot, 'dist', 'web', 'index.html');
-  const newest = Math.max(
-    newestMtime(join(repoRoot, 'src', 'web')),
-    newestMtime(join(repoRoot, 'src', 'domain', 'banking')),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-  execFileSync('npm', ['run', '--silent', 'build:web'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
-
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(
-    async (url) => (await fetch(url, { headers: { accept: 'application/json' } })).json(),
-    path,
-  );
-}
+import {
+  apiGet,
+  hasChromium,
+  login as loginWith,
+  newPage,
+  shots,
+  startServerAndBrowser,
+  type Server,
+} from './browser.js';
 
 async function login(page: Page, email: string): Promise<void> {
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill('demo1234');
-  await page.getByRole('button', { name: 'Entrar' }).click();
+  await loginWith(page, email, 'demo1234');
   await page.getByRole('button', { name: 'Sair' }).waitFor();
 }
 
@@ -62,29 +30,14 @@ const rowOf = (page: Page, title: string, key: string) =>
     .filter({ has: page.getByRole('cell', { name: key, exact: true }) });
 
 describe.skipIf(!hasChromium)('Contas e portadores no navegador (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startFinconsole>>;
+  let server: Server;
   let browser: Browser;
   let page: Page;
   let sulId = '';
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureConsoleBuilt();
-    server = await startFinconsole({
-      port: 0,
-      dataDir: 'memory',
-      seedDemo: true,
-      worker: false,
-      logLevel: 'warn',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-BR' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('erro na página:', error.message));
+    ({ server, browser } = await startServerAndBrowser());
+    page = await newPage(browser, 1366);
   }, 180_000);
 
   afterAll(async () => {
@@ -95,7 +48,7 @@ describe.skipIf(!hasChromium)('Contas e portadores no navegador (Chromium)', () 
   it('admin creates a bank account (DV error shown on the field, then saved) and two portadores', async () => {
     await page.goto(server.url);
     await login(page, 'admin@demo.finconsole');
-    const session = await apiGet<{ companies: { id: string; name: string }[] }>(page, '/api/session');
+    const session = (await apiGet<{ companies: { id: string; name: string }[] }>(page, '/api/session')).body;
     sulId = session.companies.find((c) => c.name === 'Demonstração Sul Ltda.')!.id;
     await page.goto(`${server.url}/#/contas?companyId=${sulId}`);
 
@@ -146,7 +99,7 @@ describe.skipIf(!hasChromium)('Contas e portadores no navegador (Chromium)', () 
       page,
       `/api/bank-accounts?companyId=${sulId}&q=ITAU-2545`,
     );
-    expect(stored.items).toEqual([expect.objectContaining({ accountDigit: '1', companyId: sulId })]);
+    expect(stored.body.items).toEqual([expect.objectContaining({ accountDigit: '1', companyId: sulId })]);
 
     // A carteira portador (no bank account: 0-Carteira) and a bank portador on the new account.
     await page.getByRole('button', { name: 'Novo portador' }).click();
@@ -188,8 +141,7 @@ describe.skipIf(!hasChromium)('Contas e portadores no navegador (Chromium)', () 
   }, 120_000);
 
   it('a viewer sees the lists of its company without the write buttons', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'pt-BR' });
-    const viewer = await context.newPage();
+    const viewer = await newPage(browser, 1366);
     await viewer.goto(server.url);
     await login(viewer, 'leitura.norte@demo.finconsole');
     await viewer.goto(`${server.url}/#/contas`);
@@ -199,6 +151,6 @@ describe.skipIf(!hasChromium)('Contas e portadores no navegador (Chromium)', () 
     expect(await viewer.getByRole('button', { name: 'Nova conta' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Editar' }).count()).toBe(0);
     expect(await rowOf(viewer, 'Contas bancárias', 'BB-1234').count()).toBe(0);
-    await context.close();
+    await viewer.context().close();
   }, 60_000);
 });

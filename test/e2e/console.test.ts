@@ -3,36 +3,30 @@
  * (in-memory PGlite, demo seed). Screenshots go to test-output/e2e/. Without /usr/bin/chromium the suite is
  * skipped with a message; a browser is never downloaded.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { parseReais } from '../../src/domain/money.js';
-import { startFinconsole } from '../../src/runtime.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn('Chromium ausente em /usr/bin/chromium: teste de navegador pulado');
-
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-const shots = join(repoRoot, 'test-output', 'e2e');
+import {
+  apiGet,
+  brDateToIso,
+  fetchAll,
+  hasChromium,
+  isoToBr,
+  login,
+  newPage,
+  reloadList,
+  shots,
+  startServerAndBrowser,
+  type ListItem as Item,
+  type Server,
+} from './browser.js';
 
 interface Company {
   id: string;
   name: string;
   kind: 'consolidated' | 'child';
-}
-interface Item {
-  id: string;
-  companyId: string;
-  customerId: string;
-  companyName: string;
-  status: string;
-  dueDate: string;
-  amountCents: number;
-  overdue: boolean;
 }
 interface ListBody {
   items: Item[];
@@ -41,78 +35,8 @@ interface ListBody {
   pageSize: number;
 }
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, entry) => Math.max(newest, newestMtime(join(path, entry))),
-    stat.mtimeMs,
-  );
-}
-
-/** Builds the console when dist/web is missing or older than its sources (so the test also runs directly). */
-function ensureConsoleBuilt(): void {
-  const built = join(repoRoot, 'dist', 'web', 'index.html');
-  const newest = Math.max(
-    newestMtime(join(repoRoot, 'src', 'web')),
-    newestMtime(join(repoRoot, 'vite.config.ts')),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:web'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    // vitest sets NODE_ENV=test, which Vite would honour and ship React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
-
-/** GET through the page's own session cookie. */
-async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url, { headers: { accept: 'application/json' } });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
-  }, path);
-}
-
-/** Every título of a filter, page by page (pageSize 200 is the API maximum). */
-async function fetchAll(page: Page, params: Record<string, string>): Promise<Item[]> {
-  const items: Item[] = [];
-  for (let n = 1; ; n++) {
-    const query = new URLSearchParams({ ...params, page: String(n), pageSize: '200' });
-    const { status, body } = await apiGet<ListBody>(page, `/api/receivables?${query.toString()}`);
-    expect(status).toBe(200);
-    items.push(...body.items);
-    if (items.length >= body.total || body.items.length === 0) return items;
-  }
-}
-
-/** Runs an action that reloads the list and waits until the page shows the answer. */
-async function reloadList(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const answered = page.waitForResponse((r) => r.url().includes('/api/receivables?'));
-  await action();
-  await answered;
-  await page.locator('table[aria-busy="false"]').waitFor();
-}
-
 /** A count as the console prints it (pt-BR thousands separator). */
 const count = (value: number) => value.toLocaleString('pt-BR');
-
-function brDateToIso(text: string): string {
-  const [d, m, y] = text.trim().slice(0, 10).split('/');
-  return `${y}-${m}-${d}`;
-}
-
-function isoToBr(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-}
 
 /** The list's count text ("1–25 de 203") ends with this total. */
 async function expectTotal(page: Page, total: number): Promise<void> {
@@ -124,41 +48,14 @@ async function expectTotal(page: Page, total: number): Promise<void> {
 const rows = (page: Page) => page.locator('table tbody tr[data-id]');
 
 describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startFinconsole>>;
+  let server: Server;
   let browser: Browser;
   let page: Page;
   let outsideSul: string[] = []; // company ids the Sul operator must not reach (learnt as admin)
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureConsoleBuilt();
-    server = await startFinconsole({
-      port: 0,
-      dataDir: 'memory',
-      seedDemo: true,
-      worker: false,
-      logLevel: 'warn',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'pt-BR',
-      timezoneId: 'America/Sao_Paulo',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('erro na página:', error.message));
+    ({ server, browser } = await startServerAndBrowser());
+    page = await newPage(browser, 1366);
   }, 180_000);
 
   afterAll(async () => {
@@ -317,12 +214,15 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     await page.screenshot({ path: join(shots, '07-operador-sul.png') });
 
     // Cliente filter: every row is that customer's, and the count is the API's for that customerId.
-    const customerSelect = page.getByLabel('Cliente', { exact: true });
-    await expect.poll(() => customerSelect.locator('option').count()).toBeGreaterThan(1);
-    const option = customerSelect.locator('option').nth(1);
-    const customerId = (await option.getAttribute('value')) ?? '';
-    const customerName = ((await option.textContent()) ?? '').split(' — ')[0] ?? '';
-    await reloadList(page, () => customerSelect.selectOption(customerId));
+    // (A combobox that searches the server as you type: the first customer it offers, by name.)
+    const customerBox = page.getByRole('combobox', { name: 'Cliente' });
+    await customerBox.click();
+    const option = page.getByRole('option').first();
+    await option.waitFor();
+    const customerName = (await option.locator('[slot="label"]').textContent()) ?? '';
+    await reloadList(page, () => option.click());
+    const customerId = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('customerId') ?? '';
+    expect(customerId).not.toBe('');
     const names = await rows(page).locator('.customer-name').allTextContents();
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((name) => name === customerName)).toBe(true);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatDate, maskDateTyping, parseDateBR } from './format.js';
+import { dateProblem, formatDate, maskDateTyping, parseDateBR } from '../format.js';
 
 interface DateFieldProps {
   id: string;
@@ -12,7 +12,8 @@ interface DateFieldProps {
 
 /**
  * A "dd/mm/aaaa" text field: commits an ISO date when a full valid date is typed (or the field is emptied),
- * marks itself invalid otherwise. Text rather than <input type=date> so it reads pt-BR in any browser locale.
+ * marks itself invalid otherwise and says why (an impossible day names the month's length). Text rather than
+ * <input type=date> so it reads pt-BR in any browser locale.
  */
 export function DateField({ id, label, value, onChange, visibleLabel = false }: DateFieldProps) {
   const [text, setText] = useState(() => formatDate(value));
@@ -51,7 +52,7 @@ export function DateField({ id, label, value, onChange, visibleLabel = false }: 
         maxLength={10}
         value={text}
         aria-invalid={invalid || undefined}
-        title={invalid ? 'Data inválida: use dd/mm/aaaa' : undefined}
+        aria-describedby={invalid ? `${id}-problem` : undefined}
         onChange={(event) => {
           const typed = maskDateTyping(event.target.value);
           setText(typed);
@@ -59,6 +60,11 @@ export function DateField({ id, label, value, onChange, visibleLabel = false }: 
         }}
         onBlur={() => setInvalid(text.trim() !== '' && parseDateBR(text) === null)}
       />
+      {invalid ? (
+        <span id={`${id}-problem`} className="field-problem" role="alert">
+          {dateProblem(text) ?? `${text} não é uma data: use dd/mm/aaaa.`}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_FILTERS,
-  buildHash,
-  parseHash,
-  readFilters,
-  receivablesQuery,
-  writeFilters,
-} from '../../src/web/route.js';
+import { receivableList } from '../../src/web/pages/receivables/list.js';
+import { buildHash, parseHash } from '../../src/web/route.js';
+
+const DEFAULT_FILTERS = receivableList.defaults;
+const readFilters = receivableList.read;
+const writeFilters = receivableList.write;
+const receivablesQuery = (companyId: string, filters: typeof DEFAULT_FILTERS) =>
+  receivableList.query(filters, { companyId });
 
 describe('hash routes', () => {
   it('reads the tab and the query, falling back to Títulos', () => {
@@ -50,6 +50,13 @@ describe('hash routes', () => {
     expect(filters.order).toBe('asc');
     expect(filters.page).toBe(1);
     expect(filters.pageSize).toBe(25);
+  });
+
+  it('tells whether any filter is set (sort and paging are not filters)', () => {
+    expect(receivableList.hasFilters({ ...DEFAULT_FILTERS, sort: 'amountCents', page: 4 })).toBe(false);
+    expect(receivableList.hasFilters({ ...DEFAULT_FILTERS, q: '   ' })).toBe(false);
+    expect(receivableList.hasFilters({ ...DEFAULT_FILTERS, overdue: true })).toBe(true);
+    expect(receivableList.hasFilters({ ...DEFAULT_FILTERS, status: ['paid'] })).toBe(true);
   });
 
   it('builds the GET /api/receivables query with explicit sort and paging', () => {

@@ -1,7 +1,9 @@
-import { TABS, type TabId } from './route.js';
+import { TABS, type TabId } from '../route.js';
 
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
-const COMING: Record<Exclude<TabId, 'titulos' | 'contas'>, string[]> = {
+type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'contas' | 'tokens'>;
+
+const COMING: Record<ComingTab, string[]> = {
   parceiros: [
     'Em breve: as plataformas que registram cobranças (Efí, bancos por arquivo CNAB, APIs de bancos e a plataforma de crédito Supplier) e, em cada uma, os portadores configurados por empresa.',
     'Para cada integração: credenciais (guardadas cifradas), ambiente (homologação ou produção), tipo de cobrança (boleto ou boleto híbrido com PIX), registro em tempo real, data de referência e a URL de webhook a informar na plataforma.',
@@ -27,9 +29,9 @@ const COMING: Record<Exclude<TabId, 'titulos' | 'contas'>, string[]> = {
   ],
 };
 
-export function Placeholder({ tab }: { tab: TabId }) {
+export function PlaceholderPage({ tab }: { tab: ComingTab }) {
   const label = TABS.find((t) => t.id === tab)?.label ?? '';
-  const text = tab === 'titulos' || tab === 'contas' ? [] : COMING[tab];
+  const text = COMING[tab];
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page-header">
