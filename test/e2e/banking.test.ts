@@ -137,6 +137,10 @@ describe.skipIf(!hasChromium)('Contas e portadores no navegador (Chromium)', () 
     await page.screenshot({ path: join(shots, 'contas-02-listas-1366.png'), fullPage: true });
 
     await page.setViewportSize({ width: 390, height: 844 });
+    // On a phone the page never scrolls sideways: the tables scroll inside their own frame.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(shots, 'contas-03-listas-390.png'), fullPage: true });
   }, 120_000);
 
