@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
-import { parseReais } from '../../src/domain/money.js';
 import {
   apiGet,
   brDateToIso,
@@ -34,6 +33,10 @@ interface ListBody {
   page: number;
   pageSize: number;
 }
+
+/** Money as ICU's pt-BR (CLDR) writes it, its no-break space after R$ as a plain one: "R$ 1.234,56". */
+const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+const reais = (cents: number) => brl.format(cents / 100).replace(/\u00a0/g, ' ');
 
 /** A count as the console prints it (pt-BR thousands separator). */
 const count = (value: number) => value.toLocaleString('pt-BR');
@@ -144,8 +147,15 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     await checkFilteredRows();
 
     // Sorting by Valor (server-side, over all pages): ascending, then descending.
-    const amounts = async () =>
-      (await rows(page).locator('[data-col="amount"]').allTextContents()).map((t) => parseReais(t));
+    // Each row's Valor must be printed exactly as pt-BR writes its API amount (R$ 1.234,56, never R$ 1,234.56).
+    const amountById = new Map(allSul.map((item) => [item.id, item.amountCents]));
+    const amounts = async () => {
+      const ids = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id') ?? ''));
+      const printed = await rows(page).locator('[data-col="amount"]').allTextContents();
+      const cents = ids.map((id) => amountById.get(id) ?? Number.NaN);
+      expect(printed.map((text) => text.trim())).toEqual(cents.map(reais));
+      return cents;
+    };
     const valorHeader = page.getByRole('columnheader', { name: /^Valor/ }).first();
     await reloadList(page, () => page.getByRole('button', { name: 'Valor', exact: true }).click());
     expect(await valorHeader.getAttribute('aria-sort')).toBe('ascending');
@@ -161,6 +171,7 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
 
     // Título side panel: the row's título with its movements (the creation one at least) and history.
     const firstRef = (await rows(page).first().locator('.col-ref button').textContent()) ?? '';
+    const firstId = (await rows(page).first().getAttribute('data-id')) ?? '';
     await rows(page).first().locator('.col-ref button').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: `Título ${firstRef}` }).waitFor();
@@ -169,6 +180,8 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
       expect.arrayContaining([expect.stringContaining('Inclusão')]),
     );
     expect(await dialog.locator('.history').textContent()).toContain('Incluído');
+    const valor = dialog.locator('dt', { hasText: /^Valor$/ }).locator('xpath=following-sibling::dd[1]');
+    expect((await valor.textContent())?.trim()).toBe(reais(amountById.get(firstId) ?? Number.NaN));
     expect(new URL(page.url()).hash).toContain('titulo=');
     await page.screenshot({ path: join(shots, '05-titulo-detalhe.png') });
     await page.keyboard.press('Escape');

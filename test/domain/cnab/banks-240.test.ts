@@ -11,8 +11,8 @@ import { findLayout } from '../../../src/domain/cnab/registry.js';
 import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import { writeRemessa } from '../../../src/domain/cnab/writer.js';
 import { sicrediFileName } from '../../../src/domain/cnab/layouts/240/sicredi-748.js';
-import { details, errors } from './helpers.js';
-import { oracleAvailable, oracleParse } from './oracle.js';
+import { details, errors, put, retorno240Lines } from './helpers.js';
+import { oracleParse } from './oracle.js';
 
 interface BankCase {
   bank: string;
@@ -211,26 +211,23 @@ describe.each(cases)('CNAB 240 banco $bank', (c) => {
     });
   });
 
-  it.skipIf(!oracleAvailable)(
-    'is read with the same values by an independent reader (nodejs-cnab + cnab_yaml)',
-    () => {
-      const pLine = written.lines[2]!;
-      const qLine = written.lines[3]!;
-      const p = oracleParse(pLine, 'remessa', 'detalhe_segmento_p', c.yamlDir);
-      const q = oracleParse(qLine, 'remessa', 'detalhe_segmento_q', c.yamlDir);
-      expect(p.vencimento).toBe('21122026');
-      expect(Number(p.valor_titulo)).toBe(123456);
-      expect(p.data_emissao).toBe('20112026');
-      expect(p.codigo_ocorrencia ?? pLine.slice(15, 17)).toBe('01');
-      expect(p.uso_empresa?.trim()).toBe('NF-2026/0001-A');
-      if (c.oracleNossoNumero) expect(p.nosso_numero?.trim()).toBe(c.oracleNossoNumero);
-      expect(q.sacado_numero_inscricao).toBe('000012345678909');
-      expect(q.nome?.trim()).toMatch(/^JOAO CONCEICAO ARAUJO/);
-      expect(q.cep).toBe('01035100');
-      expect(q.cidade?.trim()).toBe('SAO PAULO');
-      expect(q.estado).toBe('SP');
-    },
-  );
+  it('is read with the same values by an independent reader (nodejs-cnab + cnab_yaml)', () => {
+    const pLine = written.lines[2]!;
+    const qLine = written.lines[3]!;
+    const p = oracleParse(pLine, 'remessa', 'detalhe_segmento_p', c.yamlDir);
+    const q = oracleParse(qLine, 'remessa', 'detalhe_segmento_q', c.yamlDir);
+    expect(p.vencimento).toBe('21122026');
+    expect(Number(p.valor_titulo)).toBe(123456);
+    expect(p.data_emissao).toBe('20112026');
+    expect(p.codigo_ocorrencia ?? pLine.slice(15, 17)).toBe('01');
+    expect(p.uso_empresa?.trim()).toBe('NF-2026/0001-A');
+    if (c.oracleNossoNumero) expect(p.nosso_numero?.trim()).toBe(c.oracleNossoNumero);
+    expect(q.sacado_numero_inscricao).toBe('000012345678909');
+    expect(q.nome?.trim()).toMatch(/^JOAO CONCEICAO ARAUJO/);
+    expect(q.cep).toBe('01035100');
+    expect(q.cidade?.trim()).toBe('SAO PAULO');
+    expect(q.estado).toBe('SP');
+  });
 
   it('names the file by the bank convention', () => {
     expect(written.fileName).toMatch(c.fileName);
@@ -581,4 +578,38 @@ describe('bank-specific P positions, as each manual prints them', () => {
     expect(at(written.lines[0]!, 33, 52)).toBe('001234567001417019  ');
     expect(at(written.lines[2]!, 58, 58)).toBe('7');
   });
+});
+
+describe('nosso número fills all 20 positions of G069 (38-57) where the bank keeps the FEBRABAN field', () => {
+  // Every other título in these tests has at most 17 characters; the 18th to 20th must survive too.
+  const twenty = '12345678901234567890';
+  const keepsFebrabanField = ['001', '041', '748'];
+
+  it.each(keepsFebrabanField)('bank %s: the remessa P carries and reads back all 20', (bank) => {
+    const c = cases.find((x) => x.bank === bank)!;
+    const written = writeRemessa({
+      bank,
+      layout: 240,
+      fileNumber: 1,
+      generatedOn: '2026-11-23',
+      portador: c.portador,
+      titulos: [titulo(twenty)],
+    });
+    const p = written.lines.find((l) => l[7] === '3' && l[13] === 'P')!;
+    expect(p.slice(37, 57)).toBe(twenty);
+    const [values] = byRecord(readRecords(written.layout, written.content), 'P');
+    expect(values?.nossoNumero).toBe(twenty);
+  });
+
+  it.each(keepsFebrabanField)(
+    'bank %s: the retorno T yields all 20, as the independent reader does',
+    async (bank) => {
+      const lines = retorno240Lines(1, bank);
+      lines[2] = put(lines[2]!, 38, twenty);
+      const events = await readRetornoText(lines.join('\r\n') + '\r\n');
+      expect(errors(events)).toEqual([]);
+      expect(details(events).map((d) => d.nossoNumero)).toEqual([twenty]);
+      expect(oracleParse(lines[2]!, 'retorno', 'detalhe_segmento_t').nosso_numero).toBe(twenty);
+    },
+  );
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readRecords, readRetornoText } from '../../../src/domain/cnab/reader.js';
 import { findLayout } from '../../../src/domain/cnab/registry.js';
 import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from './helpers.js';
-import { oracleAvailable, oracleParse } from './oracle.js';
+import { oracleParse } from './oracle.js';
 
 const title = (name: string) => (samplesPresent ? name : `${name} (${SAMPLES_ABSENT})`);
 
@@ -75,39 +75,33 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
     },
   );
 
-  it.skipIf(!oracleAvailable)(
-    'CAIXA T/U values agree with the independent reader (nodejs-cnab + cnab_yaml 104/sigcb)',
-    async () => {
-      const text = sample('opencnabphp-retorno_cnab240_caixa.ret');
-      const lines = text.split(/\r?\n/);
-      const ds = details(await readRetornoText(text));
-      for (const d of ds) {
-        const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '104/sigcb');
-        const u = oracleParse(lines[d.line]!, 'retorno', 'detalhe_segmento_u');
-        expect(Number(t.valor_titulo)).toBe(d.amounts.titleCents);
-        expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
-        expect(d.nossoNumero.endsWith(t.nosso_numero!.trim())).toBe(true);
-        expect(Number(u.valor_pago)).toBe(d.amounts.paidCents);
-        expect(Number(u.valor_desconto)).toBe(d.amounts.discountCents);
-        expect(Number(u.valor_acrescimos)).toBe(d.amounts.interestCents);
-        expect(u.data_credito).toBe(d.creditedOn!.split('-').reverse().join(''));
-      }
-    },
-  );
+  it('CAIXA T/U values agree with the independent reader (nodejs-cnab + cnab_yaml 104/sigcb)', async () => {
+    const text = sample('opencnabphp-retorno_cnab240_caixa.ret');
+    const lines = text.split(/\r?\n/);
+    const ds = details(await readRetornoText(text));
+    for (const d of ds) {
+      const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '104/sigcb');
+      const u = oracleParse(lines[d.line]!, 'retorno', 'detalhe_segmento_u');
+      expect(Number(t.valor_titulo)).toBe(d.amounts.titleCents);
+      expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
+      expect(d.nossoNumero.endsWith(t.nosso_numero!.trim())).toBe(true);
+      expect(Number(u.valor_pago)).toBe(d.amounts.paidCents);
+      expect(Number(u.valor_desconto)).toBe(d.amounts.discountCents);
+      expect(Number(u.valor_acrescimos)).toBe(d.amounts.interestCents);
+      expect(u.data_credito).toBe(d.creditedOn!.split('-').reverse().join(''));
+    }
+  });
 
-  it.skipIf(!oracleAvailable)(
-    'Santander T values agree with the independent reader (cnab_yaml 033)',
-    async () => {
-      const text = sample('brcobranca-CNAB240SANTANDER.RET');
-      const lines = text.split(/\r?\n/);
-      for (const d of details(await readRetornoText(text))) {
-        const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '033');
-        expect(t.nosso_numero).toBe(d.nossoNumero);
-        expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
-        expect(t.codigo_movimento).toBe(d.occurrence.code);
-      }
-    },
-  );
+  it('Santander T values agree with the independent reader (cnab_yaml 033)', async () => {
+    const text = sample('brcobranca-CNAB240SANTANDER.RET');
+    const lines = text.split(/\r?\n/);
+    for (const d of details(await readRetornoText(text))) {
+      const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '033');
+      expect(t.nosso_numero).toBe(d.nossoNumero);
+      expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
+      expect(t.codigo_movimento).toBe(d.occurrence.code);
+    }
+  });
 });
 
 describe.skipIf(!samplesPresent)(title('CNAB 240 remessa samples read with our remessa layouts'), () => {

@@ -162,6 +162,30 @@ describe('Bradesco 237 CNAB 400 retorno built from the manual table', () => {
       reasons: [{ code: '10', description: 'Baixa comandada pelo cliente' }],
     });
   });
+  it('reads 17 (liquidação após baixa ou título não registrado) as a payment with its amounts [manual]', async () => {
+    // The money came in although the título had been written off: settlement must post it like an 06.
+    const lateSettlement = line400({ ...common, ...paymentColumns, 109: '17', 296: '221226', 395: '000002' });
+    const { details } = await readWithoutErrors(file(header, lateSettlement, trailer));
+    expect(details).toHaveLength(1);
+    expect(details[0]).toMatchObject({
+      kind: 'paid',
+      occurrence: { code: '17' },
+      nossoNumero: '000000012346',
+      amounts: paymentAmounts,
+    });
+  });
+
+  it('tells the two baixas apart: 09 automatic via arquivo, 10 by the agência’s instructions [manual]', async () => {
+    const automatic = line400({ ...common, 109: '09', 395: '000002' });
+    const byAgency = line400({ ...common, 109: '10', 395: '000003' });
+    const { details } = await readWithoutErrors(file(header, automatic, byAgency, trailer));
+    expect(details.map((d) => [d.occurrence.code, d.kind])).toEqual([
+      ['09', 'written_off'],
+      ['10', 'written_off'],
+    ]);
+    expect(details[0]?.occurrence.description).toMatch(/autom[aá]tic.*arquivo/i);
+    expect(details[1]?.occurrence.description).toMatch(/instru[cç][oõ]es da ag[eê]ncia/i);
+  });
 });
 
 describeSamples('Bradesco 237 CNAB 400 retorno sample', () => {

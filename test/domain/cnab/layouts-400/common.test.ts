@@ -29,6 +29,23 @@ describe('CNAB 400 layouts', () => {
     }
   });
 
+  it('maps every liquidação description to "paid" (the other direction of the rule above)', () => {
+    // A liquidação is money received, whatever came before it (Bradesco 17: liquidação após baixa). Not payments:
+    // a reversal (estorno), a tariff or cost about liquidações, a "baixa por ter sido liquidado" notice (the
+    // payment came with its own code), and Banrisul 30 "liquidação em trânsito" (cobrança a creditar, not yet in).
+    const notPayment = /estorno|baixa por ter sido|tarifa|custas|em tr[aâ]nsito/i;
+    const misread: string[] = [];
+    for (const layout of layouts400.filter((l) => l.direction === 'retorno'))
+      for (const [code, info] of Object.entries(layout.occurrences ?? {}))
+        if (
+          /liquida[cç][aã]o/i.test(info.description) &&
+          !notPayment.test(info.description) &&
+          info.kind !== 'paid'
+        )
+          misread.push(`${layout.bank} ${code} ${info.kind}: ${info.description}`);
+    expect(misread).toEqual([]);
+  });
+
   it('reads liquidação em cartório as paid in every bank that has it', () => {
     const cartorio: Record<string, string> = {
       '001': '15',

@@ -16,6 +16,7 @@ import { readRecords, readRetornoText } from '../../../../src/domain/cnab/reader
 import { layouts400 } from '../../../../src/domain/cnab/layouts/400/index.js';
 import { writeRemessa } from '../../../../src/domain/cnab/writer.js';
 import { details, sample } from '../helpers.js';
+import { cnabYamlDir, oracleBanks, oracleGenerate, oracleParseLines } from '../oracle.js';
 import {
   at,
   describeSamples,
@@ -31,22 +32,12 @@ import {
   valuesOf,
 } from './support.js';
 
-interface NodejsCnab {
-  BANK: Record<string, { code: string; retorno?: Record<number, string[]> }>;
-  generateRemessaCnab(
-    files: Record<string, Record<string, string | number>>,
-    cnab: number,
-    bank: string,
-  ): string;
-  parseRemessaCnab(files: string[], cnab: number, bank: string, text: string): Record<string, string>[];
-}
 const requireHere = createRequire(import.meta.url);
-const oracle = requireHere('@banco-br/nodejs-cnab') as NodejsCnab;
-// The YAML reader the oracle itself uses (its own js-yaml 3), and its layout folder.
+// The YAML reader the oracle itself uses (its own js-yaml 3).
 const oracleYaml = createRequire(requireHere.resolve('@banco-br/nodejs-cnab'))('js-yaml') as {
   safeLoad(text: string): Record<string, { pos?: [number, number] }>;
 };
-const yamlDir = path.dirname(requireHere.resolve('@banco-br/cnab_yaml/package.json'));
+const yamlDir = cnabYamlDir;
 
 /** Reads one line with the oracle's YAML layout: field name → text at its `pos`. */
 function oracleRead(layoutPath: string, line: string): Record<string, string> {
@@ -238,7 +229,7 @@ describe('Bradesco 237 remessa against @banco-br/nodejs-cnab', () => {
     },
     trailer_arquivo: { tipo_registro: '9', numero_sequencial: '3' },
   };
-  const theirs = oracle.generateRemessaCnab(files, 400, '237');
+  const theirs = oracleGenerate(files, 400, '237');
   const ours = writeRemessa(
     remessa('237', portadores['237'], [
       titulo({
@@ -298,20 +289,60 @@ describe('occurrence tables against @banco-br/cnab_yaml codigo_ocorrencia', () =
       const ours = layouts400.find((l) => l.bank === bank && l.direction === 'retorno')?.occurrences ?? {};
       expect(codes.filter((c) => !(c in ours))).toEqual([]);
     });
+
+  // Wording differs (abbreviations, "sacado" for "pagador", the manual's notes in parentheses), so a description
+  // is matched by its words in order: each oracle description must be closest to ours under the same code, which
+  // fails when two codes' descriptions are swapped (e.g. Bradesco 09 "baixado automaticamente via arquivo" and 10
+  // "baixado conforme instruções da agência").
+  for (const bank of ['001', '041', '104', '237', '341'])
+    it(`${bank}: each code's description is the oracle's description of that code, not of another`, () => {
+      const theirs = oracleYaml.safeLoad(
+        readFileSync(path.join(yamlDir, `cnab400/${bank}/retorno/codigo_ocorrencia.yml`), 'utf8'),
+      ) as unknown as Record<string, string>;
+      const ours = layouts400.find((l) => l.bank === bank && l.direction === 'retorno')?.occurrences ?? {};
+      const closest = Object.entries(theirs).map(([key, description]) => {
+        const code = key.padStart(2, '0');
+        const scores = Object.entries(ours).map(
+          ([c, info]) => [c, similarity(description, info.description)] as const,
+        );
+        const best = Math.max(...scores.map(([, score]) => score));
+        return { code, closest: scores.filter(([, score]) => score === best).map(([c]) => c) };
+      });
+      expect(closest.filter((entry) => entry.closest.join() !== entry.code)).toEqual([]);
+    });
 });
+
+/** Significant words of a description, accents and case folded, cut to 5 letters ("automat." ~ "automaticamente"). */
+function words(description: string): string[] {
+  return description
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3 && !['com', 'para', 'por', 'dos', 'das', 'via'].includes(w))
+    .map((w) => w.slice(0, 5));
+}
+
+/** Dice coefficient over the longest common subsequence of words: 1 for the same words in the same order. */
+function similarity(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  const lcs = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
+  for (let i = 1; i <= x.length; i++)
+    for (let j = 1; j <= y.length; j++)
+      lcs[i]![j] =
+        x[i - 1] === y[j - 1] ? lcs[i - 1]![j - 1]! + 1 : Math.max(lcs[i - 1]![j]!, lcs[i]![j - 1]!);
+  return (2 * lcs[x.length]![y.length]!) / (x.length + y.length || 1);
+}
 
 /** The oracle reads header, first detail and trailer (one YAML per line); we give it exactly those three lines. */
 function oracleDetail(bank: string, text: string): Record<string, string> {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const entry = Object.values(oracle.BANK).find((b) => b.code === bank);
+  const entry = Object.values(oracleBanks).find((b) => b.code === bank);
   const files = entry?.retorno?.[400];
   if (!files) throw new Error(`oráculo sem layout de retorno 400 para o banco ${bank}`);
-  const parsed = oracle.parseRemessaCnab(
-    files,
-    400,
-    bank,
-    [lines[0], lines[1], lines[lines.length - 1]].join('\n'),
-  );
+  const parsed = oracleParseLines(files, 400, bank, [lines[0], lines[1], lines[lines.length - 1]].join('\n'));
   const detail = parsed[1];
   if (!detail) throw new Error('oráculo não devolveu o detalhe');
   return detail;
