@@ -37,6 +37,7 @@ import { erpBankingRoutes } from './routes/erp-banking.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
 import { erpReceivableRoutes } from './routes/erp-receivables.js';
 import { erpRegistrationRoutes } from './routes/erp-registration.js';
+import { erpRetornoRoutes } from './routes/erp-retornos.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/session.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpBankingRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpRegistrationRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(erpRetornoRoutes, { ...context, prefix: '/api/v1' });
   await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
   await app.register(webhookRoutes, context);
   for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);

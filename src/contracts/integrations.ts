@@ -30,7 +30,7 @@ export const integrationBody = z
     }),
     active: z.boolean().default(true),
     /** Non-secret options of the platform (validated by its schema together with the secrets). */
-    options: z.record(z.string(), z.string()).default({}),
+    options: z.record(z.string(), z.unknown()).default({}),
     /** Write-only: stored encrypted, never returned. Omit a key to keep the stored value. */
     secrets: z.record(z.string(), z.string()).optional(),
     feeCents: nonNegativeCents.default(0).meta({ description: 'Tarifa por pagamento (centavos)' }),

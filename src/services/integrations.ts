@@ -91,7 +91,7 @@ async function viewById(deps: IntegrationDeps, id: string): Promise<IntegrationV
 /** Options and secrets checked together by the platform's schema; field errors name `options.x`/`secrets.x`. */
 function checkOptions(
   platform: PlatformCode,
-  options: Record<string, string>,
+  options: Record<string, unknown>,
   secrets: Record<string, string>,
 ) {
   const definition = platformDefinition(platform);

@@ -9,12 +9,17 @@ import { planSettlement } from '../domain/settlement/settle.js';
 import { formatBRL } from '../domain/money.js';
 import { todayInSaoPaulo } from '../domain/dates.js';
 import { appendCommunicationLog } from '../store/communication-log.js';
-import type { Store } from '../store/connection.js';
+import type { Store, Tx } from '../store/connection.js';
 import { getIntegration, getIntegrationByWebhookToken, type IntegrationRow } from '../store/integrations.js';
 import { markRegistered, postToLedger } from '../store/ledger.js';
 import { enqueueJob, recordEvent } from '../store/outbox.js';
 import { getReceivableRow } from '../store/receivables.js';
-import { getRemessaForUpdate, remessaByCharge, updateRemessa } from '../store/remessas.js';
+import {
+  getRemessaForUpdate,
+  remessaByCharge,
+  remessaByNossoNumero,
+  updateRemessa,
+} from '../store/remessas.js';
 import { finishRetorno, getRetornoForUpdate, insertRetorno, type RetornoRow } from '../store/retornos.js';
 import { notFound } from './errors.js';
 import { receivableEvent } from './events.js';
@@ -88,48 +93,59 @@ export async function storeEvents(
   source: 'webhook' | 'poll' | 'cnab',
   actor: string,
 ): Promise<number> {
-  return store.transaction(async (tx) => {
-    let stored = 0;
-    for (const event of events) {
-      const remessa = await remessaByCharge(tx, integration.id, event.chargeId);
-      const row = await insertRetorno(
-        tx,
-        {
-          companyId: integration.companyId,
-          integrationId: integration.id,
-          platform: integration.platform,
-          source,
-          eventId: event.eventId,
-          receivableId: remessa?.receivableId ?? null,
-          remessaId: remessa?.id ?? null,
-          chargeId: event.chargeId,
-          occurrenceCode: event.occurrence.code,
-          occurrenceDescription: event.occurrence.description,
-          occurredAt: new Date(event.occurredAt),
-          paidOn: event.paidOn ?? null,
-          creditedOn: event.creditedOn ?? null,
-          paidCents: event.amounts.paidCents ?? 0,
-          interestCents: event.amounts.interestCents ?? 0,
-          fineCents: event.amounts.fineCents ?? 0,
-          discountCents: event.amounts.discountCents ?? 0,
-          rebateCents: event.amounts.rebateCents ?? 0,
-          feeCents: event.amounts.feeCents ?? 0,
-          otherCostsCents: event.amounts.otherCostsCents ?? 0,
-          raw: event.raw as object,
-        },
-        actor,
-      );
-      if (!row) continue;
-      stored += 1;
-      await enqueueJob(tx, {
-        name: JOB_PROCESS_RETORNO,
-        companyId: row.companyId,
-        payload: { retornoId: row.id },
-        dedupeKey: `process:${row.id}`,
-      });
-    }
-    return stored;
-  });
+  return store.transaction((tx) => storeEventsIn(tx, integration, events, source, actor));
+}
+
+export async function storeEventsIn(
+  tx: Tx,
+  integration: IntegrationRow,
+  events: readonly PlatformEvent[],
+  source: 'webhook' | 'poll' | 'cnab',
+  actor: string,
+): Promise<number> {
+  let stored = 0;
+  for (const event of events) {
+    const remessa =
+      (await remessaByCharge(tx, integration.id, event.chargeId)) ??
+      (source === 'cnab' ? await remessaByNossoNumero(tx, integration.id, event.chargeId) : null);
+    const row = await insertRetorno(
+      tx,
+      {
+        companyId: integration.companyId,
+        integrationId: integration.id,
+        platform: integration.platform,
+        source,
+        eventId: event.eventId,
+        receivableId: remessa?.receivableId ?? null,
+        remessaId: remessa?.id ?? null,
+        chargeId: event.chargeId,
+        nossoNumero: source === 'cnab' ? event.chargeId : null,
+        occurrenceCode: event.occurrence.code,
+        occurrenceDescription: event.occurrence.description,
+        occurredAt: new Date(event.occurredAt),
+        paidOn: event.paidOn ?? null,
+        creditedOn: event.creditedOn ?? null,
+        paidCents: event.amounts.paidCents ?? 0,
+        interestCents: event.amounts.interestCents ?? 0,
+        fineCents: event.amounts.fineCents ?? 0,
+        discountCents: event.amounts.discountCents ?? 0,
+        rebateCents: event.amounts.rebateCents ?? 0,
+        feeCents: event.amounts.feeCents ?? 0,
+        otherCostsCents: event.amounts.otherCostsCents ?? 0,
+        raw: event.raw as object,
+      },
+      actor,
+    );
+    if (!row) continue;
+    stored += 1;
+    await enqueueJob(tx, {
+      name: JOB_PROCESS_RETORNO,
+      companyId: row.companyId,
+      payload: { retornoId: row.id },
+      dedupeKey: `process:${row.id}`,
+    });
+  }
+  return stored;
 }
 
 /**
@@ -225,8 +241,9 @@ export async function processRetorno(
   });
 }
 
-/** Return commands are kept per platform for API platforms and per bank for banks by CNAB. */
-function commandScope(integration: IntegrationRow): string {
+/** Return commands are kept per platform for API platforms and per bank and layout for banks by CNAB. */
+export function commandScope(integration: IntegrationRow): string {
   if (integration.platform !== 'cnab') return integration.platform;
-  return String((integration.options as Record<string, unknown>)['bankCode'] ?? 'cnab');
+  const options = integration.options as { bank?: string; layout?: number };
+  return `${options.bank ?? ''}-${options.layout ?? ''}`;
 }

@@ -12,24 +12,20 @@ import {
 } from '../domain/settlement/return-commands.js';
 import { platformCodes } from '../platforms/adapter.js';
 import { platformDefinition } from '../platforms/registry.js';
+import { defaultReturnCommands as bankReturnCommands } from '../domain/banks/registry.js';
 import type { Executor } from '../store/connection.js';
 import { getReturnCommandEdit, listReturnCommandEdits, saveReturnCommand } from '../store/return-commands.js';
 import { validationError } from './errors.js';
 
-/** Defaults of a scope: a platform code ("efi") or, for banks by CNAB, the bank code ("237"). */
+/**
+ * Defaults of a scope: a platform code ("efi"), or for banks by CNAB "<bank>-<layout>" ("237-400"), since a bank's
+ * occurrence codes may differ between its 240 and 400 layouts.
+ */
 export function defaultReturnCommands(scope: string): ReturnCommandTable {
   if ((platformCodes as readonly string[]).includes(scope))
     return platformDefinition(scope).returnCommands ?? [];
-  return bankReturnCommands(scope);
-}
-
-let bankTables: ((bankCode: string) => ReturnCommandTable) | undefined;
-/** Wired by the bank profiles (CNAB return commands per bank). */
-export function useBankReturnCommands(lookup: (bankCode: string) => ReturnCommandTable): void {
-  bankTables = lookup;
-}
-function bankReturnCommands(bankCode: string): ReturnCommandTable {
-  return bankTables?.(bankCode) ?? [];
+  const [bank, layout] = scope.split('-');
+  return layout === '240' || layout === '400' ? bankReturnCommands(bank!, layout === '240' ? 240 : 400) : [];
 }
 
 export async function resolveReturnCommand(

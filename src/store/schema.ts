@@ -516,3 +516,26 @@ export const communicationLog = pgTable(
   },
   (t) => [index('communication_log_company_at_idx').on(t.companyId, t.at)],
 );
+
+/** CNAB retorno files as received: the same file twice (same bytes, same integration) is one import. */
+export const retornoFiles = pgTable(
+  'retorno_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name'),
+    content: text('content').notNull(),
+    lineCount: integer('line_count').notNull(),
+    eventCount: integer('event_count').notNull(),
+    errorCount: integer('error_count').notNull(),
+    importedBy: text('imported_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('retorno_files_integration_sha_key').on(t.integrationId, t.sha256)],
+);
