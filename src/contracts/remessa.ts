@@ -32,7 +32,8 @@ const remessaFilterFields = {
   dueTo: calendarDate.optional(),
   status: statusList.optional(),
   q: z.string().trim().max(200).optional().meta({
-    description: 'Busca em número, documento, chave ERP, nota fiscal, cliente (nome ou CPF/CNPJ) e nosso número',
+    description:
+      'Busca em número, documento, chave ERP, nota fiscal, cliente (nome ou CPF/CNPJ) e nosso número',
   }),
 };
 

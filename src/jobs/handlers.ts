@@ -4,7 +4,11 @@
  */
 import type { Logger } from 'pino';
 import { JOB_REGISTER, runRegistration } from '../services/registration.js';
-import { JOB_PLATFORM_CHANGE, runPlatformChange, type PlatformChangePayload } from '../services/remessa-changes.js';
+import {
+  JOB_PLATFORM_CHANGE,
+  runPlatformChange,
+  type PlatformChangePayload,
+} from '../services/remessa-changes.js';
 import {
   fetchNotification,
   JOB_FETCH_NOTIFICATION,

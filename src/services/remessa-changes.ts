@@ -209,20 +209,15 @@ export async function runPlatformChange(
             actor,
           })
         : null;
-    await updateRemessa(
-      tx,
-      current,
-      change === 'writeOff' ? { status: 'paid' } : {},
-      {
-        action: DONE_ACTIONS[change],
-        actor,
-        details: {
-          change,
-          ...(change === 'dueDate' ? { dueDate: receivable.dueDate } : {}),
-          ...(change === 'resendEmail' ? { email } : {}),
-        },
+    await updateRemessa(tx, current, change === 'writeOff' ? { status: 'paid' } : {}, {
+      action: DONE_ACTIONS[change],
+      actor,
+      details: {
+        change,
+        ...(change === 'dueDate' ? { dueDate: receivable.dueDate } : {}),
+        ...(change === 'resendEmail' ? { email } : {}),
       },
-    );
+    });
     await recordEvent(
       tx,
       receivableEvent('titulo.changed_at_platform', written?.receivable ?? receivable, {

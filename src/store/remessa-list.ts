@@ -8,7 +8,6 @@ import type { Executor } from './connection.js';
 import { companies, customers, integrations, portadores, receivables, remessas } from './schema.js';
 import { likeContains, normalizePage } from './util.js';
 
-
 export interface RemessaFilters {
   companyIds: readonly string[];
   platform?: string;

@@ -27,7 +27,8 @@ export const consoleRemessaRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     {
       schema: {
         tags: ['Console'],
-        summary: 'Remessa: títulos das integrações (emitidos desde a data de referência), com filtros e totais',
+        summary:
+          'Remessa: títulos das integrações (emitidos desde a data de referência), com filtros e totais',
         security,
         querystring: consoleRemessaListQuery,
         response: { 200: remessaPageSchema, ...errorResponses },
