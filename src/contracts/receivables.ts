@@ -47,11 +47,16 @@ export const receivableUpsertBody = z
       .meta({ description: 'Valor em aberto em centavos (padrão: amountCents na criação)', example: 150000 }),
     invoiceNumber: z.string().trim().max(60).nullable().optional().meta({ description: 'Nota fiscal' }),
     portadorId: z.uuid({ error: 'portadorId deve ser o id (uuid) de um portador' }).nullable().optional(),
-    portadorErpKey: erpKey
-      .nullable()
+    portadorErpKey: erpKey.nullable().optional().meta({
+      description: 'Chave do ERP do portador (PUT /api/v1/portadores/:erpKey); alternativa a portadorId',
+    }),
+    invoiceAuthorized: z
+      .boolean({ error: 'invoiceAuthorized deve ser true ou false' })
       .optional()
       .meta({
-        description: 'Chave do ERP do portador (PUT /api/v1/portadores/:erpKey); alternativa a portadorId',
+        description:
+          'Nota fiscal autorizada: com Registro em tempo real na integração do portador, o registro do título é ' +
+          'enfileirado na mesma hora (como POST /api/v1/invoices/:number/authorized)',
       }),
   })
   .superRefine((body, ctx) => {

@@ -134,3 +134,37 @@ export const remessaActionResultSchema = z
     id: 'RemessaActionResult',
     description: 'Um resultado por título, na ordem pedida; uma recusa não impede os demais.',
   });
+
+export const invoiceParams = z.object({
+  number: z.string().trim().min(1, { error: 'informe o número da nota fiscal' }).max(60),
+});
+
+export const invoiceAuthorizedBody = z
+  .strictObject({
+    receivableErpKeys: z
+      .array(z.string().trim().min(1).max(100))
+      .min(1, { error: 'informe ao menos um título' })
+      .max(500, { error: 'no máximo 500 títulos por nota' })
+      .optional()
+      .meta({
+        description: 'Títulos da nota (chaves do ERP); sem ele, todos os títulos com esta nota fiscal',
+      }),
+  })
+  .meta({ id: 'InvoiceAuthorized' });
+
+export const invoiceAuthorizedResultSchema = z
+  .object({
+    invoiceNumber: z.string(),
+    items: z.array(
+      z.object({
+        erpKey: z.string(),
+        queued: z.boolean().meta({ description: 'true: registro enfileirado agora' }),
+        status: z.enum(registrationStatuses).nullable(),
+        message: z
+          .string()
+          .nullable()
+          .meta({ description: 'Por que não foi enfileirado (sem tempo real, sem integração…)' }),
+      }),
+    ),
+  })
+  .meta({ id: 'InvoiceAuthorizedResult' });

@@ -41,3 +41,12 @@ export function forbidden(message = 'Você não tem acesso a esta empresa.'): Se
 export function unauthorized(message = 'Sessão ausente ou expirada. Entre novamente.'): ServiceError {
   return new ServiceError(401, 'unauthorized', message);
 }
+
+export function referenceError(fields: FieldError[]): ServiceError {
+  return new ServiceError(
+    422,
+    'reference_not_found',
+    `Referência inexistente nesta empresa: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+    fields,
+  );
+}

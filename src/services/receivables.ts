@@ -31,10 +31,10 @@ import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
 import { withActorNames } from './actors.js';
 import { immutableConflict } from './customers.js';
 import { announceReceivable } from './events.js';
-import { registrationOf } from './registration.js';
+import { queueRealtimeRegistration, registrationOf } from './registration.js';
 import { queuePlatformChange } from './remessa-changes.js';
 import type { RegistrationView } from '../contracts/registration.js';
-import { notFound, ServiceError, validationError, type FieldError } from './errors.js';
+import { notFound, referenceError, ServiceError, validationError, type FieldError } from './errors.js';
 
 /**
  * A registered título whose due date changed (ERP upsert or console edit) is sent to its platform by a job queued in
@@ -69,15 +69,6 @@ function assertOpenForChange(
       path: field,
       message: `não pode ser alterado: título ${statusLabel}`,
     })),
-  );
-}
-
-function referenceError(fields: FieldError[]): ServiceError {
-  return new ServiceError(
-    422,
-    'reference_not_found',
-    `Referência inexistente nesta empresa: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
-    fields,
   );
 }
 
@@ -187,6 +178,7 @@ export async function upsertReceivableByErpKey(
   }
   assertOpenForChange(result, `O título "${args.erpKey}"`);
   await sendDueDateToPlatform(tx, result, args.actor);
+  if (body.invoiceAuthorized) await queueRealtimeRegistration(tx, result.row, args.actor);
   const view = await viewOf(tx, result.row);
   return {
     created: result.created,

@@ -2,7 +2,7 @@
  * The Remessa tab's API on the demo over real HTTP, against the Efí emulator served by the same installation: the
  * list (filters, totals), Enviar on a selection (each título registered once at the emulator), Alterar vencimento
  * refused for today and sent to Efí for a later date, the ERP's own due-date change sent automatically, Baixar,
- * Estornar refused, Reenviar por e-mail, and the Histórico with the user's name.
+ * Estornar refused, Reenviar por e-mail, the Histórico with the user's name, and real time (invoice authorized).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFinconsole, type RunningFinconsole } from '../../src/runtime.js';
@@ -101,7 +101,12 @@ describe(`Remessa API on the demo with the Efí emulator (${describeDatabase()})
         `/emulators/efi/_control/charges?custom_id=${customId}`,
       )
     ).body.charges;
-  const putReceivable = (erpKey: string, amountCents: number, dueDate: string) =>
+  const putReceivable = (
+    erpKey: string,
+    amountCents: number,
+    dueDate: string,
+    extra: Record<string, unknown> = {},
+  ) =>
     erp<Record<string, unknown>>('PUT', `/api/v1/receivables/${erpKey}`, {
       customerErpKey: 'CLI-REM',
       document: `DOC-${erpKey}`,
@@ -111,6 +116,7 @@ describe(`Remessa API on the demo with the Efí emulator (${describeDatabase()})
       dueDate,
       amountCents,
       portadorErpKey: 'EFI',
+      ...extra,
     });
 
   beforeAll(async () => {
@@ -294,5 +300,68 @@ describe(`Remessa API on the demo with the Efí emulator (${describeDatabase()})
   it('the ERP reads the same list with its token', async () => {
     const page = (await erp<RemessaPage>('GET', '/api/v1/remessas?q=REM-&sort=number')).body;
     expect(page.items.map((item) => item.erpKey)).toEqual(['REM-1', 'REM-2', 'REM-3']);
+  });
+
+  it('real time: an authorized invoice queues its títulos once, however often it is reported', async () => {
+    for (const [erpKey, cents] of [
+      ['RT-1', 31_000],
+      ['RT-2', 31_001],
+    ] as const)
+      expect((await putReceivable(erpKey, cents, saoPauloDate(15), { invoiceNumber: 'NF-777' })).status).toBe(
+        201,
+      );
+    expect(
+      (
+        await putReceivable('RT-3', 31_002, saoPauloDate(15), {
+          invoiceNumber: 'NF-777',
+          portadorErpKey: null,
+        })
+      ).status,
+    ).toBe(201);
+    const reports = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        erp<{ items: { erpKey: string; queued: boolean; message: string | null }[] }>(
+          'POST',
+          '/api/v1/invoices/NF-777/authorized',
+          {},
+        ),
+      ),
+    );
+    expect(reports.map((r) => r.status)).toEqual([202, 202, 202]);
+    const queued = reports.flatMap((r) => r.body.items.filter((i) => i.queued).map((i) => i.erpKey));
+    expect(queued.sort()).toEqual(['RT-1', 'RT-2']);
+    const withoutPortador = reports[0]!.body.items.find((i) => i.erpKey === 'RT-3')!;
+    expect(withoutPortador).toMatchObject({ queued: false });
+    expect(withoutPortador.message).toContain('não tem portador');
+
+    const unknown = await erp('POST', '/api/v1/invoices/NF-777/authorized', {
+      receivableErpKeys: ['NAO-EXISTE'],
+    });
+    expect(unknown.status).toBe(422);
+
+    const sent = await waitFor(
+      () => erp<RemessaPage>('GET', '/api/v1/remessas?q=RT-&status=sent'),
+      (page) => page.body.total === 2,
+    );
+    expect(sent.body.items.map((i) => i.erpKey).sort()).toEqual(['RT-1', 'RT-2']);
+    for (const item of sent.body.items) {
+      const { remessaId } = (
+        await user<{ remessaId: string }>(
+          'GET',
+          `/api/remessas/${item.receivableId}/history?companyId=${sulId}`,
+        )
+      ).body;
+      expect(await charges(remessaId)).toHaveLength(1);
+    }
+  });
+
+  it('real time: a título created with invoiceAuthorized is registered without being asked', async () => {
+    const put = await putReceivable('RT-4', 31_003, saoPauloDate(15), { invoiceAuthorized: true });
+    expect(put.status).toBe(201);
+    const page = await waitFor(
+      () => erp<RemessaPage>('GET', '/api/v1/remessas?q=RT-4'),
+      (p) => p.body.items[0]?.status === 'sent',
+    );
+    expect(page.body.items[0]).toMatchObject({ status: 'sent', amountCents: 31_003 });
   });
 });
