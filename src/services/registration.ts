@@ -73,35 +73,42 @@ export async function requestRegistration(
       : await getReceivableByErpKey(tx, args.companyIds[0]!, args.erpKey!, { forUpdate: true });
     if (!receivable)
       throw notFound(`Título "${args.erpKey ?? args.receivableId}" não encontrado nesta empresa.`);
-    return queueRegistration(tx, receivable, await integrationOf(tx, receivable), args.actor);
+    const { queued, registration } = await queueRegistration(
+      tx,
+      receivable,
+      await integrationOf(tx, receivable),
+      args.actor,
+    );
+    return { queued, registration };
   });
 }
 
 /** In the caller's transaction: the remessa record locked and, unless sent or paid, its one queued job. */
-async function queueRegistration(
+export async function queueRegistration(
   tx: Tx,
   receivable: ReceivableRow,
   integration: IntegrationRow,
   actor: string,
-): Promise<{ queued: boolean; registration: RegistrationView }> {
+): Promise<{ queued: boolean; remessa: RemessaRow; registration: RegistrationView }> {
   const { row: remessa } = await lockRemessa(tx, {
     companyId: receivable.companyId,
     receivableId: receivable.id,
     integrationId: integration.id,
   });
-  if (remessa.status === 'sent' || remessa.status === 'paid')
-    return { queued: false, registration: registrationView({ ...remessa, platform: integration.platform }) };
+  const answer = (queued: boolean, row: RemessaRow) => ({
+    queued,
+    remessa: row,
+    registration: registrationView({ ...row, platform: integration.platform }),
+  });
+  if (remessa.status === 'sent' || remessa.status === 'paid') return answer(false, remessa);
   const job = await enqueueJob(tx, {
     name: JOB_REGISTER,
     companyId: receivable.companyId,
     payload: { remessaId: remessa.id },
     dedupeKey: registrationKey(remessa.id),
   });
-  const current = job ? await updateRemessa(tx, remessa, {}, { action: 'send_requested', actor }) : remessa;
-  return {
-    queued: Boolean(job),
-    registration: registrationView({ ...current, platform: integration.platform }),
-  };
+  if (!job) return answer(false, remessa);
+  return answer(true, await updateRemessa(tx, remessa, {}, { action: 'send_requested', actor }));
 }
 
 /**
@@ -126,7 +133,8 @@ export async function queueRealtimeRegistration(
       registration: null,
       message: 'a integração do portador não tem Registro em tempo real: envie pela Remessa',
     };
-  return { ...(await queueRegistration(tx, receivable, integration, actor)), message: null };
+  const { queued, registration } = await queueRegistration(tx, receivable, integration, actor);
+  return { queued, registration, message: null };
 }
 
 /**
