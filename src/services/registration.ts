@@ -321,11 +321,14 @@ export async function runRegistration(
         details: { reason: outcome.message, attempt: remessa.attempts },
       },
     );
-    if (final)
+    if (final) {
+      // The attempt concluded: a later Reenviar (or Reenviar falhas) may queue a new one.
+      await releaseDedupeKey(tx, registrationKey(remessa.id));
       await recordEvent(
         tx,
         receivableEvent('titulo.registration_failed', receivable, { reason: outcome.message }),
       );
+    }
   });
   if (outcome.kind === 'failed' && outcome.retry && remessa.attempts < REGISTRATION_ATTEMPTS)
     throw new Error(

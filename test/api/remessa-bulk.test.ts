@@ -179,5 +179,5 @@ describe(`Remessa em lote on the demo with the Efí emulator (${describeDatabase
 
     const listed = await user<{ items: Progress[] }>('GET', `/api/remessas/bulk?companyId=${sulId}`);
     expect(listed.body.items.map((item) => item.id)).toContain(started.body.id);
-  });
+  }, 240_000);
 });
