@@ -33,6 +33,7 @@ import { consoleIntegrationRoutes } from './routes/console-integrations.js';
 import { consoleReceivableExportRoutes } from './routes/console-receivables-export.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
 import { consoleRemessaRoutes } from './routes/console-remessa.js';
+import { consoleLogRoutes } from './routes/console-logs.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
 import { erpReceivableRoutes } from './routes/erp-receivables.js';
 import { erpRegistrationRoutes } from './routes/erp-registration.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(erpRegistrationRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpRemessaRoutes, { ...context, prefix: '/api/v1' });
   await app.register(consoleRemessaRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleLogRoutes, { ...context, prefix: '/api' });
   await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
   await app.register(webhookRoutes, context);
   for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);

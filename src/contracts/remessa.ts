@@ -47,6 +47,18 @@ const listFields = {
 export const consoleRemessaListQuery = z.object({ companyId: companyIdField, ...listFields });
 export const erpRemessaListQuery = z.object(listFields);
 
+export const nearDueQuery = z.object({
+  companyId: companyIdField,
+  ...listFields,
+  days: z.coerce
+    .number({ error: 'days deve ser um número inteiro' })
+    .int({ error: 'days deve ser um número inteiro' })
+    .min(0, { error: 'days deve ser no mínimo 0' })
+    .max(90, { error: 'days deve ser no máximo 90' })
+    .default(5)
+    .meta({ description: 'Dias até o vencimento (padrão 5)' }),
+});
+
 export const remessaItemSchema = z
   .object({
     receivableId: z.string(),

@@ -1,5 +1,7 @@
-/** The Remessa tab: the list with totals, a título's remessa history, and the actions on a selection. */
+/** The Remessa tab (list, near-due warnings, history, actions on a selection) and the Logs tab. */
 import type { RemessaActionBody } from '../contracts/remessa.js';
+import { addDays, todayInSaoPaulo } from '../domain/dates.js';
+import { listCommunicationLog, type CommunicationLogFilters } from '../store/communication-log.js';
 import type { Store } from '../store/connection.js';
 import { listHistory } from '../store/history.js';
 import { activeIntegrationOfPortador } from '../store/integrations.js';
@@ -14,6 +16,30 @@ import { requestRegistration } from './registration.js';
 
 export async function remessaPage(store: Store, filters: RemessaFilters) {
   return listRemessas(store.db, filters);
+}
+
+/**
+ * Títulos not yet registered (Não Enviado, Falha, Falha ERP) and still open whose due date is within `days` from
+ * today: the promise that títulos are registered before they fall due.
+ */
+export async function nearDuePage(
+  store: Store,
+  filters: Omit<RemessaFilters, 'status' | 'openOnly' | 'dueTo'> & { days: number; today?: string },
+) {
+  const { days, today, ...rest } = filters;
+  return listRemessas(store.db, {
+    ...rest,
+    status: ['not_sent', 'failed', 'erp_failed'],
+    openOnly: true,
+    dueTo: addDays(today ?? todayInSaoPaulo(), days),
+    sort: rest.sort ?? 'dueDate',
+  });
+}
+
+/** The Logs tab: the communication log page, instants as ISO strings. */
+export async function communicationLogPage(store: Store, filters: CommunicationLogFilters) {
+  const page = await listCommunicationLog(store.db, filters);
+  return { ...page, items: page.items.map((row) => ({ ...row, at: row.at.toISOString() })) };
 }
 
 /** Every event of the título's remessa record, oldest first, with the user's name when a user acted. */

@@ -364,4 +364,30 @@ describe(`Remessa API on the demo with the Efí emulator (${describeDatabase()})
     );
     expect(page.body.items[0]).toMatchObject({ status: 'sent', amountCents: 31_003 });
   });
+
+  it('warns of títulos not yet registered that fall due within the configured days', async () => {
+    expect((await putReceivable('ND-1', 12_345, saoPauloDate(3))).status).toBe(201);
+    const nearDue = (days: number) =>
+      user<RemessaPage>('GET', `/api/remessas/near-due?companyId=${sulId}&days=${days}&q=ND-`);
+    expect((await nearDue(5)).body.items.map((i) => i.erpKey)).toEqual(['ND-1']);
+    expect((await nearDue(2)).body.total).toBe(0);
+  });
+
+  it('Logs: the calls to Efí of a título, filtered by platform, status and subject', async () => {
+    const logs = await user<{
+      items: {
+        platform: string;
+        operation: string;
+        outcome: string;
+        subjectId: string;
+        durationMs: number;
+      }[];
+      total: number;
+    }>('GET', `/api/logs?companyId=${sulId}&platform=efi&outcome=ok&subjectId=${ids['REM-1']}`);
+    expect(logs.status).toBe(200);
+    expect(logs.body.total).toBeGreaterThanOrEqual(2);
+    expect(logs.body.items.every((i) => i.platform === 'efi' && i.outcome === 'ok')).toBe(true);
+    expect(logs.body.items.some((i) => i.operation === 'alterar vencimento')).toBe(true);
+    expect((await user('GET', `/api/logs?companyId=${sulId}&outcome=talvez`)).status).toBe(400);
+  });
 });

@@ -9,6 +9,7 @@ import {
 } from '../../contracts/common.js';
 import {
   consoleRemessaListQuery,
+  nearDueQuery,
   remessaActionBody,
   remessaActionResultSchema,
   remessaHistorySchema,
@@ -27,7 +28,7 @@ import {
   retryBulkFailures,
   startBulk,
 } from '../../services/bulk-communication.js';
-import { remessaHistory, remessaPage, runRemessaAction } from '../../services/remessa.js';
+import { nearDuePage, remessaHistory, remessaPage, runRemessaAction } from '../../services/remessa.js';
 import { assertCanWrite, recordScope, scopedFilters, scopeFor } from '../../services/scope.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
@@ -48,6 +49,20 @@ export const consoleRemessaRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       },
     },
     async (request) => remessaPage(store, scopedFilters(userOf(request), request.query)),
+  );
+
+  app.get(
+    '/remessas/near-due',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Aviso: títulos ainda não registrados que vencem em até `days` dias (inclui vencidos)',
+        security,
+        querystring: nearDueQuery,
+        response: { 200: remessaPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => nearDuePage(store, scopedFilters(userOf(request), request.query)),
   );
 
   app.get(
