@@ -42,7 +42,8 @@ export function unauthorized(message = 'Sessão ausente ou expirada. Entre novam
   return new ServiceError(401, 'unauthorized', message);
 }
 
-export function referenceError(fields: FieldError[]): ServiceError {
+/** 422 `reference_not_found`: a key or id in the body names a record that does not exist in the company. */
+export function referenceNotFound(fields: FieldError[]): ServiceError {
   return new ServiceError(
     422,
     'reference_not_found',

@@ -1,7 +1,7 @@
 /** Real time: the ERP reports an invoice as authorized, and its títulos are queued for registration at once. */
 import type { Store } from '../store/connection.js';
 import { getReceivableByErpKey, receivablesOfInvoice, type ReceivableRow } from '../store/receivables.js';
-import { notFound, referenceError } from './errors.js';
+import { notFound, referenceNotFound } from './errors.js';
 import { queueRealtimeRegistration } from './registration.js';
 
 /**
@@ -21,7 +21,7 @@ export async function authorizeInvoice(
       );
       const missing = args.erpKeys.filter((_, index) => !found[index]);
       if (missing.length > 0)
-        throw referenceError(
+        throw referenceNotFound(
           missing.map((key) => ({
             path: 'receivableErpKeys',
             message: `título "${key}" não existe nesta empresa; envie antes PUT /api/v1/receivables/${key}`,
