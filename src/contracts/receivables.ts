@@ -52,6 +52,14 @@ export const receivableUpsertBody = z
         'Chave ERP do portador (PUT /api/v1/portadores/:erpKey); alternativa a portadorId. null: sem portador',
       example: 'ITAU-109',
     }),
+    invoiceAuthorized: z
+      .boolean({ error: 'invoiceAuthorized deve ser true ou false' })
+      .optional()
+      .meta({
+        description:
+          'Nota fiscal autorizada: com Registro em tempo real na integração do portador, o registro do título é ' +
+          'enfileirado na mesma hora (como POST /api/v1/invoices/:number/authorized)',
+      }),
   })
   .superRefine((body, ctx) => {
     if (body.portadorId !== undefined && body.portadorErpKey !== undefined)

@@ -5,6 +5,11 @@
 import type { Logger } from 'pino';
 import { JOB_REGISTER, runRegistration } from '../services/registration.js';
 import {
+  JOB_PLATFORM_CHANGE,
+  runPlatformChange,
+  type PlatformChangePayload,
+} from '../services/remessa-changes.js';
+import {
   fetchNotification,
   JOB_FETCH_NOTIFICATION,
   JOB_PROCESS_RETORNO,
@@ -16,7 +21,12 @@ import type { JobQueue } from './queue.js';
 import { OutboxRelay } from './relay.js';
 
 /** All queue names, created when the queue starts so the relay can enqueue into them inside its transaction. */
-export const jobNames = [JOB_REGISTER, JOB_FETCH_NOTIFICATION, JOB_PROCESS_RETORNO] as const;
+export const jobNames = [
+  JOB_REGISTER,
+  JOB_PLATFORM_CHANGE,
+  JOB_FETCH_NOTIFICATION,
+  JOB_PROCESS_RETORNO,
+] as const;
 
 export interface WorkerDeps extends PlatformDeps {
   store: Store;
@@ -26,6 +36,9 @@ export interface WorkerDeps extends PlatformDeps {
 export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promise<OutboxRelay> {
   await queue.work<{ remessaId: string }>(JOB_REGISTER, ({ remessaId }) =>
     runRegistration(deps, remessaId, `job:${JOB_REGISTER}`),
+  );
+  await queue.work<PlatformChangePayload>(JOB_PLATFORM_CHANGE, (payload) =>
+    runPlatformChange(deps, payload, `job:${JOB_PLATFORM_CHANGE}`),
   );
   await queue.work<{ integrationId: string; body: unknown }>(JOB_FETCH_NOTIFICATION, async (data) => {
     await fetchNotification(deps, { ...data, actor: `job:${JOB_FETCH_NOTIFICATION}` });

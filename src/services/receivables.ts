@@ -31,9 +31,23 @@ import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
 import { withActorNames } from './actors.js';
 import { immutableConflict } from './customers.js';
 import { announceReceivable } from './events.js';
-import { registrationOf } from './registration.js';
+import { queueRealtimeRegistration, registrationOf } from './registration.js';
+import { queuePlatformChange } from './remessa-changes.js';
 import type { RegistrationView } from '../contracts/registration.js';
 import { notFound, referenceNotFound, ServiceError, validationError, type FieldError } from './errors.js';
+
+/**
+ * A registered título whose due date changed (ERP upsert or console edit) is sent to its platform by a job queued in
+ * this transaction; a date the platform cannot take throws 422 here, rolling the change back.
+ */
+async function sendDueDateToPlatform(
+  tx: Tx,
+  result: { created: boolean; changedFields: readonly string[]; row: ReceivableRow },
+  actor: string,
+): Promise<void> {
+  if (result.created || !result.changedFields.includes('dueDate')) return;
+  await queuePlatformChange(tx, { receivable: result.row, change: 'dueDate', actor });
+}
 
 /**
  * Refuses (409 `receivable_closed`) a change to a título that is already paid, written off or cancelled. Called
@@ -163,6 +177,8 @@ export async function upsertReceivableByErpKey(
     );
   }
   assertOpenForChange(result, `O título "${args.erpKey}"`);
+  await sendDueDateToPlatform(tx, result, args.actor);
+  if (body.invoiceAuthorized) await queueRealtimeRegistration(tx, result.row, args.actor);
   const view = await viewOf(tx, result.row);
   return {
     created: result.created,
@@ -211,6 +227,7 @@ export async function patchReceivable(
       source: 'console',
     });
     assertOpenForChange(result, 'O título');
+    await sendDueDateToPlatform(tx, result, args.actor);
     return viewOf(tx, result.row);
   });
 }

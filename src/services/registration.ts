@@ -73,31 +73,68 @@ export async function requestRegistration(
       : await getReceivableByErpKey(tx, args.companyIds[0]!, args.erpKey!, { forUpdate: true });
     if (!receivable)
       throw notFound(`Título "${args.erpKey ?? args.receivableId}" não encontrado nesta empresa.`);
-    const integration = await integrationOf(tx, receivable);
-    const { row: remessa } = await lockRemessa(tx, {
-      companyId: receivable.companyId,
-      receivableId: receivable.id,
-      integrationId: integration.id,
-    });
-    if (remessa.status === 'sent' || remessa.status === 'paid')
-      return {
-        queued: false,
-        registration: registrationView({ ...remessa, platform: integration.platform }),
-      };
-    const job = await enqueueJob(tx, {
-      name: JOB_REGISTER,
-      companyId: receivable.companyId,
-      payload: { remessaId: remessa.id },
-      dedupeKey: registrationKey(remessa.id),
-    });
-    const current = job
-      ? await updateRemessa(tx, remessa, {}, { action: 'send_requested', actor: args.actor })
-      : remessa;
-    return {
-      queued: Boolean(job),
-      registration: registrationView({ ...current, platform: integration.platform }),
-    };
+    const { queued, registration } = await queueRegistration(
+      tx,
+      receivable,
+      await integrationOf(tx, receivable),
+      args.actor,
+    );
+    return { queued, registration };
   });
+}
+
+/** In the caller's transaction: the remessa record locked and, unless sent or paid, its one queued job. */
+export async function queueRegistration(
+  tx: Tx,
+  receivable: ReceivableRow,
+  integration: IntegrationRow,
+  actor: string,
+): Promise<{ queued: boolean; remessa: RemessaRow; registration: RegistrationView }> {
+  const { row: remessa } = await lockRemessa(tx, {
+    companyId: receivable.companyId,
+    receivableId: receivable.id,
+    integrationId: integration.id,
+  });
+  const answer = (queued: boolean, row: RemessaRow) => ({
+    queued,
+    remessa: row,
+    registration: registrationView({ ...row, platform: integration.platform }),
+  });
+  if (remessa.status === 'sent' || remessa.status === 'paid') return answer(false, remessa);
+  const job = await enqueueJob(tx, {
+    name: JOB_REGISTER,
+    companyId: receivable.companyId,
+    payload: { remessaId: remessa.id },
+    dedupeKey: registrationKey(remessa.id),
+  });
+  if (!job) return answer(false, remessa);
+  return answer(true, await updateRemessa(tx, remessa, {}, { action: 'send_requested', actor }));
+}
+
+/**
+ * Real time (the ERP reports the invoice authorized): in the caller's transaction, queues the título's
+ * registration when its integration has Registro em tempo real. Answers why not otherwise.
+ */
+export async function queueRealtimeRegistration(
+  tx: Tx,
+  receivable: ReceivableRow,
+  actor: string,
+): Promise<{ queued: boolean; registration: RegistrationView | null; message: string | null }> {
+  let integration: IntegrationRow;
+  try {
+    integration = await integrationOf(tx, receivable);
+  } catch (error) {
+    if (error instanceof ServiceError) return { queued: false, registration: null, message: error.message };
+    throw error;
+  }
+  if (integration.realtime !== 1)
+    return {
+      queued: false,
+      registration: null,
+      message: 'a integração do portador não tem Registro em tempo real: envie pela Remessa',
+    };
+  const { queued, registration } = await queueRegistration(tx, receivable, integration, actor);
+  return { queued, registration, message: null };
 }
 
 /**
@@ -284,11 +321,14 @@ export async function runRegistration(
         details: { reason: outcome.message, attempt: remessa.attempts },
       },
     );
-    if (final)
+    if (final) {
+      // The attempt concluded: a later Reenviar (or Reenviar falhas) may queue a new one.
+      await releaseDedupeKey(tx, registrationKey(remessa.id));
       await recordEvent(
         tx,
         receivableEvent('titulo.registration_failed', receivable, { reason: outcome.message }),
       );
+    }
   });
   if (outcome.kind === 'failed' && outcome.retry && remessa.attempts < REGISTRATION_ATTEMPTS)
     throw new Error(

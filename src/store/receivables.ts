@@ -138,6 +138,20 @@ export async function getReceivableByErpKey(
   return findByErpKey(ex, receivables, companyId, erpKey, options);
 }
 
+/** The títulos of one invoice in a company, locked for update. */
+export async function receivablesOfInvoice(
+  ex: Executor,
+  companyId: string,
+  invoiceNumber: string,
+): Promise<ReceivableRow[]> {
+  return ex
+    .select()
+    .from(receivables)
+    .where(and(eq(receivables.companyId, companyId), eq(receivables.invoiceNumber, invoiceNumber)))
+    .orderBy(asc(receivables.erpKey))
+    .for('update');
+}
+
 /** A título row by id, only when it belongs to one of `companyIds` (otherwise null → 404). */
 export async function getReceivableRow(
   ex: Executor,

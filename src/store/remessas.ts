@@ -69,16 +69,22 @@ export async function updateRemessa(
   return row!;
 }
 
-/** The remessa of a título at its current (or any) integration, with the platform code. */
+/** The remessa of a título at this integration (default: its first one), with the platform code. */
 export async function remessaOfReceivable(
   ex: Executor,
   receivableId: string,
+  integrationId?: string,
 ): Promise<(RemessaRow & { platform: string }) | null> {
   const [row] = await ex
     .select({ remessa: remessas, platform: integrations.platform })
     .from(remessas)
     .innerJoin(integrations, eq(integrations.id, remessas.integrationId))
-    .where(eq(remessas.receivableId, receivableId))
+    .where(
+      and(
+        eq(remessas.receivableId, receivableId),
+        integrationId ? eq(remessas.integrationId, integrationId) : undefined,
+      ),
+    )
     .orderBy(remessas.createdAt)
     .limit(1);
   return row ? { ...row.remessa, platform: row.platform } : null;

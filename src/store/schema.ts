@@ -517,6 +517,51 @@ export const communicationLog = pgTable(
   (t) => [index('communication_log_company_at_idx').on(t.companyId, t.at)],
 );
 
+// ── Remessa: bulk communication and ERP webhooks (branch remessa) ──────────────────────────────────────────────
+
+/** A bulk communication (Remessa em lote): the títulos of a portador chosen by filters, queued together. */
+export const bulkCommunications = pgTable(
+  'bulk_communications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    portadorId: uuid('portador_id')
+      .notNull()
+      .references(() => portadores.id),
+    onlyNotCommunicated: integer('only_not_communicated').notNull(),
+    /** The filters it was started with (as the request gave them). */
+    filters: jsonb('filters').notNull(),
+    total: integer('total').notNull(),
+    actor: text('actor').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('bulk_communications_company_idx').on(t.companyId, t.createdAt)],
+);
+
+/**
+ * One título of a bulk communication. Its outcome is not stored: it is the first final remessa history event
+ * (sent, failed, erp_failed) after `since_seq`, so progress survives reloads and restarts and cannot drift.
+ */
+export const bulkCommunicationItems = pgTable(
+  'bulk_communication_items',
+  {
+    bulkId: uuid('bulk_id')
+      .notNull()
+      .references(() => bulkCommunications.id),
+    receivableId: uuid('receivable_id')
+      .notNull()
+      .references(() => receivables.id),
+    remessaId: uuid('remessa_id')
+      .notNull()
+      .references(() => remessas.id),
+    /** record_history.seq when the item was (re)queued: only later events count. */
+    sinceSeq: bigint('since_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'bulk_communication_items_pkey', columns: [t.bulkId, t.receivableId] })],
+);
+
 /** CNAB retorno files as received: the same file twice (same bytes, same integration) is one import. */
 export const retornoFiles = pgTable(
   'retorno_files',

@@ -9,3 +9,15 @@ export const REGISTRATION_STATUS_LABELS: Readonly<Record<RegistrationStatus, str
   erp_failed: 'Falha ERP',
   paid: 'Pago',
 };
+
+/** Columns the Remessa list sorts by. */
+export const remessaSorts = [
+  'dueDate',
+  'issueDate',
+  'amountCents',
+  'openAmountCents',
+  'customerName',
+  'number',
+  'status',
+] as const;
+export type RemessaSort = (typeof remessaSorts)[number];
