@@ -5,6 +5,7 @@ import type { Company, Session } from './contracts.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
+import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
 import { TABS, type TabId } from './route.js';
@@ -233,6 +234,14 @@ function Shell({ session, onLogout }: ShellProps) {
             onOpenReceivables={(customerId, receivableId) =>
               goTab('titulos', receivableId ? { customerId, titulo: receivableId } : { customerId })
             }
+          />
+        ) : current.id === 'parceiros' ? (
+          <IntegrationsPage
+            company={company}
+            companies={companies}
+            isAdmin={session.user.role === 'admin'}
+            params={route.params}
+            onParams={onParams}
           />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />

@@ -1,10 +1,15 @@
 /** Console API client: same-origin fetch with the fc_session cookie. Shapes come from the zod contracts. */
 import type {
   ApiToken,
+  ConnectionCheck,
   CreatedApiToken,
   Customer,
   CustomerListItem,
+  Integration,
+  IntegrationInput,
   Page,
+  Platform,
+  PortadorOption,
   Receivable,
   ReceivableDetail,
   ReceivablePage,
@@ -112,4 +117,20 @@ export const api = {
   createApiToken: (companyId: string, name: string) =>
     request<CreatedApiToken>('POST', '/api/api-tokens', { companyId, name }),
   revokeApiToken: (id: string) => request<void>('DELETE', `/api/api-tokens/${encodeURIComponent(id)}`),
+  platforms: (signal?: AbortSignal) =>
+    request<{ items: Platform[] }>('GET', '/api/platforms', undefined, signal),
+  switchPlatform: (platform: string, enabled: boolean) =>
+    request<void>('PUT', `/api/platforms/${encodeURIComponent(platform)}`, { enabled }),
+  integrations: (platform: string, signal?: AbortSignal) =>
+    request<{ items: Integration[] }>('GET', withQuery('/api/integrations', { platform }), undefined, signal),
+  portadores: (signal?: AbortSignal) =>
+    request<{ items: PortadorOption[] }>('GET', '/api/portadores', undefined, signal),
+  saveIntegration: (input: IntegrationInput, id?: string) =>
+    id
+      ? request<Integration>('PUT', `/api/integrations/${encodeURIComponent(id)}`, input)
+      : request<Integration>('POST', '/api/integrations', input),
+  testIntegration: (id: string) =>
+    request<ConnectionCheck>('POST', `/api/integrations/${encodeURIComponent(id)}/test`),
+  regenerateWebhook: (id: string) =>
+    request<Integration>('POST', `/api/integrations/${encodeURIComponent(id)}/webhook-token`),
 };

@@ -15,6 +15,7 @@ import {
   integrationBody,
   integrationSchema,
   platformSchema,
+  portadorOptionSchema,
 } from '../../contracts/integrations.js';
 import { platformCodes } from '../../platforms/adapter.js';
 import { ServiceError } from '../../services/errors.js';
@@ -23,6 +24,7 @@ import {
   regenerateWebhookToken,
   saveIntegration,
   searchIntegrations,
+  searchPortadores,
   switchPlatform,
   testIntegration,
 } from '../../services/integrations.js';
@@ -92,6 +94,19 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
         platform: request.query.platform,
       }),
     }),
+  );
+
+  app.get(
+    '/portadores',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Portadores das empresas do usuário, para escolher o de uma integração',
+        security,
+        response: { 200: z.object({ items: z.array(portadorOptionSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await searchPortadores(store, recordScope(userOf(request))) }),
   );
 
   app.post(
