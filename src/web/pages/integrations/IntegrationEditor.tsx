@@ -5,9 +5,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../api.js';
+import { todayInSaoPaulo } from '../../../domain/dates.js';
 import { SidePanel } from '../../components/SidePanel.js';
 import type { Company, Integration, Platform, PortadorOption } from '../../contracts.js';
-import { emptyForm, formOf, todayInSaoPaulo, type IntegrationForm } from './form.js';
+import { emptyForm, formOf, type IntegrationForm } from './form.js';
 import {
   ActivationField,
   AuthFields,

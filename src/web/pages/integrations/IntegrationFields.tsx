@@ -191,7 +191,7 @@ function SecretField(props: {
           <span className="badge badge-paid" data-testid={`${id}-configured`}>
             configurado
           </span>
-          <button type="button" id={id} className="btn btn-small" onClick={() => onChange('')}>
+          <button type="button" className="btn btn-small" onClick={() => onChange('')}>
             Substituir
           </button>
         </div>
@@ -203,6 +203,8 @@ function SecretField(props: {
         id={id}
         type="password"
         autoComplete="new-password"
+        // Typing a replacement right after "Substituir".
+        autoFocus={configured}
         value={value ?? ''}
         placeholder={configured ? 'novo valor (vazio mantém o atual)' : ''}
         onChange={(e) => onChange(e.target.value)}

@@ -5,9 +5,10 @@
  */
 import { useState } from 'react';
 import { ApiError, api } from '../../api.js';
+import { todayInSaoPaulo } from '../../../domain/dates.js';
 import { SidePanel } from '../../components/SidePanel.js';
 import type { Company, Integration, Platform, PortadorOption } from '../../contracts.js';
-import { emptyForm, todayInSaoPaulo, type IntegrationForm } from './form.js';
+import { emptyForm, type IntegrationForm } from './form.js';
 import { ActivationField, AuthFields, CompanyBankFields, PlatformDataFields } from './IntegrationFields.js';
 import { useSaveIntegration } from './useSaveIntegration.js';
 

@@ -2,6 +2,7 @@
  * The integration editor's state and its translation to the API's IntegrationInput (pure, shared by the editor and
  * the setup wizard). Secrets are only what the user typed now: an empty secret keeps the stored one.
  */
+import { formatBRL, MoneyError, parseReais } from '../../../domain/money.js';
 import type { Company, Integration, IntegrationInput, PortadorOption } from '../../contracts.js';
 
 export interface IntegrationForm {
@@ -38,22 +39,16 @@ export function optionLabel(name: string): string {
   return OPTION_LABELS[name] ?? name;
 }
 
-function centsToReais(cents: number): string {
-  return (cents / 100).toFixed(2).replace('.', ',');
-}
-
-/** "1,99" / "1.234,50" / "2" → centavos; null when it is not an amount. */
-export function parseReais(text: string): number | null {
-  const clean = text.trim().replace(/^R\$\s*/, '');
-  if (clean === '') return 0;
-  if (!/^\d{1,3}(\.?\d{3})*(,\d{1,2})?$/.test(clean)) return null;
-  const [whole = '0', fraction = ''] = clean.replace(/\./g, '').split(',');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
-/** Today's calendar date in São Paulo (ISO). */
-export function todayInSaoPaulo(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo' }).format(new Date());
+/** Centavos from "1,99" (the domain's parser); null when the text is not an amount of reais. */
+function feeCentsOf(text: string): number | null {
+  if (text.trim() === '') return 0;
+  try {
+    const cents = parseReais(text, 'tarifa');
+    return cents < 0 ? null : cents;
+  } catch (error) {
+    if (error instanceof MoneyError) return null;
+    throw error;
+  }
 }
 
 export function emptyForm(companyId: string, today: string): IntegrationForm {
@@ -87,7 +82,7 @@ export function formOf(integration: Integration): IntegrationForm {
     active: integration.active,
     options: Object.fromEntries(Object.entries(integration.options).map(([k, v]) => [k, String(v)])),
     secrets: {},
-    fee: centsToReais(integration.feeCents),
+    fee: formatBRL(integration.feeCents).replace(/^R\$\s*/, ''),
     receiptHistoryCode: integration.receiptHistoryCode ?? '',
     entriesHistoryCode: integration.entriesHistoryCode ?? '',
     feesHistoryCode: integration.feesHistoryCode ?? '',
@@ -106,7 +101,7 @@ export function toInput(
   const errors: Record<string, string> = {};
   if (!form.portadorId) errors.portadorId = 'escolha o portador';
   if (!form.referenceDate) errors.referenceDate = 'informe a data de referência (dd/mm/aaaa)';
-  const feeCents = parseReais(form.fee);
+  const feeCents = feeCentsOf(form.fee);
   if (feeCents === null) errors.feeCents = 'tarifa: informe um valor em reais, como 1,99';
   if (feeCents === null || Object.keys(errors).length > 0) return { errors };
   const secrets = filled(form.secrets);
