@@ -30,6 +30,7 @@ import { errorBody, errorHandler } from './errors.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleIntegrationRoutes } from './routes/console-integrations.js';
+import { consoleRetornoRoutes } from './routes/console-retornos.js';
 import { consoleReceivableExportRoutes } from './routes/console-receivables-export.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpRegistrationRoutes, { ...context, prefix: '/api/v1' });
   await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleRetornoRoutes, { ...context, prefix: '/api' });
   await app.register(webhookRoutes, context);
   for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);
 
