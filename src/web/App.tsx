@@ -7,6 +7,7 @@ import { ApiTokensPage } from './pages/ApiTokensPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { RetornosPage } from './pages/retornos/RetornosPage.js';
 import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
 import { TABS, type TabId } from './route.js';
 import { useHashRoute } from './useHashRoute.js';
@@ -243,6 +244,8 @@ function Shell({ session, onLogout }: ShellProps) {
             params={route.params}
             onParams={onParams}
           />
+        ) : current.id === 'retorno' ? (
+          <RetornosPage company={company} companies={companies} params={route.params} onParams={onParams} />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />
         ) : (

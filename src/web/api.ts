@@ -11,6 +11,7 @@ import type {
   Platform,
   PortadorOption,
   Receivable,
+  RetornoPage,
   ReceivableDetail,
   ReceivablePage,
   Session,
@@ -117,6 +118,8 @@ export const api = {
   createApiToken: (companyId: string, name: string) =>
     request<CreatedApiToken>('POST', '/api/api-tokens', { companyId, name }),
   revokeApiToken: (id: string) => request<void>('DELETE', `/api/api-tokens/${encodeURIComponent(id)}`),
+  retornos: (query: string, signal?: AbortSignal) =>
+    request<RetornoPage>('GET', `/api/retornos?${query}`, undefined, signal),
   platforms: (signal?: AbortSignal) =>
     request<{ items: Platform[] }>('GET', '/api/platforms', undefined, signal),
   switchPlatform: (platform: string, enabled: boolean) =>

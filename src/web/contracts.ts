@@ -12,6 +12,7 @@ import type {
   platformSchema,
   portadorOptionSchema,
 } from '../contracts/integrations.js';
+import type { retornoPageSchema, retornoSchema } from '../contracts/retornos.js';
 import type { historySchema, movementSchema, receivableDetailSchema } from '../contracts/receivables.js';
 import type { companySchema, sessionSchema } from '../contracts/session.js';
 import type {
@@ -33,6 +34,8 @@ export type Integration = z.infer<typeof integrationSchema>;
 export type IntegrationInput = z.input<typeof integrationBody>;
 export type PortadorOption = z.infer<typeof portadorOptionSchema>;
 export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+export type Retorno = z.infer<typeof retornoSchema>;
+export type RetornoPage = z.infer<typeof retornoPageSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 

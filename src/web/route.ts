@@ -9,7 +9,7 @@ export const TABS = [
   { id: 'clientes', label: 'Clientes', built: true },
   { id: 'parceiros', label: 'Parceiros/Bancos', built: true },
   { id: 'remessa', label: 'Remessa', built: false },
-  { id: 'retorno', label: 'Retorno', built: false },
+  { id: 'retorno', label: 'Retorno', built: true },
   { id: 'logs', label: 'Logs', built: false },
   { id: 'credito', label: 'Crédito de Clientes', built: false },
   { id: 'conciliacao', label: 'Conciliação', built: false },

@@ -1,16 +1,12 @@
 import { TABS, type TabId } from '../route.js';
 
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
-type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'tokens' | 'parceiros'>;
+type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'tokens' | 'parceiros' | 'retorno'>;
 
 const COMING: Record<ComingTab, string[]> = {
   remessa: [
     'Em breve: os títulos que podem ser ou já foram enviados às plataformas para registro, com filtros por empresa, plataforma, portador, emissão e vencimento.',
     'Na listagem: plataforma, título e parcela, cliente, portador, valores, nosso número e a situação da remessa (Não enviado, Enviado, Falha, Falha ERP, Pago), com histórico de cada tentativa e reenvio.',
-  ],
-  retorno: [
-    'Em breve: tudo o que as plataformas devolvem (webhooks, arquivos de retorno CNAB e consultas), guardado antes de ser processado.',
-    'Na listagem: evento, data de entrada no banco, data de crédito, valor pago, juros, desconto, tarifa e despesas, nosso número e a situação (Não processado, Processado, Falha), com histórico e a ação Processar, que baixa o título conforme o comando de retorno do banco.',
   ],
   logs: [
     'Em breve: o registro de cada comunicação com as plataformas — data de envio, plataforma, empresa, ação/operação e status —, com a requisição e a resposta completas e os segredos mascarados.',
