@@ -94,7 +94,10 @@ export async function searchIntegrations(
 }
 
 /** The portadores of the caller's companies, with what the editor needs to offer them per platform. */
-export async function searchPortadores(store: Store, scope: readonly string[]): Promise<PortadorOption[]> {
+export async function integrationPortadores(
+  store: Store,
+  scope: readonly string[],
+): Promise<PortadorOption[]> {
   const [portadores, accounts] = await Promise.all([
     listPortadores(store.db, scope),
     listBankAccounts(store.db, scope),

@@ -4,6 +4,7 @@ import { ApiError, api } from './api.js';
 import type { Company, Session } from './contracts.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
+import { BankingPage } from './pages/banking/BankingPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
@@ -236,6 +237,8 @@ function Shell({ session, onLogout }: ShellProps) {
               goTab('titulos', receivableId ? { customerId, titulo: receivableId } : { customerId })
             }
           />
+        ) : current.id === 'contas' ? (
+          <BankingPage company={company} companies={companies} canWrite={session.user.role !== 'viewer'} />
         ) : current.id === 'parceiros' ? (
           <IntegrationsPage
             company={company}

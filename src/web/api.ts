@@ -1,7 +1,11 @@
 /** Console API client: same-origin fetch with the fc_session cookie. Shapes come from the zod contracts. */
 import type {
   ApiToken,
+  BankAccount,
+  BankAccountUpsert,
   ConnectionCheck,
+  Portador,
+  PortadorUpsert,
   CreatedApiToken,
   Customer,
   CustomerListItem,
@@ -104,6 +108,18 @@ export const api = {
       withQuery(`/api/receivables/${encodeURIComponent(id)}`, { companyId }),
       patch,
     ),
+  bankAccounts: (query: Record<string, string>, signal?: AbortSignal) =>
+    request<Page<BankAccount>>('GET', withQuery('/api/bank-accounts', query), undefined, signal),
+  createBankAccount: (body: BankAccountUpsert & { companyId: string; erpKey: string }) =>
+    request<BankAccount>('POST', '/api/bank-accounts', body),
+  patchBankAccount: (id: string, body: BankAccountUpsert) =>
+    request<BankAccount>('PATCH', `/api/bank-accounts/${encodeURIComponent(id)}`, body),
+  portadores: (query: Record<string, string>, signal?: AbortSignal) =>
+    request<Page<Portador>>('GET', withQuery('/api/portadores', query), undefined, signal),
+  createPortador: (body: PortadorUpsert & { companyId: string; erpKey: string }) =>
+    request<Portador>('POST', '/api/portadores', body),
+  patchPortador: (id: string, body: PortadorUpsert) =>
+    request<Portador>('PATCH', `/api/portadores/${encodeURIComponent(id)}`, body),
   customers: (query: string, signal?: AbortSignal) =>
     request<Page<CustomerListItem>>('GET', `/api/customers?${query}`, undefined, signal),
   customer: (id: string, companyId: string, signal?: AbortSignal) =>
@@ -126,8 +142,9 @@ export const api = {
     request<void>('PUT', `/api/platforms/${encodeURIComponent(platform)}`, { enabled }),
   integrations: (platform: string, signal?: AbortSignal) =>
     request<{ items: Integration[] }>('GET', withQuery('/api/integrations', { platform }), undefined, signal),
-  portadores: (signal?: AbortSignal) =>
-    request<{ items: PortadorOption[] }>('GET', '/api/portadores', undefined, signal),
+  /** Every portador of the user's companies, as the integration editor offers them. */
+  integrationPortadores: (signal?: AbortSignal) =>
+    request<{ items: PortadorOption[] }>('GET', '/api/integrations/portadores', undefined, signal),
   saveIntegration: (input: IntegrationInput, id?: string) =>
     id
       ? request<Integration>('PUT', `/api/integrations/${encodeURIComponent(id)}`, input)

@@ -25,19 +25,23 @@ interface PortadorOption {
   hasPixKey: boolean;
 }
 
-describe('GET /api/portadores', () => {
+describe('GET /api/integrations/portadores', () => {
   it('lists only the portadores of the companies the user reaches, with their bank (null for a carteira)', async () => {
     const operator = await h.login(h.emails.operator);
-    const sul = json<{ items: PortadorOption[] }>(await h.asUser(operator, '/api/portadores')).items;
+    const sul = json<{ items: PortadorOption[] }>(
+      await h.asUser(operator, '/api/integrations/portadores'),
+    ).items;
     expect(sul.map((p) => p.id).sort()).toEqual([h.portadores.sul, carteiraSul].sort());
     expect(sul.find((p) => p.id === h.portadores.sul)).toMatchObject({ bankCode: '341', hasPixKey: false });
     expect(sul.find((p) => p.id === carteiraSul)).toMatchObject({ bankCode: null, hasPixKey: false });
 
     const admin = await h.login(h.emails.admin);
-    const all = json<{ items: PortadorOption[] }>(await h.asUser(admin, '/api/portadores')).items;
+    const all = json<{ items: PortadorOption[] }>(
+      await h.asUser(admin, '/api/integrations/portadores'),
+    ).items;
     expect(new Set(all.map((p) => p.companyId))).toEqual(new Set([h.companies.sul, h.companies.norte]));
 
-    expect((await h.asUser('', '/api/portadores')).statusCode).toBe(401);
+    expect((await h.asUser('', '/api/integrations/portadores')).statusCode).toBe(401);
   });
 });
 

@@ -24,7 +24,7 @@ import {
   regenerateWebhookToken,
   saveIntegration,
   searchIntegrations,
-  searchPortadores,
+  integrationPortadores,
   switchPlatform,
   testIntegration,
 } from '../../services/integrations.js';
@@ -98,7 +98,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
   );
 
   app.get(
-    '/portadores',
+    '/integrations/portadores',
     {
       schema: {
         tags: ['Console'],
@@ -107,7 +107,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
         response: { 200: z.object({ items: z.array(portadorOptionSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await searchPortadores(store, recordScope(userOf(request))) }),
+    async (request) => ({ items: await integrationPortadores(store, recordScope(userOf(request))) }),
   );
 
   app.post(

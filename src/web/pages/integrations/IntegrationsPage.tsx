@@ -35,7 +35,10 @@ export function IntegrationsPage({ company, companies, isAdmin, params, onParams
     queryFn: ({ signal }) => api.integrations(chosen!.platform, signal),
     enabled: chosen !== undefined,
   });
-  const portadores = useQuery({ queryKey: ['portadores'], queryFn: ({ signal }) => api.portadores(signal) });
+  const portadores = useQuery({
+    queryKey: ['integration-portadores'],
+    queryFn: ({ signal }) => api.integrationPortadores(signal),
+  });
   const [opened, setOpened] = useState<Opened>(null);
   const switchPlatform = useMutation({
     mutationFn: (p: Platform) => api.switchPlatform(p.platform, !p.enabled),

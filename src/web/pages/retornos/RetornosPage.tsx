@@ -37,7 +37,10 @@ export function RetornosPage({ company, companies, params, onParams }: RetornosP
     scope: { companyId: company.id },
     fetch: api.retornos,
   });
-  const portadores = useQuery({ queryKey: ['portadores'], queryFn: ({ signal }) => api.portadores(signal) });
+  const portadores = useQuery({
+    queryKey: ['integration-portadores'],
+    queryFn: ({ signal }) => api.integrationPortadores(signal),
+  });
   const inView = new Set(
     companies.filter((c) => c.id === company.id || c.parentCompanyId === company.id).map((c) => c.id),
   );
