@@ -31,6 +31,7 @@ import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleBankingRoutes } from './routes/console-banking.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleIntegrationRoutes } from './routes/console-integrations.js';
+import { consoleRetornoRoutes } from './routes/console-retornos.js';
 import { consoleReceivableExportRoutes } from './routes/console-receivables-export.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
 import { erpBankingRoutes } from './routes/erp-banking.js';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleRemessaRoutes, { ...context, prefix: '/api' });
   await app.register(consoleLogRoutes, { ...context, prefix: '/api' });
   await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleRetornoRoutes, { ...context, prefix: '/api' });
   await app.register(webhookRoutes, context);
   for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);
 

@@ -78,7 +78,23 @@ export const platformSchema = z
     enabled: z.boolean(),
     capabilities: z.record(z.string(), z.boolean()),
     secretOptions: z.array(z.string()),
+    /** The options the platform declares (its schema's fields), so the console can draw the editor from them. */
+    optionFields: z.array(z.object({ name: z.string(), secret: z.boolean(), required: z.boolean() })),
   })
   .meta({ id: 'Platform' });
+
+/** A portador as the integration editor offers it: bank portadores for banks, carteira portadores for Efí. */
+export const portadorOptionSchema = z
+  .object({
+    id: z.uuid(),
+    companyId: z.uuid(),
+    name: z.string(),
+    erpKey: z.string(),
+    /** FEBRABAN code of its bank account; null for a carteira portador (no bank account). */
+    bankCode: z.string().nullable(),
+    hasPixKey: z.boolean(),
+  })
+  .meta({ id: 'PortadorOption' });
+export type PortadorOption = z.infer<typeof portadorOptionSchema>;
 
 export const connectionCheckSchema = z.object({ ok: z.boolean(), message: z.string() });

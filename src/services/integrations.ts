@@ -3,10 +3,11 @@
  * and rules. Secrets are encrypted at rest and never returned; options are validated by the platform's schema.
  */
 import { randomBytes } from 'node:crypto';
-import type { IntegrationBody, IntegrationView } from '../contracts/integrations.js';
-import type { PlatformCode } from '../platforms/adapter.js';
+import { z } from 'zod';
+import type { IntegrationBody, IntegrationView, PortadorOption } from '../contracts/integrations.js';
+import type { PlatformCode, PlatformDefinition } from '../platforms/adapter.js';
 import { platformDefinition, registeredPlatforms } from '../platforms/registry.js';
-import { getBankAccount, getPortador } from '../store/banking.js';
+import { getBankAccount, getPortador, listBankAccounts, listPortadores } from '../store/banking.js';
 import type { Store } from '../store/connection.js';
 import {
   createIntegration,
@@ -53,6 +54,18 @@ export function integrationView(deps: PlatformDeps, row: IntegrationListItem): I
   };
 }
 
+/** The fields of a platform's options schema, in its order; required = the schema refuses it absent. */
+function optionFields(definition: PlatformDefinition) {
+  const schema = definition.optionsSchema;
+  if (!(schema instanceof z.ZodObject)) return [];
+  const secretKeys: readonly string[] = definition.secretOptions;
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+    name,
+    secret: secretKeys.includes(name),
+    required: !field.safeParse(undefined).success,
+  }));
+}
+
 export async function listPlatforms(store: Store) {
   const disabled = await disabledPlatforms(store.db);
   return registeredPlatforms().map((definition) => {
@@ -63,6 +76,7 @@ export async function listPlatforms(store: Store) {
       enabled: !disabled.has(code),
       capabilities: { ...definition.capabilities },
       secretOptions: [...definition.secretOptions],
+      optionFields: optionFields(definition),
     };
   });
 }
@@ -77,6 +91,29 @@ export async function searchIntegrations(
 ): Promise<IntegrationView[]> {
   const rows = await listIntegrations(deps.store.db, { companyIds: args.scope, platform: args.platform });
   return rows.map((row) => integrationView(deps, row));
+}
+
+/** The portadores of the caller's companies, with what the editor needs to offer them per platform. */
+export async function integrationPortadores(
+  store: Store,
+  scope: readonly string[],
+): Promise<PortadorOption[]> {
+  const [portadores, accounts] = await Promise.all([
+    listPortadores(store.db, scope),
+    listBankAccounts(store.db, scope),
+  ]);
+  const accountOf = new Map(accounts.map((account) => [account.id, account]));
+  return portadores.map((portador) => {
+    const account = portador.bankAccountId ? accountOf.get(portador.bankAccountId) : undefined;
+    return {
+      id: portador.id,
+      companyId: portador.companyId,
+      name: portador.name,
+      erpKey: portador.erpKey,
+      bankCode: account?.bankCode ?? null,
+      hasPixKey: Boolean(account?.pixKey),
+    };
+  });
 }
 
 async function viewById(deps: IntegrationDeps, id: string): Promise<IntegrationView> {

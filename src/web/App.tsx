@@ -6,7 +6,9 @@ import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
 import { BankingPage } from './pages/banking/BankingPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
+import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { RetornosPage } from './pages/retornos/RetornosPage.js';
 import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
 import { TABS, type TabId } from './route.js';
 import { useHashRoute } from './useHashRoute.js';
@@ -237,6 +239,16 @@ function Shell({ session, onLogout }: ShellProps) {
           />
         ) : current.id === 'contas' ? (
           <BankingPage company={company} companies={companies} canWrite={session.user.role !== 'viewer'} />
+        ) : current.id === 'parceiros' ? (
+          <IntegrationsPage
+            company={company}
+            companies={companies}
+            isAdmin={session.user.role === 'admin'}
+            params={route.params}
+            onParams={onParams}
+          />
+        ) : current.id === 'retorno' ? (
+          <RetornosPage company={company} companies={companies} params={route.params} onParams={onParams} />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />
         ) : (

@@ -3,13 +3,19 @@ import type {
   ApiToken,
   BankAccount,
   BankAccountUpsert,
+  ConnectionCheck,
   Portador,
   PortadorUpsert,
   CreatedApiToken,
   Customer,
   CustomerListItem,
+  Integration,
+  IntegrationInput,
   Page,
+  Platform,
+  PortadorOption,
   Receivable,
+  RetornoPage,
   ReceivableDetail,
   ReceivablePage,
   Session,
@@ -128,4 +134,23 @@ export const api = {
   createApiToken: (companyId: string, name: string) =>
     request<CreatedApiToken>('POST', '/api/api-tokens', { companyId, name }),
   revokeApiToken: (id: string) => request<void>('DELETE', `/api/api-tokens/${encodeURIComponent(id)}`),
+  retornos: (query: string, signal?: AbortSignal) =>
+    request<RetornoPage>('GET', `/api/retornos?${query}`, undefined, signal),
+  platforms: (signal?: AbortSignal) =>
+    request<{ items: Platform[] }>('GET', '/api/platforms', undefined, signal),
+  switchPlatform: (platform: string, enabled: boolean) =>
+    request<void>('PUT', `/api/platforms/${encodeURIComponent(platform)}`, { enabled }),
+  integrations: (platform: string, signal?: AbortSignal) =>
+    request<{ items: Integration[] }>('GET', withQuery('/api/integrations', { platform }), undefined, signal),
+  /** Every portador of the user's companies, as the integration editor offers them. */
+  integrationPortadores: (signal?: AbortSignal) =>
+    request<{ items: PortadorOption[] }>('GET', '/api/integrations/portadores', undefined, signal),
+  saveIntegration: (input: IntegrationInput, id?: string) =>
+    id
+      ? request<Integration>('PUT', `/api/integrations/${encodeURIComponent(id)}`, input)
+      : request<Integration>('POST', '/api/integrations', input),
+  testIntegration: (id: string) =>
+    request<ConnectionCheck>('POST', `/api/integrations/${encodeURIComponent(id)}/test`),
+  regenerateWebhook: (id: string) =>
+    request<Integration>('POST', `/api/integrations/${encodeURIComponent(id)}/webhook-token`),
 };

@@ -11,6 +11,14 @@ import type {
   portadorUpsertBody,
 } from '../contracts/banking.js';
 import type { customerListItemSchema, customerSchema } from '../contracts/customers.js';
+import type {
+  connectionCheckSchema,
+  integrationBody,
+  integrationSchema,
+  platformSchema,
+  portadorOptionSchema,
+} from '../contracts/integrations.js';
+import type { retornoPageSchema, retornoSchema } from '../contracts/retornos.js';
 import type { historySchema, movementSchema, receivableDetailSchema } from '../contracts/receivables.js';
 import type { companySchema, sessionSchema } from '../contracts/session.js';
 import type {
@@ -27,6 +35,13 @@ export type Movement = z.infer<typeof movementSchema>;
 export type HistoryEntry = z.infer<typeof historySchema>;
 export type CustomerListItem = z.infer<typeof customerListItemSchema>;
 export type Customer = z.infer<typeof customerSchema>;
+export type Platform = z.infer<typeof platformSchema>;
+export type Integration = z.infer<typeof integrationSchema>;
+export type IntegrationInput = z.input<typeof integrationBody>;
+export type PortadorOption = z.infer<typeof portadorOptionSchema>;
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+export type Retorno = z.infer<typeof retornoSchema>;
+export type RetornoPage = z.infer<typeof retornoPageSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 export type BankAccount = z.infer<typeof bankAccountSchema>;

@@ -15,6 +15,7 @@ import {
   integrationBody,
   integrationSchema,
   platformSchema,
+  portadorOptionSchema,
 } from '../../contracts/integrations.js';
 import { platformCodes } from '../../platforms/adapter.js';
 import { ServiceError } from '../../services/errors.js';
@@ -23,6 +24,7 @@ import {
   regenerateWebhookToken,
   saveIntegration,
   searchIntegrations,
+  integrationPortadores,
   switchPlatform,
   testIntegration,
 } from '../../services/integrations.js';
@@ -40,7 +42,8 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
   { store, platforms },
 ) => {
   app.addHook('preHandler', requireSession(store));
-  const deps = { ...platforms, store };
+  // Read per request: the runtime fills platforms.publicUrl only once the server listens (port 0 in tests).
+  const deps = () => ({ ...platforms, store });
   const writeResponses = { ...errorResponses, 409: errorSchema, 422: errorSchema };
 
   app.get(
@@ -87,11 +90,24 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
       },
     },
     async (request) => ({
-      items: await searchIntegrations(deps, {
+      items: await searchIntegrations(deps(), {
         scope: recordScope(userOf(request)),
         platform: request.query.platform,
       }),
     }),
+  );
+
+  app.get(
+    '/integrations/portadores',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Portadores das empresas do usuário, para escolher o de uma integração',
+        security,
+        response: { 200: z.object({ items: z.array(portadorOptionSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await integrationPortadores(store, recordScope(userOf(request))) }),
   );
 
   app.post(
@@ -108,7 +124,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
     async (request, reply) => {
       const user = userOf(request);
       assertAdmin(user);
-      const view = await saveIntegration(deps, {
+      const view = await saveIntegration(deps(), {
         scope: recordScope(user),
         homeCompanyId: user.homeCompanyId,
         actor: user.actor,
@@ -133,7 +149,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
     async (request) => {
       const user = userOf(request);
       assertAdmin(user);
-      return saveIntegration(deps, {
+      return saveIntegration(deps(), {
         scope: recordScope(user),
         homeCompanyId: user.homeCompanyId,
         actor: user.actor,
@@ -154,7 +170,8 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
         response: { 200: connectionCheckSchema, ...errorResponses },
       },
     },
-    async (request) => testIntegration(deps, { scope: recordScope(userOf(request)), id: request.params.id }),
+    async (request) =>
+      testIntegration(deps(), { scope: recordScope(userOf(request)), id: request.params.id }),
   );
 
   app.post(
@@ -171,7 +188,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
     async (request) => {
       const user = userOf(request);
       assertAdmin(user);
-      return regenerateWebhookToken(deps, {
+      return regenerateWebhookToken(deps(), {
         scope: recordScope(user),
         id: request.params.id,
         actor: user.actor,

@@ -40,8 +40,14 @@ import {
 } from './wire.js';
 
 export const efiOptionsSchema = z.object({
-  clientId: z.string().trim().min(1, 'informe o Client ID da aplicação Efí'),
-  clientSecret: z.string().trim().min(1, 'informe o Client Secret da aplicação Efí'),
+  clientId: z
+    .string({ error: 'informe o Client ID da aplicação Efí' })
+    .trim()
+    .min(1, 'informe o Client ID da aplicação Efí'),
+  clientSecret: z
+    .string({ error: 'informe o Client Secret da aplicação Efí' })
+    .trim()
+    .min(1, 'informe o Client Secret da aplicação Efí'),
 });
 export type EfiOptions = z.infer<typeof efiOptionsSchema>;
 

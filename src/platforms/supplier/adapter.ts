@@ -28,8 +28,8 @@ export function defaultRegistryEndpoint(environment: Exclude<SupplierEnvironment
 export const REGISTRY_SERVICE = 'risk';
 
 export const supplierOptionsSchema = z.object({
-  clientId: z.string().trim().min(1, 'Client ID: obrigatório'),
-  clientSecret: z.string().min(1, 'Client Secret: obrigatório'),
+  clientId: z.string({ error: 'Client ID: obrigatório' }).trim().min(1, 'Client ID: obrigatório'),
+  clientSecret: z.string({ error: 'Client Secret: obrigatório' }).min(1, 'Client Secret: obrigatório'),
   /** Absent: follows the integration's environment (homologação → staging, produção → production). */
   environment: z.enum(supplierEnvironments).optional(),
   /** "URL Plataforma Risk": the platform's URL in production (or the integration's endpoint); staging and dev find

@@ -1,20 +1,12 @@
 import { TABS, type TabId } from '../route.js';
 
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
-type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'contas' | 'tokens'>;
+type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno'>;
 
 const COMING: Record<ComingTab, string[]> = {
-  parceiros: [
-    'Em breve: as plataformas que registram cobranças (Efí, bancos por arquivo CNAB, APIs de bancos e a plataforma de crédito Supplier) e, em cada uma, os portadores configurados por empresa.',
-    'Para cada integração: credenciais (guardadas cifradas), ambiente (homologação ou produção), tipo de cobrança (boleto ou boleto híbrido com PIX), registro em tempo real, data de referência e a URL de webhook a informar na plataforma.',
-  ],
   remessa: [
     'Em breve: os títulos que podem ser ou já foram enviados às plataformas para registro, com filtros por empresa, plataforma, portador, emissão e vencimento.',
     'Na listagem: plataforma, título e parcela, cliente, portador, valores, nosso número e a situação da remessa (Não enviado, Enviado, Falha, Falha ERP, Pago), com histórico de cada tentativa e reenvio.',
-  ],
-  retorno: [
-    'Em breve: tudo o que as plataformas devolvem (webhooks, arquivos de retorno CNAB e consultas), guardado antes de ser processado.',
-    'Na listagem: evento, data de entrada no banco, data de crédito, valor pago, juros, desconto, tarifa e despesas, nosso número e a situação (Não processado, Processado, Falha), com histórico e a ação Processar, que baixa o título conforme o comando de retorno do banco.',
   ],
   logs: [
     'Em breve: o registro de cada comunicação com as plataformas — data de envio, plataforma, empresa, ação/operação e status —, com a requisição e a resposta completas e os segredos mascarados.',
