@@ -112,7 +112,7 @@ export async function runReconciliation(
       events.length > 0
         ? await session.adapter.acknowledgeReconciliationEvents!(events.map((e) => e.entryId))
         : null;
-    return { fetched: events.length, stored, acknowledged: acknowledgement?.acknowledged ?? 0 };
+    return { fetched: events.length, stored, acknowledged: acknowledgement?.acknowledged.length ?? 0 };
   } finally {
     await appendCommunicationLog(store.db, session.drainLog());
   }
