@@ -27,7 +27,6 @@ import {
 import type { CreditSituation, CustomerSituation } from '../domain/credit/situations.js';
 import type { EntryType } from '../domain/reconciliation/events.js';
 import type { ReconciliationSituation } from '../domain/reconciliation/situations.js';
-import type { CreditAnalysisKind } from '../platforms/credit.js';
 import { movementKinds } from '../domain/receivable/postings.js';
 import { receivableStatuses } from '../domain/receivable/statuses.js';
 
@@ -538,7 +537,7 @@ export const creditAnalyses = pgTable(
       .notNull()
       .references(() => integrations.id),
     /** concession | limit_change */
-    kind: text('kind').$type<CreditAnalysisKind>().notNull(),
+    kind: text('kind').$type<'concession' | 'limit_change'>().notNull(),
     /** Situação Crédito (domain/credit/situations.ts). */
     situation: text('situation').$type<CreditSituation>().notNull(),
     /** Código da Última Análise, once the platform answered. */
