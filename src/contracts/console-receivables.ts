@@ -22,6 +22,4 @@ export const consoleReceivablePageSchema = pageSchema(consoleReceivableSchema)
   .meta({ id: 'ConsoleReceivablePage' });
 
 /** The list filters without paging: the CSV export carries every matching título. */
-export const consoleReceivableExportQuery = consoleReceivableListQuery
-  .omit({ page: true, pageSize: true })
-  .meta({ id: 'ConsoleReceivableExportQuery' });
+export const consoleReceivableExportQuery = consoleReceivableListQuery.omit({ page: true, pageSize: true });

@@ -196,6 +196,38 @@ export interface PlatformEvent {
   raw: unknown;
 }
 
+/** One título of a remessa file: the charge, the nosso número from the portador's sequence, what to do with it. */
+export interface RemessaTitulo {
+  charge: ChargeRequest;
+  nossoNumero: string;
+  /** Default: register. A título changed after registration goes again with its change. */
+  movement?: 'register' | 'writeOff' | 'changeDueDate';
+}
+
+/** A remessa file for banks by CNAB: numbered in the portador's sequence (NSA), kept by the caller. */
+export interface RemessaRequest {
+  fileNumber: number;
+  /** Which file of the day for the portador (1 = first); some banks put it in the name. */
+  fileOfDay?: number;
+  generatedOn: string;
+  generatedAt?: string;
+  titulos: RemessaTitulo[];
+}
+
+export interface RemessaFile {
+  /** Named by the bank's convention. */
+  fileName: string;
+  /** The file as the bank reads it (CRLF line ends, ASCII). */
+  content: string;
+  lineCount: number;
+}
+
+/** A retorno file read: one event per detail, one error per unreadable line (never skipped). */
+export interface RetornoRead {
+  events: PlatformEvent[];
+  errors: { line: number; column: number; field: string; message: string; raw: string }[];
+}
+
 export interface ConnectionCheck {
   ok: boolean;
   /** pt-BR summary shown by "Testar conexão". */
@@ -204,7 +236,7 @@ export interface ConnectionCheck {
 
 /**
  * One platform, configured for one integration. Operations beyond `testConnection` exist exactly when the matching
- * capability is true.
+ * capability is true; banks by file (`cnabFiles`) register boletos through `writeRemessa` rather than `register`.
  */
 export interface PlatformAdapter {
   readonly platform: PlatformCode;
@@ -226,6 +258,10 @@ export interface PlatformAdapter {
   /** Turns a webhook's body into the events it stands for (Efí: fetches the notification by its token). */
   fetchNotification?(body: unknown): Promise<PlatformEvent[]>;
   queryStatus?(chargeId: string): Promise<PlatformEvent[]>;
+  /** Banks by file: the remessa for a batch of títulos (pure; the caller numbers and stores it). */
+  writeRemessa?(remessa: RemessaRequest): RemessaFile;
+  /** Banks by file: a retorno file's details as events, its unreadable lines as errors. */
+  readRetorno?(content: string): Promise<RetornoRead>;
 
   // ── Credit platform (capability creditAnalysis: customers, analyses, tickets, invoices, after-sale;
   //    capability reconciliation: the financial events). Values in src/platforms/credit.ts. ──
@@ -260,8 +296,11 @@ export interface PlatformDefinition<Options = unknown> {
   readonly label: string;
   readonly capabilities: Capabilities;
   readonly optionsSchema: z.ZodType<Options>;
-  /** Option keys that are write-only: encrypted at rest, never returned, masked in logs. */
-  readonly secretOptions: readonly (keyof Options & string)[];
+  /**
+   * Option keys that are write-only: encrypted at rest, never returned, masked in logs. Plain strings so that any
+   * definition is a `PlatformDefinition<unknown>`; each definition checks its keys with `satisfies`.
+   */
+  readonly secretOptions: readonly string[];
   create(options: Options, runtime: AdapterRuntime): PlatformAdapter;
   /** Default return commands for the occurrence codes this platform reports (API platforms). */
   readonly returnCommands?: ReturnCommandTable;

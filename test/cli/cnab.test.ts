@@ -56,6 +56,7 @@ describe('finconsole cnab', () => {
       bank: '001',
       layout: 240,
       kind: 'paid',
+      action: 'settle',
       occurrence: { code: '06', description: 'Liquidação' },
       reasons: [],
       nossoNumero: '0000000001',
@@ -77,6 +78,26 @@ describe('finconsole cnab', () => {
         netCents: 9850,
       },
     });
+  });
+
+  it('parse reports a code outside the bank table as an occurrence without command, exit 0', async () => {
+    const lines = retorno240Lines(1);
+    lines[2] = lines[2]!.slice(0, 15) + '98' + lines[2]!.slice(17);
+    const file = path.join(tmp, 'unknown-code.ret');
+    writeFileSync(file, lines.join('\r\n') + '\r\n');
+    const json = await cli('cnab', 'parse', file, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout.trim())).toMatchObject({
+      kind: null,
+      action: null,
+      occurrence: { code: '98', description: '' },
+      amounts: { paidCents: 10000 },
+    });
+    const human = await cli('cnab', 'parse', file);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(
+      /98 \(código fora da tabela do banco\) \[comando de retorno não cadastrado\]/,
+    );
   });
 
   it('parse prints error events and exits 1', async () => {

@@ -3,7 +3,7 @@
  * Chromium through playwright-core (never downloaded), and small page helpers. Screenshots go to test-output/e2e/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -25,14 +25,42 @@ function newestMtime(path: string): number {
   );
 }
 
-/** Builds the console when dist/web is missing or older than its sources (so the test also runs directly). */
-export function ensureConsoleBuilt(): void {
+function consoleIsFresh(): boolean {
   const built = join(repoRoot, 'dist', 'web', 'index.html');
   const newest = Math.max(
     newestMtime(join(repoRoot, 'src', 'web')),
     newestMtime(join(repoRoot, 'vite.config.ts')),
   );
-  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
+  return existsSync(built) && statSync(built).mtimeMs >= newest;
+}
+
+/**
+ * Builds the console when dist/web is missing or older than its sources (so the test also runs directly). The
+ * browser test files run in parallel: a lock directory lets one build while the others wait for it.
+ */
+export function ensureConsoleBuilt(): void {
+  if (consoleIsFresh()) return;
+  mkdirSync(join(repoRoot, 'dist'), { recursive: true });
+  const lock = join(repoRoot, 'dist', '.web-build.lock');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline)
+        throw new Error(`${lock} preso há 5 minutos: apague-o se nenhum build estiver rodando`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (!consoleIsFresh()) buildConsole();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildConsole(): void {
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:web'], {
     cwd: repoRoot,
     stdio: 'inherit',

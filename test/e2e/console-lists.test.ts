@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInSaoPaulo } from '../../src/domain/dates.js';
-import { parseReais } from '../../src/domain/money.js';
 import {
   apiGet,
   brDateToIso,
@@ -62,10 +61,15 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-async function totalsShown(page: Page): Promise<{ amount: number; open: number }> {
+/** Money as ICU's pt-BR (CLDR) writes it, its no-break space after R$ as a plain one: "R$ 1.234,56". */
+const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+const reais = (cents: number) => brl.format(cents / 100).replace(/\u00a0/g, ' ');
+
+/** The totals row as printed. */
+async function totalsShown(page: Page): Promise<{ amount: string; open: string }> {
   return {
-    amount: parseReais((await page.locator('tfoot [data-col="total-amount"]').textContent()) ?? ''),
-    open: parseReais((await page.locator('tfoot [data-col="total-open-amount"]').textContent()) ?? ''),
+    amount: ((await page.locator('tfoot [data-col="total-amount"]').textContent()) ?? '').trim(),
+    open: ((await page.locator('tfoot [data-col="total-open-amount"]').textContent()) ?? '').trim(),
   };
 }
 
@@ -109,14 +113,14 @@ describe.skipIf(!hasChromium)('listas do console no navegador (1366 px e 390 px)
     const allSul = await fetchAll(page, { companyId: sul.id });
     expect(allSul.length).toBeGreaterThan(25); // so the totals cover more than the page on screen
     expect(await totalsShown(page)).toEqual({
-      amount: sum(allSul, 'amountCents'),
-      open: sum(allSul, 'openAmountCents'),
+      amount: reais(sum(allSul, 'amountCents')),
+      open: reais(sum(allSul, 'openAmountCents')),
     });
     await reloadList(page, () => page.getByLabel('Em aberto').check());
     const open = allSul.filter((i) => i.status === 'open');
     expect(await totalsShown(page)).toEqual({
-      amount: sum(open, 'amountCents'),
-      open: sum(open, 'openAmountCents'),
+      amount: reais(sum(open, 'amountCents')),
+      open: reais(sum(open, 'openAmountCents')),
     });
     expect(await page.locator('tfoot').textContent()).toContain(`${open.length} título`);
     await reloadList(page, () => page.getByLabel('Em aberto').uncheck());
@@ -137,7 +141,7 @@ describe.skipIf(!hasChromium)('listas do console no navegador (1366 px e 390 px)
       .sort()
       .at(-1)!;
     expect(paidCell.startsWith(isoToBr(lastPayment))).toBe(true);
-    expect(parseReais(paidCell.slice(10))).toBe(payments.reduce((t, m) => t + m.amountCents, 0));
+    expect(paidCell.slice(10).trim()).toBe(reais(payments.reduce((t, m) => t + m.amountCents, 0)));
 
     // CSV of the filtered list: UTF-8 with BOM, ';' separators, decimal comma, every título of the filter.
     const href = (await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href')) ?? '';

@@ -10,11 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeBankBoleto, parseBoleto, type MakeBankBoletoInput } from '../../../src/domain/boleto/index.js';
-import { bbNossoNumeroDv } from '../../../src/domain/boleto/banks/001-banco-do-brasil.js';
-import { banrisulNc } from '../../../src/domain/boleto/banks/041-banrisul.js';
-import { bradescoNossoNumeroDv } from '../../../src/domain/boleto/banks/237-bradesco.js';
-import { itauNossoNumeroDac } from '../../../src/domain/boleto/banks/341-itau.js';
-import { sicoobNossoNumeroDv } from '../../../src/domain/boleto/banks/756-sicoob.js';
+import { bbNossoNumeroDv } from '../../../src/domain/banks/001-banco-do-brasil/boleto.js';
+import { banrisulNc } from '../../../src/domain/banks/041-banrisul/boleto.js';
+import { bradescoNossoNumeroDv } from '../../../src/domain/banks/237-bradesco/boleto.js';
+import { itauNossoNumeroDac } from '../../../src/domain/banks/341-itau/boleto.js';
+import { sicoobNossoNumeroDv } from '../../../src/domain/banks/756-sicoob/boleto.js';
 
 type Vector = [string, MakeBankBoletoInput, string, string, string];
 

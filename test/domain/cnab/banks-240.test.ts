@@ -5,12 +5,13 @@
  * file (BB 083/042, Santander 040/030, CAIXA SIGCB 050, Itaú 040/030, Sicredi 081/040, Sicoob 081/040).
  */
 import { describe, expect, it } from 'vitest';
+import { defaultReturnCommands } from '../../../src/domain/banks/registry.js';
 import type { Values } from '../../../src/domain/cnab/layout.js';
 import { readRecords, readRetornoText } from '../../../src/domain/cnab/reader.js';
 import { findLayout } from '../../../src/domain/cnab/registry.js';
 import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import { writeRemessa } from '../../../src/domain/cnab/writer.js';
-import { sicrediFileName } from '../../../src/domain/cnab/layouts/240/sicredi-748.js';
+import { sicrediFileName } from '../../../src/domain/banks/748-sicredi/cnab240.js';
 import { details, errors, put, retorno240Lines } from './helpers.js';
 import { oracleParse } from './oracle.js';
 
@@ -250,7 +251,7 @@ interface RetornoCase {
   t: [number, string][];
   expectNossoNumero: string;
   occurrence: string;
-  kind: string;
+  action: string;
   reasons?: string[];
 }
 
@@ -273,7 +274,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('06', '04'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '06',
-    kind: 'paid',
+    action: 'settle',
     reasons: ['04'],
   },
   {
@@ -282,7 +283,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('09', '09'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '09',
-    kind: 'written_off',
+    action: 'write_off',
     reasons: ['09'],
   },
   {
@@ -292,7 +293,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('36', '85'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '36',
-    kind: 'rejected',
+    action: 'reject_registration',
     reasons: ['85'],
   },
   {
@@ -301,7 +302,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('03', '0816'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '03',
-    kind: 'rejected',
+    action: 'reject_registration',
     reasons: ['08', '16'],
   },
   {
@@ -310,7 +311,7 @@ const retornoCases: RetornoCase[] = [
     t: [...febrabanT('02'), [38, '0000000123'], [48, '01014     ']],
     expectNossoNumero: '0000000123',
     occurrence: '02',
-    kind: 'registered',
+    action: 'confirm_registration',
   },
   {
     bank: '033',
@@ -329,7 +330,7 @@ const retornoCases: RetornoCase[] = [
     ],
     expectNossoNumero: '0000000001406',
     occurrence: '06',
-    kind: 'paid',
+    action: 'settle',
     reasons: ['04'],
   },
   {
@@ -349,7 +350,7 @@ const retornoCases: RetornoCase[] = [
     ],
     expectNossoNumero: '14000000000000123',
     occurrence: '46',
-    kind: 'paid',
+    action: 'settle',
     reasons: ['06'],
   },
   {
@@ -369,7 +370,7 @@ const retornoCases: RetornoCase[] = [
     ],
     expectNossoNumero: '12345678',
     occurrence: '06',
-    kind: 'paid',
+    action: 'settle',
   },
 ];
 
@@ -435,7 +436,7 @@ describe.each(retornoCases)('CNAB 240 retorno banco $bank, T+U from the manual t
       line: 3,
       bank: c.bank,
       layout: 240,
-      kind: c.kind,
+      action: c.action,
       occurrence: { code: c.occurrence },
       nossoNumero: c.expectNossoNumero,
       seuNumero: 'NF-2026/0001-A',
@@ -459,20 +460,23 @@ describe.each(retornoCases)('CNAB 240 retorno banco $bank, T+U from the manual t
   });
 });
 
-describe('occurrence tables keep liquidação apart from baixa', () => {
+describe('default return commands keep liquidação apart from baixa', () => {
   it.each(['001', '033', '041', '104', '341', '748', '756'])(
-    'bank %s: no baixa/write-off code is "paid"',
+    'bank %s: no baixa/write-off code settles',
     (bank) => {
-      const layout = findLayout(bank, 240, 'retorno')!;
-      for (const [code, info] of Object.entries(layout.occurrences!)) {
-        const d = info.description.toLowerCase();
+      const commands = defaultReturnCommands(bank, 240);
+      expect(commands.map((c) => c.code)).toEqual(
+        Object.keys(findLayout(bank, 240, 'retorno')!.occurrences!).sort(),
+      );
+      for (const { code, description, action } of commands) {
+        const d = description.toLowerCase();
         if (
           /^baixa|baixado|transfer[eê]ncia de carteira\/baixa/.test(d) &&
           !/liquida|cr[eé]dito em c\/c/.test(d)
         )
-          expect({ code, kind: info.kind }).not.toEqual({ code, kind: 'paid' });
+          expect({ code, action }).not.toEqual({ code, action: 'settle' });
         if (/liquida[cç][aã]o/.test(d) && !/estorno|baixa por ter sido|tarifa|custas|negativa/.test(d))
-          expect({ code, kind: info.kind }).toEqual({ code, kind: 'paid' });
+          expect({ code, action }).toEqual({ code, action: 'settle' });
       }
     },
   );

@@ -21,7 +21,7 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
     expect(ds).toHaveLength(tLines.length);
     expect(ds[0]).toMatchObject({
       bank: '001',
-      kind: 'paid',
+      action: 'settle',
       occurrence: { code: '17' },
       nossoNumero: '14499570000020673',
       occurredOn: '2011-12-29',
@@ -33,9 +33,9 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
 
   it('brcobranca-CNAB240SANTANDER.RET: entrada confirmada then liquidação of the same título', async () => {
     const ds = details(await readRetornoText(sample('brcobranca-CNAB240SANTANDER.RET')));
-    expect(ds.map((d) => [d.occurrence.code, d.kind, d.nossoNumero])).toEqual([
-      ['02', 'registered', '0000000001406'],
-      ['06', 'paid', '0000000001406'],
+    expect(ds.map((d) => [d.occurrence.code, d.action, d.nossoNumero])).toEqual([
+      ['02', 'confirm_registration', '0000000001406'],
+      ['06', 'settle', '0000000001406'],
     ]);
     expect(ds[0]?.amounts.feeCents).toBe(392);
     expect(ds[1]).toMatchObject({ creditedOn: '2016-04-04', amounts: { paidCents: 1000 } });
@@ -50,7 +50,7 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
     expect(ds.length).toBeGreaterThan(0);
     expect(ds[0]).toMatchObject({
       bank: '756',
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '0000000083',
       amounts: { titleCents: 200, paidCents: 200, feeCents: 170 },
     });
@@ -58,8 +58,10 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
 
   it('opencnabphp-sicoob-example.ret: em ser, liquidação and rejections with motivos', async () => {
     const ds = details(await readRetornoText(sample('opencnabphp-sicoob-example.ret')));
-    expect(ds.map((d) => d.kind)).toContain('rejected');
-    const rejected = ds.find((d) => d.kind === 'rejected' && d.reasons.some((r) => r.code === '09'));
+    expect(ds.map((d) => d.action)).toContain('reject_registration');
+    const rejected = ds.find(
+      (d) => d.action === 'reject_registration' && d.reasons.some((r) => r.code === '09'),
+    );
     expect(rejected?.reasons[0]).toEqual({ code: '09', description: 'Nosso número duplicado' });
   });
 
