@@ -28,6 +28,7 @@ import type { Store } from '../store/connection.js';
 import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
+import { consoleCreditRoutes } from './routes/console-credit.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleIntegrationRoutes } from './routes/console-integrations.js';
 import { consoleReceivableExportRoutes } from './routes/console-receivables-export.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(erpRegistrationRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpCreditRoutes, { ...context, prefix: '/api/v1' });
   await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleCreditRoutes, { ...context, prefix: '/api' });
   await app.register(webhookRoutes, context);
   for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);
 

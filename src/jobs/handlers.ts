@@ -11,12 +11,18 @@ import {
   processRetorno,
 } from '../services/retornos.js';
 import type { PlatformDeps } from '../services/platform-gateway.js';
+import { JOB_SUPPLIER_RECONCILIATION, runReconciliation } from '../services/reconciliation.js';
 import type { Store } from '../store/connection.js';
 import type { JobQueue } from './queue.js';
 import { OutboxRelay } from './relay.js';
 
 /** All queue names, created when the queue starts so the relay can enqueue into them inside its transaction. */
-export const jobNames = [JOB_REGISTER, JOB_FETCH_NOTIFICATION, JOB_PROCESS_RETORNO] as const;
+export const jobNames = [
+  JOB_REGISTER,
+  JOB_FETCH_NOTIFICATION,
+  JOB_PROCESS_RETORNO,
+  JOB_SUPPLIER_RECONCILIATION,
+] as const;
 
 export interface WorkerDeps extends PlatformDeps {
   store: Store;
@@ -32,6 +38,9 @@ export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promis
   });
   await queue.work<{ retornoId: string }>(JOB_PROCESS_RETORNO, async ({ retornoId }) => {
     await processRetorno(deps.store, retornoId, `job:${JOB_PROCESS_RETORNO}`);
+  });
+  await queue.work<{ companyId: string }>(JOB_SUPPLIER_RECONCILIATION, async ({ companyId }) => {
+    await runReconciliation(deps, { companyId, actor: `job:${JOB_SUPPLIER_RECONCILIATION}` });
   });
   const relay = new OutboxRelay(deps.store, queue, { logger: deps.logger });
   relay.start();

@@ -30,10 +30,11 @@ import {
   type ReconciliationListItem,
   type ReconciliationRecordRow,
 } from '../store/credit.js';
-import { appendHistory } from '../store/history.js';
+import { appendHistory, listHistory } from '../store/history.js';
 import { listMovements, postToLedger } from '../store/ledger.js';
 import { getReceivable } from '../store/receivables.js';
-import { ServiceError } from './errors.js';
+import { withActorNames } from './actors.js';
+import { notFound, ServiceError } from './errors.js';
 import { openIntegration, type PlatformDeps } from './platform-gateway.js';
 
 export const JOB_SUPPLIER_RECONCILIATION = 'supplier-reconciliation';
@@ -59,6 +60,7 @@ export async function runReconciliation(
       'Conciliação: a empresa não tem integração ativa com a plataforma de crédito',
     );
   const session = openIntegration(deps, integration);
+  let outcome: { fetched: number; stored: number; acknowledged: number } | undefined;
   try {
     const events = await session.adapter.fetchReconciliationEvents!();
     let stored = 0;
@@ -112,9 +114,24 @@ export async function runReconciliation(
       events.length > 0
         ? await session.adapter.acknowledgeReconciliationEvents!(events.map((e) => e.entryId))
         : null;
-    return { fetched: events.length, stored, acknowledged: acknowledgement?.acknowledged.length ?? 0 };
+    outcome = { fetched: events.length, stored, acknowledged: acknowledgement?.acknowledged.length ?? 0 };
+    return outcome;
   } finally {
-    await appendCommunicationLog(store.db, session.drainLog());
+    // The run itself is logged as a job entry: "última execução" and its outcome in the console.
+    await appendCommunicationLog(store.db, [
+      ...session.drainLog(),
+      {
+        companyId: args.companyId,
+        integrationId: integration.id,
+        platform: integration.platform,
+        operation: JOB_SUPPLIER_RECONCILIATION,
+        direction: 'job',
+        outcome: outcome ? 'ok' : 'error',
+        requestBody: { actor: args.actor },
+        responseBody: outcome ?? null,
+        at: new Date(),
+      },
+    ]);
   }
 }
 
@@ -315,4 +332,27 @@ export async function undoReconciliation(
   args: { companyIds: readonly string[]; ids: readonly string[]; actor: string },
 ): Promise<RecordOutcome[]> {
   return applyToSelection(store, args, undoStep, 'reconciliation_undone');
+}
+
+/** Histórico of one record: date and time, user, situation and observation (the failure reason). */
+export async function reconciliationRecordHistory(store: Store, scope: readonly string[], id: string) {
+  const [record] = await listReconciliationRecords(store.db, { companyIds: scope, id, pageSize: 1 }).then(
+    (page) => page.items,
+  );
+  if (!record) throw notFound('Registro de conciliação não encontrado.');
+  const history = await listHistory(store.db, 'reconciliation_record', id);
+  return {
+    record: reconciliationRecordView(record),
+    history: await withActorNames(
+      store.db,
+      history.map((h) => ({
+        id: h.id,
+        action: h.action,
+        before: h.before,
+        after: h.after,
+        actor: h.actor,
+        at: h.at.toISOString(),
+      })),
+    ),
+  };
 }

@@ -143,6 +143,7 @@ export async function updateReconciliationRecord(
 
 export interface ReconciliationFilters {
   companyIds: readonly string[];
+  id?: string;
   entryId?: string;
   eventCode?: string;
   situation?: ReconciliationRecordRow['situation'];
@@ -160,6 +161,7 @@ export async function listReconciliationRecords(
 ): Promise<{ items: ReconciliationListItem[]; total: number; page: number; pageSize: number }> {
   const { page, pageSize } = normalizePage(filters.page, filters.pageSize);
   const where: SQL[] = [inArray(reconciliationRecords.companyId, [...filters.companyIds])];
+  if (filters.id) where.push(eq(reconciliationRecords.id, filters.id));
   if (filters.entryId) where.push(eq(reconciliationRecords.entryId, filters.entryId));
   if (filters.eventCode) where.push(eq(reconciliationRecords.eventCode, filters.eventCode));
   if (filters.situation) where.push(eq(reconciliationRecords.situation, filters.situation));

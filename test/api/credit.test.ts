@@ -273,4 +273,32 @@ describe('reconciliation', () => {
     json(await erp('/api/v1/reconciliation-records/reconcile', { ids: [impl] }));
     expect(await openAmount()).toBe(50_000);
   });
+
+  it("the console lists the records, shows a record's history and lets only writers reconcile", async () => {
+    const admin = await h.login(h.emails.admin);
+    const page = json(await h.asUser(admin, `/api/reconciliation-records?companyId=${h.companies.norte}`));
+    expect(page.total).toBe(5);
+    const impl = await idOf('E-1');
+    const detail = json(await h.asUser(admin, `/api/reconciliation-records/${impl}/history`));
+    expect(detail.history.map((e: { action: string }) => e.action)).toEqual([
+      'received',
+      'reconciled',
+      'reconciliation_undone',
+      'reconciled',
+    ]);
+    const viewer = await h.login(h.emails.viewer);
+    const refused = await h.asUser(viewer, '/api/reconciliation-records/undo', {
+      method: 'POST',
+      payload: { ids: [impl] },
+    });
+    expect(refused.statusCode).toBe(403);
+    const undone = await h.asUser(admin, '/api/reconciliation-records/undo', {
+      method: 'POST',
+      payload: { ids: [impl] },
+    });
+    expect(json(undone).results[0]).toMatchObject({ ok: true, situation: 'not_reconciled' });
+    const last = json(await h.asUser(admin, `/api/reconciliation-records/${impl}/history`)).history.at(-1);
+    expect(last).toMatchObject({ action: 'reconciliation_undone', actorName: 'Admin' });
+    expect(await openAmount()).toBe(150_000);
+  });
 });
