@@ -16,6 +16,7 @@ import {
   type ReconcilableEventCode,
   type ReconciliationSituation,
 } from '../domain/reconciliation/index.js';
+import { PlatformError } from '../platforms/adapter.js';
 import { appendCommunicationLog } from '../store/communication-log.js';
 import type { Store, Tx } from '../store/connection.js';
 import {
@@ -116,6 +117,10 @@ export async function runReconciliation(
         : null;
     outcome = { fetched: events.length, stored, acknowledged: acknowledgement?.acknowledged.length ?? 0 };
     return outcome;
+  } catch (error) {
+    if (error instanceof PlatformError)
+      throw new ServiceError(502, 'platform_error', `Conciliação: ${error.message}`);
+    throw error;
   } finally {
     // The run itself is logged as a job entry: "última execução" and its outcome in the console.
     await appendCommunicationLog(store.db, [

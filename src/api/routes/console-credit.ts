@@ -35,7 +35,8 @@ import { requireSession, userOf } from '../plugins/auth.js';
 
 export const consoleCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, platforms }) => {
   app.addHook('preHandler', requireSession(store));
-  const deps = { ...platforms, store };
+  // Per request: the runtime learns its public URL (which relative endpoints resolve against) after listen.
+  const deps = () => ({ ...platforms, store });
   const tags = ['Console — crédito (Supplier)'];
 
   app.get(
@@ -118,7 +119,7 @@ export const consoleCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
       const user = userOf(request);
       assertCanWrite(user);
       const [companyId] = scopeFor(user, request.body.companyId);
-      return runReconciliation(deps, { companyId: companyId!, actor: user.actor });
+      return runReconciliation(deps(), { companyId: companyId!, actor: user.actor });
     },
   );
 };

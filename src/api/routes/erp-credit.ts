@@ -27,7 +27,8 @@ import { requireApiToken, tokenOf } from '../plugins/auth.js';
 
 export const erpCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store, platforms }) => {
   app.addHook('preHandler', requireApiToken(store));
-  const deps = { ...platforms, store };
+  // Per request: the runtime learns its public URL (which relative endpoints resolve against) after listen.
+  const deps = () => ({ ...platforms, store });
   const tags = ['ERP — crédito (Supplier)'];
 
   app.post(
@@ -48,7 +49,7 @@ export const erpCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
     },
     async (request, reply) => {
       const token = tokenOf(request);
-      const analysis = await requestCredit(deps, {
+      const analysis = await requestCredit(deps(), {
         companyId: token.companyId,
         erpKey: request.params.erpKey,
         actor: token.actor,
@@ -71,7 +72,7 @@ export const erpCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
       },
     },
     async (request) =>
-      customerCredit(deps, { companyId: tokenOf(request).companyId, erpKey: request.params.erpKey }),
+      customerCredit(deps(), { companyId: tokenOf(request).companyId, erpKey: request.params.erpKey }),
   );
 
   app.post(
@@ -89,7 +90,7 @@ export const erpCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
     },
     async (request) => {
       const token = tokenOf(request);
-      return runReconciliation(deps, { companyId: token.companyId, actor: token.actor });
+      return runReconciliation(deps(), { companyId: token.companyId, actor: token.actor });
     },
   );
 
