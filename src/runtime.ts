@@ -9,7 +9,11 @@ import { buildApp, type AppDeps } from './api/app.js';
 import { loadConfig, type Config } from './config.js';
 import { addMonths, todayInSaoPaulo } from './domain/dates.js';
 import { EFI_EMULATOR_DEMO_ACCOUNT, EfiEmulator, efiEmulatorRoutes } from './platforms/efi/emulator/app.js';
-import { supplierEmulator } from './platforms/supplier/emulator/index.js';
+import {
+  DEMO_CLIENT_ID as SUPPLIER_DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET as SUPPLIER_DEMO_CLIENT_SECRET,
+  supplierEmulator,
+} from './platforms/supplier/emulator/index.js';
 import {
   DEMO_EFI_ENDPOINT,
   DEMO_SUPPLIER_ENDPOINT,
@@ -107,6 +111,10 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
           creditCompanyId: norte!.id,
           referenceDate: addMonths(todayInSaoPaulo(), -3),
           efiCredentials: EFI_EMULATOR_DEMO_ACCOUNT,
+          supplierCredentials: {
+            clientId: SUPPLIER_DEMO_CLIENT_ID,
+            clientSecret: SUPPLIER_DEMO_CLIENT_SECRET,
+          },
         },
       );
     }

@@ -9,7 +9,6 @@ import { upsertPortador } from '../store/banking.js';
 import type { Store } from '../store/connection.js';
 import { createIntegration } from '../store/integrations.js';
 import { randomBytes } from 'node:crypto';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../platforms/supplier/emulator/index.js';
 import type { SecretBox } from './secrets.js';
 
 export const DEMO_EFI_ENDPOINT = '/emulators/efi';
@@ -23,6 +22,7 @@ export async function seedDemoIntegrations(
     efiCredentials: { clientId: string; clientSecret: string };
     /** Demonstração Norte: the company with the credit platform. */
     creditCompanyId: string;
+    supplierCredentials: { clientId: string; clientSecret: string };
   },
 ): Promise<void> {
   await deps.store.transaction(async (tx) => {
@@ -73,8 +73,12 @@ export async function seedDemoIntegrations(
         realtime: 0,
         referenceDate: args.referenceDate,
         active: 1,
-        options: { clientId: DEMO_CLIENT_ID, environment: 'dev', usageMode: 'mais_negocios' },
-        secrets: deps.secrets.seal({ clientSecret: DEMO_CLIENT_SECRET }),
+        options: {
+          clientId: args.supplierCredentials.clientId,
+          environment: 'dev',
+          usageMode: 'mais_negocios',
+        },
+        secrets: deps.secrets.seal({ clientSecret: args.supplierCredentials.clientSecret }),
         webhookToken: randomBytes(24).toString('base64url'),
         feeCents: 0,
         receiptHistoryCode: null,
