@@ -39,8 +39,7 @@ export const integrationBody = z
     feesHistoryCode: z.string().trim().max(20).nullable().optional(),
     notifyUserIds: z.array(z.uuid()).default([]),
   })
-  .strict()
-  .meta({ id: 'IntegrationInput' });
+  .strict();
 export type IntegrationBody = z.infer<typeof integrationBody>;
 
 export const integrationSchema = z

@@ -194,6 +194,7 @@ export interface ReceivableListItem {
   openAmountCents: number;
   invoiceNumber: string | null;
   portadorId: string | null;
+  portadorErpKey: string | null;
   portadorName: string | null;
   status: ReceivableStatus;
   overdue: boolean;
@@ -217,6 +218,7 @@ const listColumns = {
   openAmountCents: receivables.openAmountCents,
   invoiceNumber: receivables.invoiceNumber,
   portadorId: receivables.portadorId,
+  portadorErpKey: portadores.erpKey,
   portadorName: portadores.name,
   status: receivables.status,
 };

@@ -4,6 +4,7 @@ import { ApiError, api } from './api.js';
 import type { Company, Session } from './contracts.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
+import { BankingPage } from './pages/banking/BankingPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
 import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
@@ -234,6 +235,8 @@ function Shell({ session, onLogout }: ShellProps) {
               goTab('titulos', receivableId ? { customerId, titulo: receivableId } : { customerId })
             }
           />
+        ) : current.id === 'contas' ? (
+          <BankingPage company={company} companies={companies} canWrite={session.user.role !== 'viewer'} />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />
         ) : (

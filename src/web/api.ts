@@ -1,6 +1,10 @@
 /** Console API client: same-origin fetch with the fc_session cookie. Shapes come from the zod contracts. */
 import type {
   ApiToken,
+  BankAccount,
+  BankAccountUpsert,
+  Portador,
+  PortadorUpsert,
   CreatedApiToken,
   Customer,
   CustomerListItem,
@@ -98,6 +102,18 @@ export const api = {
       withQuery(`/api/receivables/${encodeURIComponent(id)}`, { companyId }),
       patch,
     ),
+  bankAccounts: (query: Record<string, string>, signal?: AbortSignal) =>
+    request<Page<BankAccount>>('GET', withQuery('/api/bank-accounts', query), undefined, signal),
+  createBankAccount: (body: BankAccountUpsert & { companyId: string; erpKey: string }) =>
+    request<BankAccount>('POST', '/api/bank-accounts', body),
+  patchBankAccount: (id: string, body: BankAccountUpsert) =>
+    request<BankAccount>('PATCH', `/api/bank-accounts/${encodeURIComponent(id)}`, body),
+  portadores: (query: Record<string, string>, signal?: AbortSignal) =>
+    request<Page<Portador>>('GET', withQuery('/api/portadores', query), undefined, signal),
+  createPortador: (body: PortadorUpsert & { companyId: string; erpKey: string }) =>
+    request<Portador>('POST', '/api/portadores', body),
+  patchPortador: (id: string, body: PortadorUpsert) =>
+    request<Portador>('PATCH', `/api/portadores/${encodeURIComponent(id)}`, body),
   customers: (query: string, signal?: AbortSignal) =>
     request<Page<CustomerListItem>>('GET', `/api/customers?${query}`, undefined, signal),
   customer: (id: string, companyId: string, signal?: AbortSignal) =>

@@ -4,6 +4,12 @@
  */
 import type { z } from 'zod';
 import type { apiTokenSchema, createdApiTokenSchema } from '../contracts/api-tokens.js';
+import type {
+  bankAccountSchema,
+  bankAccountUpsertBody,
+  portadorSchema,
+  portadorUpsertBody,
+} from '../contracts/banking.js';
 import type { customerListItemSchema, customerSchema } from '../contracts/customers.js';
 import type { historySchema, movementSchema, receivableDetailSchema } from '../contracts/receivables.js';
 import type { companySchema, sessionSchema } from '../contracts/session.js';
@@ -23,6 +29,10 @@ export type CustomerListItem = z.infer<typeof customerListItemSchema>;
 export type Customer = z.infer<typeof customerSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+export type BankAccount = z.infer<typeof bankAccountSchema>;
+export type BankAccountUpsert = z.input<typeof bankAccountUpsertBody>;
+export type Portador = z.infer<typeof portadorSchema>;
+export type PortadorUpsert = z.input<typeof portadorUpsertBody>;
 
 export interface Page<T> {
   items: T[];

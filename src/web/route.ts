@@ -7,6 +7,7 @@
 export const TABS = [
   { id: 'titulos', label: 'Títulos', built: true },
   { id: 'clientes', label: 'Clientes', built: true },
+  { id: 'contas', label: 'Contas e portadores', built: true },
   { id: 'parceiros', label: 'Parceiros/Bancos', built: false },
   { id: 'remessa', label: 'Remessa', built: false },
   { id: 'retorno', label: 'Retorno', built: false },

@@ -1,7 +1,7 @@
 import { TABS, type TabId } from '../route.js';
 
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
-type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'tokens'>;
+type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'contas' | 'tokens'>;
 
 const COMING: Record<ComingTab, string[]> = {
   parceiros: [
