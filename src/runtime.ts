@@ -9,7 +9,16 @@ import { buildApp, type AppDeps } from './api/app.js';
 import { loadConfig, type Config } from './config.js';
 import { addMonths, todayInSaoPaulo } from './domain/dates.js';
 import { EFI_EMULATOR_DEMO_ACCOUNT, EfiEmulator, efiEmulatorRoutes } from './platforms/efi/emulator/app.js';
-import { DEMO_EFI_ENDPOINT, seedDemoIntegrations } from './services/demo-integrations.js';
+import {
+  DEMO_CLIENT_ID as SUPPLIER_DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET as SUPPLIER_DEMO_CLIENT_SECRET,
+  supplierEmulator,
+} from './platforms/supplier/emulator/index.js';
+import {
+  DEMO_EFI_ENDPOINT,
+  DEMO_SUPPLIER_ENDPOINT,
+  seedDemoIntegrations,
+} from './services/demo-integrations.js';
 import type { PlatformDeps } from './services/platform-gateway.js';
 import { SecretBox } from './services/secrets.js';
 import { registerWorkers, startJobQueue, type JobQueue } from './jobs/index.js';
@@ -94,13 +103,18 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
     };
     const seed = options.seedDemo ? await seedDemo(store) : undefined;
     if (seed?.seeded) {
-      const sul = seed.companies.find((company) => company.kind === 'child')!;
+      const [sul, norte] = seed.companies.filter((company) => company.kind === 'child');
       await seedDemoIntegrations(
         { store, secrets: platforms.secrets },
         {
-          companyId: sul.id,
+          companyId: sul!.id,
+          creditCompanyId: norte!.id,
           referenceDate: addMonths(todayInSaoPaulo(), -3),
           efiCredentials: EFI_EMULATOR_DEMO_ACCOUNT,
+          supplierCredentials: {
+            clientId: SUPPLIER_DEMO_CLIENT_ID,
+            clientSecret: SUPPLIER_DEMO_CLIENT_SECRET,
+          },
         },
       );
     }
@@ -111,7 +125,7 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
       store,
       jobs,
       platforms,
-      extraPlugins: emulators ? [efiEmulatorPlugin()] : [],
+      extraPlugins: emulators ? [efiEmulatorPlugin(), supplierEmulatorPlugin()] : [],
       logger,
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
@@ -167,5 +181,13 @@ function efiEmulatorPlugin(): NonNullable<AppDeps['extraPlugins']>[number] {
   return {
     plugin: efiEmulatorRoutes as FastifyPluginAsync<{ prefix: string }>,
     options: { emulator, prefix: DEMO_EFI_ENDPOINT } as { prefix: string },
+  };
+}
+
+/** The credit platform's emulator mounted inside this server (demo mode), with its demo client credentials. */
+function supplierEmulatorPlugin(): NonNullable<AppDeps['extraPlugins']>[number] {
+  return {
+    plugin: supplierEmulator as FastifyPluginAsync<{ prefix: string }>,
+    options: { prefix: DEMO_SUPPLIER_ENDPOINT },
   };
 }

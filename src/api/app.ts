@@ -29,12 +29,14 @@ import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleBankingRoutes } from './routes/console-banking.js';
+import { consoleCreditRoutes } from './routes/console-credit.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleIntegrationRoutes } from './routes/console-integrations.js';
 import { consoleRetornoRoutes } from './routes/console-retornos.js';
 import { consoleReceivableExportRoutes } from './routes/console-receivables-export.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
 import { erpBankingRoutes } from './routes/erp-banking.js';
+import { erpCreditRoutes } from './routes/erp-credit.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
 import { erpReceivableRoutes } from './routes/erp-receivables.js';
 import { erpRegistrationRoutes } from './routes/erp-registration.js';
@@ -141,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleLogRoutes, { ...context, prefix: '/api' });
   await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
   await app.register(consoleRetornoRoutes, { ...context, prefix: '/api' });
+  await app.register(erpCreditRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(consoleCreditRoutes, { ...context, prefix: '/api' });
   await app.register(webhookRoutes, context);
   for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);
 

@@ -16,6 +16,7 @@ import {
   processRetorno,
 } from '../services/retornos.js';
 import type { PlatformDeps } from '../services/platform-gateway.js';
+import { JOB_SUPPLIER_RECONCILIATION, runReconciliation } from '../services/reconciliation.js';
 import type { Store } from '../store/connection.js';
 import type { JobQueue } from './queue.js';
 import { OutboxRelay } from './relay.js';
@@ -26,6 +27,7 @@ export const jobNames = [
   JOB_PLATFORM_CHANGE,
   JOB_FETCH_NOTIFICATION,
   JOB_PROCESS_RETORNO,
+  JOB_SUPPLIER_RECONCILIATION,
 ] as const;
 
 export interface WorkerDeps extends PlatformDeps {
@@ -45,6 +47,9 @@ export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promis
   });
   await queue.work<{ retornoId: string }>(JOB_PROCESS_RETORNO, async ({ retornoId }) => {
     await processRetorno(deps.store, retornoId, `job:${JOB_PROCESS_RETORNO}`);
+  });
+  await queue.work<{ companyId: string }>(JOB_SUPPLIER_RECONCILIATION, async ({ companyId }) => {
+    await runReconciliation(deps, { companyId, actor: `job:${JOB_SUPPLIER_RECONCILIATION}` });
   });
   const relay = new OutboxRelay(deps.store, queue, { logger: deps.logger });
   relay.start();

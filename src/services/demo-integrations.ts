@@ -1,7 +1,9 @@
 /**
  * The demo's platform side, seeded once on an empty database after the demo data: for Demonstração Sul, a carteira
  * portador `EFI` (no bank account: Efí's pseudo-bank "0-Carteira") and an active Efí integration in homologação
- * against the emulator this installation serves at /emulators/efi — Boleto Híbrido, tarifa R$ 1,99.
+ * against the emulator this installation serves at /emulators/efi — Boleto Híbrido, tarifa R$ 1,99. For
+ * Demonstração Norte, a portador `SUPPLIER` and an active credit-platform integration against the Supplier emulator
+ * at /emulators/supplier (environment dev, its demo client credentials).
  */
 import { upsertPortador } from '../store/banking.js';
 import type { Store } from '../store/connection.js';
@@ -10,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import type { SecretBox } from './secrets.js';
 
 export const DEMO_EFI_ENDPOINT = '/emulators/efi';
+export const DEMO_SUPPLIER_ENDPOINT = '/emulators/supplier';
 
 export async function seedDemoIntegrations(
   deps: { store: Store; secrets: SecretBox },
@@ -17,6 +20,9 @@ export async function seedDemoIntegrations(
     companyId: string;
     referenceDate: string;
     efiCredentials: { clientId: string; clientSecret: string };
+    /** Demonstração Norte: the company with the credit platform. */
+    creditCompanyId: string;
+    supplierCredentials: { clientId: string; clientSecret: string };
   },
 ): Promise<void> {
   await deps.store.transaction(async (tx) => {
@@ -42,6 +48,39 @@ export async function seedDemoIntegrations(
         secrets: deps.secrets.seal({ clientSecret: args.efiCredentials.clientSecret }),
         webhookToken: randomBytes(24).toString('base64url'),
         feeCents: 199,
+        receiptHistoryCode: null,
+        entriesHistoryCode: null,
+        feesHistoryCode: null,
+        notifyUserIds: [],
+      },
+      'seed',
+    );
+    const { row: supplier } = await upsertPortador(tx, {
+      companyId: args.creditCompanyId,
+      erpKey: 'SUPPLIER',
+      data: { name: 'Supplier — crédito B2B', bankAccountId: null, carteira: null, convenio: null },
+      actor: 'seed',
+    });
+    await createIntegration(
+      tx,
+      {
+        companyId: args.creditCompanyId,
+        portadorId: supplier.id,
+        platform: 'supplier',
+        chargeType: 'boleto',
+        environment: 'sandbox',
+        endpointUrl: DEMO_SUPPLIER_ENDPOINT,
+        realtime: 0,
+        referenceDate: args.referenceDate,
+        active: 1,
+        options: {
+          clientId: args.supplierCredentials.clientId,
+          environment: 'dev',
+          usageMode: 'mais_negocios',
+        },
+        secrets: deps.secrets.seal({ clientSecret: args.supplierCredentials.clientSecret }),
+        webhookToken: randomBytes(24).toString('base64url'),
+        feeCents: 0,
         receiptHistoryCode: null,
         entriesHistoryCode: null,
         feesHistoryCode: null,

@@ -24,6 +24,9 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import type { CreditSituation, CustomerSituation } from '../domain/credit/situations.js';
+import type { EntryType } from '../domain/reconciliation/events.js';
+import type { ReconciliationSituation } from '../domain/reconciliation/situations.js';
 import { movementKinds } from '../domain/receivable/postings.js';
 import { receivableStatuses } from '../domain/receivable/statuses.js';
 
@@ -583,4 +586,95 @@ export const retornoFiles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('retorno_files_integration_sha_key').on(t.integrationId, t.sha256)],
+);
+
+// ───────────────────────── Credit platform (Supplier): customer credit and reconciliation ─────────────────────────
+
+/** One credit analysis (concession or limit change) of a customer, as we sent it and the platform answered it. */
+export const creditAnalyses = pgTable(
+  'credit_analyses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id),
+    /** concession | limit_change */
+    kind: text('kind').$type<'concession' | 'limit_change'>().notNull(),
+    /** Situação Crédito (domain/credit/situations.ts). */
+    situation: text('situation').$type<CreditSituation>().notNull(),
+    /** Código da Última Análise, once the platform answered. */
+    analysisCode: text('analysis_code'),
+    requestedLimitCents: money('requested_limit_cents').notNull(),
+    emergency: integer('emergency').notNull().default(0),
+    erpCreditLimitCents: money('erp_credit_limit_cents').notNull().default(0),
+    grantedLimitCents: money('granted_limit_cents'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('credit_analyses_customer_idx').on(t.customerId, t.createdAt)],
+);
+
+/** How the platform holds one customer: Situação do Cliente and the limits it reports. */
+export const creditCustomers = pgTable(
+  'credit_customers',
+  {
+    customerId: uuid('customer_id')
+      .primaryKey()
+      .references(() => customers.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    /** Situação do Cliente (domain/credit/situations.ts). */
+    situation: text('situation').$type<CustomerSituation>().notNull(),
+    approvedLimitCents: money('approved_limit_cents').notNull().default(0),
+    availableLimitCents: money('available_limit_cents').notNull().default(0),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('credit_customers_company_idx').on(t.companyId)],
+);
+
+/** One financial event fetched from the credit platform ("Conciliação"); the entry id is unique per integration. */
+export const reconciliationRecords = pgTable(
+  'reconciliation_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id),
+    entryId: text('entry_id').notNull(),
+    eventCode: text('event_code').notNull(),
+    /** credit | debit */
+    entryType: text('entry_type').$type<EntryType>().notNull(),
+    amountCents: money('amount_cents').notNull(),
+    feeCents: money('fee_cents').notNull(),
+    customerDocument: text('customer_document').notNull(),
+    customerId: uuid('customer_id').references(() => customers.id),
+    invoiceNumber: text('invoice_number'),
+    invoiceSeries: text('invoice_series'),
+    /** Título ERP: the título the reconciliation moves. */
+    receivableId: uuid('receivable_id').references(() => receivables.id),
+    occurredOn: calendarDate('occurred_on').notNull(),
+    /** not_reconciled | reconciled | informative | failed */
+    situation: text('situation').$type<ReconciliationSituation>().notNull(),
+    reason: text('reason'),
+    /** Reconciliations so far (the posting keys' cycle). */
+    cycle: integer('cycle').notNull().default(0),
+    raw: jsonb('raw'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reconciliation_records_entry_key').on(t.integrationId, t.entryId),
+    index('reconciliation_records_company_idx').on(t.companyId, t.occurredOn),
+  ],
 );

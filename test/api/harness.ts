@@ -14,6 +14,7 @@ import { type Store } from '../../src/store/connection.js';
 import { makeCnpj } from '../../src/domain/documents/index.js';
 import { openTestStore } from '../support/database.js';
 import { testPlatformDeps } from '../support/platforms.js';
+import type { PlatformDeps } from '../../src/services/platform-gateway.js';
 
 export { openTestStore };
 
@@ -23,6 +24,8 @@ export interface Harness {
   app: FastifyInstance;
   store: Store;
   jobs: JobQueue;
+  /** What the app's platform calls use (its SecretBox seals integration secrets for it). */
+  platforms: PlatformDeps;
   companies: { group: string; sul: string; norte: string; other: string };
   tokens: { sul: string; norte: string; other: string };
   portadores: { sul: string; norte: string };
@@ -132,7 +135,8 @@ export async function startHarness(): Promise<Harness> {
     ).id;
   };
   const portadores = { sul: await portadorOf(sul.id), norte: await portadorOf(norte.id) };
-  const app = await buildApp({ store, jobs, webRoot: '/nonexistent', platforms: testPlatformDeps() });
+  const platforms = testPlatformDeps();
+  const app = await buildApp({ store, jobs, webRoot: '/nonexistent', platforms });
   await app.ready();
   const send = (url: string, auth: Record<string, string>, init: RequestInit = {}) =>
     app.inject({
@@ -147,6 +151,7 @@ export async function startHarness(): Promise<Harness> {
     app,
     store,
     jobs,
+    platforms,
     companies: { group: group.id, sul: sul.id, norte: norte.id, other: other.id },
     tokens,
     portadores,

@@ -14,7 +14,8 @@
  *   what the sale is worth, unconditionally, unlike a discount for paying early.
  * "Valor Taxa", when present, is the platform's charge on the event and always posts as a fee.
  */
-import { movementKinds, type MovementKind } from '../receivable/postings.js';
+import { formatBRL } from '../money.js';
+import { movementKinds, openAmountOf, type MovementKind } from '../receivable/postings.js';
 import type { ReconcilableEventCode } from './events.js';
 
 /** The ledger's money movements: every kind but the record-keeping 'created' and 'updated'. */
@@ -94,4 +95,19 @@ export function undoPostings(postings: readonly Posting[]): Posting[] {
     description: `Exclusão da conciliação: ${posting.description}`,
     idempotencyKey: `${posting.idempotencyKey}:undo`,
   }));
+}
+
+/**
+ * Reconciling (or undoing) never takes the Título ERP's open amount below zero: the ledger refuses it, and money the
+ * título no longer owes cannot be taken off it. The case in practice is BONIFI (a rebate) or IMPL on a título the
+ * customer already paid: the record goes to Falha with this reason, and the bonificação is settled outside the
+ * título (a liberação de NCC for the customer), or an admin posts BONIFI as a fee, which leaves the open amount.
+ */
+export function overdrawReason(openAmountCents: number, postings: readonly Posting[]): string | null {
+  const after = openAmountCents + openAmountOf(postings);
+  if (after >= 0) return null;
+  return (
+    `Título ERP com saldo em aberto de ${formatBRL(openAmountCents)}: a conciliação o deixaria negativo ` +
+    `(${formatBRL(after)}); trate a diferença fora do título (ex.: liberação de NCC)`
+  );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_POSTING_RULES,
+  overdrawReason,
   postingKinds,
   reconcilableEventCodes,
   reconciliationPostings,
@@ -104,5 +105,25 @@ describe('reconcile, then Excluir conciliação', () => {
     const first = reconciliationPostings(record, DEFAULT_POSTING_RULES.IMPL, 1).map((p) => p.idempotencyKey);
     const second = reconciliationPostings(record, DEFAULT_POSTING_RULES.IMPL, 2).map((p) => p.idempotencyKey);
     expect(second.some((key) => first.includes(key))).toBe(false);
+  });
+});
+
+describe('overdrawReason', () => {
+  const posting = (kind: Posting['kind'], amountCents: number): Posting => ({
+    kind,
+    amountCents,
+    description: '',
+    idempotencyKey: `k-${kind}`,
+  });
+
+  it('allows postings that leave the open amount at zero or above', () => {
+    expect(overdrawReason(60_000, [posting('rebate', 60_000)])).toBeNull();
+    expect(overdrawReason(0, [posting('fee', 500)])).toBeNull();
+  });
+
+  it('refuses a rebate on a título already paid, naming the open amount', () => {
+    const reason = overdrawReason(0, [posting('rebate', 1_000)]);
+    expect(reason).toContain('R$ 0,00');
+    expect(reason).toContain('-R$ 10,00');
   });
 });
