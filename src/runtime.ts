@@ -3,7 +3,7 @@
  * the in-process worker if asked), build the HTTP app and listen. Used by `finconsole serve|start` and by tests.
  */
 import { buildApp } from './api/app.js';
-import { loadConfig } from './config.js';
+import { defaultHost, loadConfig } from './config.js';
 import { registerWorkers, startJobQueue, type JobQueue } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { openStore, type Store } from './store/connection.js';
@@ -12,7 +12,7 @@ import { seedDemo, type SeedDemoResult } from './store/seed-demo.js';
 export interface StartOptions {
   /** 0 = random free port. Default env PORT or 3000. */
   port?: number;
-  /** Default env HOST or 0.0.0.0. */
+  /** Default env HOST, else 127.0.0.1 with seedDemo and 0.0.0.0 without (see defaultHost). */
   host?: string;
   /** postgres://…; absent = PGlite (env DATABASE_URL is read by the CLI, not here). */
   databaseUrl?: string;
@@ -54,9 +54,14 @@ function publicUrl(host: string, port: number): string {
 
 export async function startFinconsole(options: StartOptions = {}): Promise<RunningFinconsole> {
   const config = loadConfig();
-  const logger = options.logger ?? createLogger({ level: options.logLevel ?? config.logLevel });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: options.logLevel ?? config.logLevel,
+      ...(config.logFormat ? { format: config.logFormat } : {}),
+    });
   const port = options.port ?? config.port;
-  const host = options.host ?? config.host;
+  const host = options.host ?? config.host ?? defaultHost(options.seedDemo ?? false);
   const worker = options.worker ?? config.worker;
 
   const store = await openStore(

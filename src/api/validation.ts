@@ -11,9 +11,13 @@ import { safeParse, type $ZodError, type $ZodType } from 'zod/v4/core';
 const ptBR = z.locales.ptBR().localeError;
 const MARKER = Symbol.for('ZodFastifySchemaValidationError');
 
+/** A field left out: the type message of the schema ("deve ser um número…") would mislead, so say it is missing. */
+const MISSING = 'obrigatório';
+
 function toValidation(error: $ZodError) {
   return error.issues.map((issue) => {
-    const { path, code, message, ...params } = issue;
+    const { path, code, input, ...params } = issue;
+    const message = code === 'invalid_type' && input === undefined ? MISSING : issue.message;
     return {
       [MARKER]: true,
       keyword: code,
@@ -28,7 +32,7 @@ function toValidation(error: $ZodError) {
 export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
   ({ schema }) =>
   (data) => {
-    const result = safeParse(schema, data, { error: ptBR });
+    const result = safeParse(schema, data, { error: ptBR, reportInput: true });
     if (result.error) return { error: toValidation(result.error) as unknown as Error };
     return { value: result.data };
   };

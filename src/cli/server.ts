@@ -3,7 +3,8 @@
  * Configuration comes from the environment (src/config.ts); see README.md.
  */
 import type { Command } from 'commander';
-import { loadConfig, maskDatabaseUrl, type Config } from '../config.js';
+import { defaultHost, loadConfig, maskDatabaseUrl, type Config } from '../config.js';
+import { roleLabels, type Role } from '../contracts/session.js';
 import { registerWorkers, startJobQueue } from '../jobs/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { startFinconsole } from '../runtime.js';
@@ -15,6 +16,14 @@ function describeDatabase(config: Config): string {
   return config.databaseUrl
     ? `PostgreSQL ${maskDatabaseUrl(config.databaseUrl)}`
     : `PGlite (embutido) em ${config.dataDir}`;
+}
+
+function configuredLogger(config: Config, name?: string): Logger {
+  return createLogger({
+    level: config.logLevel,
+    ...(config.logFormat ? { format: config.logFormat } : {}),
+    ...(name ? { name } : {}),
+  });
 }
 
 async function openConfiguredStore(config: Config): Promise<Store> {
@@ -51,13 +60,15 @@ function printSeed(seed: SeedDemoResult): void {
   for (const token of seed.apiTokens) console.log(`  ${token.companyName}: ${token.token}`);
 }
 
-function printUsers(users: { email: string; role: string; companyName?: string }[]): void {
+function printUsers(users: { email: string; role: Role; companyName?: string }[]): void {
   console.log(`Usuários (senha ${DEMO_PASSWORD}):`);
   for (const user of users)
-    console.log(`  ${user.email} — ${user.role}${user.companyName ? `, ${user.companyName}` : ''}`);
+    console.log(
+      `  ${user.email} — ${roleLabels[user.role]}${user.companyName ? `, ${user.companyName}` : ''}`,
+    );
 }
 
-const DEMO_EMAILS = [
+const DEMO_EMAILS: { email: string; role: Role }[] = [
   { email: 'admin@demo.finconsole', role: 'admin' },
   { email: 'operador.sul@demo.finconsole', role: 'operator' },
   { email: 'leitura.norte@demo.finconsole', role: 'viewer' },
@@ -116,13 +127,16 @@ export function register(program: Command): void {
       .command(name)
       .description(description)
       .option('--port <porta>', 'porta HTTP (padrão: PORT ou 3000)', parsePort)
-      .option('--host <endereço>', 'endereço de escuta (padrão: HOST ou 0.0.0.0)')
+      .option(
+        '--host <endereço>',
+        `endereço de escuta (padrão: HOST ou ${defaultHost(start)}${start ? '; HOST=0.0.0.0 abre para a rede' : ''})`,
+      )
       .action(async (options: { port?: number; host?: string }) => {
         const config = loadConfig();
-        const logger = createLogger({ level: config.logLevel });
+        const logger = configuredLogger(config);
         const running = await startFinconsole({
           port: options.port ?? config.port,
-          host: options.host ?? config.host,
+          host: options.host ?? config.host ?? defaultHost(start),
           ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
           seedDemo: start,
           worker: start ? true : config.worker,
@@ -156,7 +170,7 @@ export function register(program: Command): void {
         throw new Error(
           'finconsole worker precisa de DATABASE_URL (PostgreSQL); no modo embutido (PGlite) o worker roda dentro do serve',
         );
-      const logger = createLogger({ level: config.logLevel, name: 'finconsole-worker' });
+      const logger = configuredLogger(config, 'finconsole-worker');
       const store = await openConfiguredStore(config);
       await store.migrate();
       const queue = await startJobQueue(store, { logger });
