@@ -27,6 +27,7 @@ import type { JobQueue } from '../jobs/index.js';
 import type { Store } from '../store/connection.js';
 import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
+import { guardBoundary } from './plugins/boundary.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
@@ -64,13 +65,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyFromEnv(),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long path parameters reach the route's schema, which names the field (erpKey: no máximo 100 caracteres),
+    // instead of the router's own 414; Node's 16 KiB limit on the request line still bounds them.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('principal', null);
+  guardBoundary(app as unknown as FastifyInstance);
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');

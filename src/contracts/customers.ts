@@ -41,7 +41,10 @@ export const phone = z
   .refine((value) => canonicalPhone(value) !== null, {
     error: 'telefone deve ter DDD e número: 10 ou 11 dígitos, +55 opcional (ex.: (11) 98765-4321)',
   })
-  .meta({ description: 'Telefone com DDD; guardado só com dígitos (ex.: 11987654321)', example: '(11) 98765-4321' });
+  .meta({
+    description: 'Telefone com DDD; guardado só com dígitos (ex.: 11987654321)',
+    example: '(11) 98765-4321',
+  });
 
 export const establishmentInput = z.strictObject({
   erpKey,
