@@ -27,6 +27,7 @@ import type { JobQueue } from '../jobs/index.js';
 import type { Store } from '../store/connection.js';
 import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
+import { finishOpenApi } from './openapi.js';
 import { guardBoundary } from './plugins/boundary.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
@@ -108,7 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: createJsonSchemaTransform({
       skipList: ['/docs', '/docs/', '/docs/*', '/docs/json', '/docs/yaml'],
     }),
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) =>
+      finishOpenApi(jsonSchemaTransformObject(input) as Parameters<typeof finishOpenApi>[0]),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
