@@ -13,6 +13,8 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { s
   app.get(
     '/healthz',
     {
+      // Probes call this every few seconds: their requests are not worth a log line (failures still are).
+      logLevel: 'warn',
       schema: {
         tags: ['Sistema'],
         summary: 'Saúde do serviço e do banco de dados',
