@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { register as registerBoleto } from './cli/boleto.js';
 import { register as registerCnab } from './cli/cnab.js';
 import { register as registerDoc } from './cli/doc.js';
+import { register as registerEmulate } from './cli/emulate.js';
 import { register as registerPix } from './cli/pix.js';
 import { register as registerServer } from './cli/server.js';
 
@@ -16,7 +17,7 @@ const program = new Command('finconsole')
   .exitOverride()
   .showHelpAfterError();
 
-for (const register of [registerServer, registerBoleto, registerPix, registerDoc, registerCnab])
+for (const register of [registerServer, registerBoleto, registerPix, registerDoc, registerCnab, registerEmulate])
   register(program);
 
 try {

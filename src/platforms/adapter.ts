@@ -5,6 +5,7 @@
  * false in `capabilities` and left undefined, never faked.
  */
 import type { z } from 'zod';
+import type { ReturnCommandTable } from '../domain/settlement/return-commands.js';
 
 export const platformCodes = ['efi', 'cnab', 'supplier'] as const;
 export type PlatformCode = (typeof platformCodes)[number];
@@ -79,6 +80,8 @@ export interface AdapterRuntime {
   onExchange?: (exchange: PlatformExchange) => void;
   /** Per-request timeout; transient when exceeded. */
   timeoutMs?: number;
+  /** The integration's webhook URL, sent with each charge so that the platform notifies it (Efí). */
+  notificationUrl?: string;
 }
 
 export interface PayerAddress {
@@ -139,7 +142,8 @@ export interface CarneRequest {
   description: string;
   payer: ChargePayer;
   kind: 'boleto' | 'hybrid';
-  parcels: { customId: string; amountCents: number; issueDate: string; dueDate: string }[];
+  /** In due-date order. A parcela's own description (default: the group's) counts for Efí's carnê rules. */
+  parcels: { customId: string; amountCents: number; issueDate: string; dueDate: string; description?: string }[];
   interestMonthlyBasisPoints?: number;
   fineBasisPoints?: number;
   message?: string;
@@ -183,8 +187,12 @@ export interface PlatformAdapter {
   readonly capabilities: Capabilities;
   testConnection(): Promise<ConnectionCheck>;
   register?(charge: ChargeRequest): Promise<RegisteredCharge>;
-  /** Registers a document's parcelas, as a carnê where the platform's rules allow; one result per parcela. */
-  registerCarne?(carne: CarneRequest): Promise<RegisteredCharge[]>;
+  /**
+   * Registers a document's parcelas, as a carnê where the platform's rules allow; one result per parcela, in the
+   * request's order. `lookUpFirst` (for a retry whose first try may have succeeded) registers only what the
+   * platform does not already hold under the same custom ids.
+   */
+  registerCarne?(carne: CarneRequest, options?: { lookUpFirst?: boolean }): Promise<RegisteredCharge[]>;
   /** Looks a charge up by our custom id (before retrying a call whose first try may have succeeded). */
   findByCustomId?(customId: string): Promise<RegisteredCharge | null>;
   changeDueDate?(chargeId: string, dueDate: string, today: string): Promise<void>;
@@ -206,6 +214,8 @@ export interface PlatformDefinition<Options = unknown> {
   /** Option keys that are write-only: encrypted at rest, never returned, masked in logs. */
   readonly secretOptions: readonly (keyof Options & string)[];
   create(options: Options, runtime: AdapterRuntime): PlatformAdapter;
+  /** Default return commands for the occurrence codes this platform reports (API platforms). */
+  readonly returnCommands?: ReturnCommandTable;
 }
 
 export function capabilities(enabled: readonly Capability[]): Capabilities {

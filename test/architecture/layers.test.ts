@@ -12,8 +12,8 @@ const src = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 /** What each top-level folder may import, besides itself. Entry points (cli, runtime) may import anything. */
 const allowed: Record<string, readonly string[]> = {
   domain: [],
-  contracts: ['domain'],
-  platforms: ['domain', 'contracts'],
+  contracts: ['domain', 'platforms'],
+  platforms: ['domain'],
   store: ['domain'],
   services: ['domain', 'contracts', 'platforms', 'store', 'logger.ts', 'config.ts'],
   jobs: ['domain', 'contracts', 'platforms', 'store', 'services', 'logger.ts', 'config.ts'],

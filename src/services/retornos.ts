@@ -1,0 +1,232 @@
+/**
+ * The inbound half: whatever a platform reports is stored first (the webhook as received, then each event as a
+ * retorno record, raw and normalized, the same event once), and only then processed by the return commands and
+ * settled through the ledger, exactly once (posting keys per retorno).
+ */
+import type { PlatformEvent } from '../platforms/adapter.js';
+import { RETURN_COMMAND_ACTION_LABELS } from '../domain/settlement/return-commands.js';
+import { planSettlement } from '../domain/settlement/settle.js';
+import { formatBRL } from '../domain/money.js';
+import { todayInSaoPaulo } from '../domain/dates.js';
+import { appendCommunicationLog } from '../store/communication-log.js';
+import type { Store } from '../store/connection.js';
+import { getIntegration, getIntegrationByWebhookToken, type IntegrationRow } from '../store/integrations.js';
+import { markRegistered, postToLedger } from '../store/ledger.js';
+import { enqueueJob, recordEvent } from '../store/outbox.js';
+import { getReceivableRow } from '../store/receivables.js';
+import { getRemessaForUpdate, remessaByCharge, updateRemessa } from '../store/remessas.js';
+import { finishRetorno, getRetornoForUpdate, insertRetorno, type RetornoRow } from '../store/retornos.js';
+import { notFound } from './errors.js';
+import { receivableEvent } from './events.js';
+import { openIntegration, type PlatformDeps } from './platform-gateway.js';
+import { resolveReturnCommand } from './return-commands.js';
+
+export const JOB_FETCH_NOTIFICATION = 'retorno.fetch-notification';
+export const JOB_PROCESS_RETORNO = 'retorno.process';
+
+export interface RetornoDeps extends PlatformDeps {
+  store: Store;
+}
+
+/**
+ * A platform called the integration's webhook URL: the body is logged as received and a job fetches what it
+ * stands for, in one transaction. An unknown token is 404 and logs nothing about any company.
+ */
+export async function receiveWebhook(
+  store: Store,
+  args: { platform: string; token: string; body: unknown },
+): Promise<void> {
+  const integration = await getIntegrationByWebhookToken(store.db, args.token);
+  if (!integration || integration.platform !== args.platform) throw notFound('Webhook desconhecido.');
+  await store.transaction(async (tx) => {
+    await appendCommunicationLog(tx, [
+      {
+        companyId: integration.companyId,
+        integrationId: integration.id,
+        platform: integration.platform,
+        operation: 'webhook recebido',
+        direction: 'in',
+        method: 'POST',
+        url: `/webhooks/${integration.platform}/…`,
+        httpStatus: 200,
+        outcome: 'ok',
+        requestBody: { body: args.body as object },
+        responseBody: null,
+      },
+    ]);
+    await enqueueJob(tx, {
+      name: JOB_FETCH_NOTIFICATION,
+      companyId: integration.companyId,
+      payload: { integrationId: integration.id, body: args.body },
+    });
+  });
+}
+
+/** The job: asks the platform what the webhook stands for and stores each event once. */
+export async function fetchNotification(
+  deps: RetornoDeps,
+  args: { integrationId: string; body: unknown; actor: string },
+): Promise<number> {
+  const integration = await getIntegration(deps.store.db, args.integrationId);
+  if (!integration) return 0;
+  const session = openIntegration(deps, integration);
+  if (!session.adapter.fetchNotification) return 0;
+  let events: PlatformEvent[];
+  try {
+    events = await session.adapter.fetchNotification(args.body);
+  } finally {
+    await appendCommunicationLog(deps.store.db, session.drainLog());
+  }
+  return storeEvents(deps.store, integration, events, 'webhook', args.actor);
+}
+
+/** Stores each event as a retorno record (a repeated event id adds nothing) and queues its processing. */
+export async function storeEvents(
+  store: Store,
+  integration: IntegrationRow,
+  events: readonly PlatformEvent[],
+  source: 'webhook' | 'poll' | 'cnab',
+  actor: string,
+): Promise<number> {
+  return store.transaction(async (tx) => {
+    let stored = 0;
+    for (const event of events) {
+      const remessa = await remessaByCharge(tx, integration.id, event.chargeId);
+      const row = await insertRetorno(
+        tx,
+        {
+          companyId: integration.companyId,
+          integrationId: integration.id,
+          platform: integration.platform,
+          source,
+          eventId: event.eventId,
+          receivableId: remessa?.receivableId ?? null,
+          remessaId: remessa?.id ?? null,
+          chargeId: event.chargeId,
+          occurrenceCode: event.occurrence.code,
+          occurrenceDescription: event.occurrence.description,
+          occurredAt: new Date(event.occurredAt),
+          paidOn: event.paidOn ?? null,
+          creditedOn: event.creditedOn ?? null,
+          paidCents: event.amounts.paidCents ?? 0,
+          interestCents: event.amounts.interestCents ?? 0,
+          fineCents: event.amounts.fineCents ?? 0,
+          discountCents: event.amounts.discountCents ?? 0,
+          rebateCents: event.amounts.rebateCents ?? 0,
+          feeCents: event.amounts.feeCents ?? 0,
+          otherCostsCents: event.amounts.otherCostsCents ?? 0,
+          raw: event.raw as object,
+        },
+        actor,
+      );
+      if (!row) continue;
+      stored += 1;
+      await enqueueJob(tx, {
+        name: JOB_PROCESS_RETORNO,
+        companyId: row.companyId,
+        payload: { retornoId: row.id },
+        dedupeKey: `process:${row.id}`,
+      });
+    }
+    return stored;
+  });
+}
+
+/**
+ * Processes one retorno record: looks its occurrence up in the return commands of its platform (or its bank) and
+ * applies the action. Already processed → nothing. Every outcome lands on the record with its reason.
+ */
+export async function processRetorno(
+  store: Store,
+  retornoId: string,
+  actor: string,
+): Promise<RetornoRow | null> {
+  return store.transaction(async (tx) => {
+    const retorno = await getRetornoForUpdate(tx, retornoId);
+    if (!retorno || retorno.situation === 'processed') return retorno;
+    const fail = (note: string) => finishRetorno(tx, retorno, { situation: 'failed', note }, actor);
+    const integration = (await getIntegration(tx, retorno.integrationId))!;
+    const remessa = retorno.remessaId
+      ? await getRemessaForUpdate(tx, retorno.remessaId)
+      : retorno.chargeId
+        ? await remessaByCharge(tx, integration.id, retorno.chargeId)
+        : null;
+    if (!remessa)
+      return fail(`título não encontrado para a cobrança ${retorno.chargeId ?? retorno.nossoNumero ?? '?'}`);
+    const receivable = (await getReceivableRow(tx, remessa.receivableId, [remessa.companyId], {
+      forUpdate: true,
+    }))!;
+    const command = await resolveReturnCommand(tx, commandScope(integration), retorno.occurrenceCode);
+    if (!command)
+      return fail(
+        `comando de retorno não cadastrado: ${retorno.occurrenceCode} (${retorno.occurrenceDescription}) — ` +
+          'cadastre-o em Comandos de retorno e processe de novo',
+      );
+    const plan = planSettlement(command.action, retorno, receivable.openAmountCents, integration.feeCents);
+    const occurredOn = retorno.paidOn ?? todayInSaoPaulo();
+    const ledger = await postToLedger(tx, {
+      receivableId: receivable.id,
+      actor,
+      postings: plan.postings.map((posting) => ({
+        ...posting,
+        occurredOn,
+        description: `${RETURN_COMMAND_ACTION_LABELS[command.action]} — ${retorno.occurrenceDescription}`,
+        source: `retorno:${retorno.id}`,
+        key: `retorno:${retorno.id}:${posting.kind}`,
+      })),
+    });
+    const movements = ledger.posted.map((m) => ({ kind: m.kind, amountCents: m.amountCents }));
+    if (command.action === 'confirm_registration')
+      await markRegistered(tx, { receivableId: receivable.id, actor });
+    if (command.action === 'settle' && ledger.receivable.status === 'paid' && remessa.status !== 'paid')
+      await updateRemessa(
+        tx,
+        remessa,
+        { status: 'paid' },
+        { action: 'paid', actor, details: { retornoId: retorno.id } },
+      );
+    if (command.action === 'reject_registration' && remessa.status !== 'failed')
+      await updateRemessa(
+        tx,
+        remessa,
+        { status: 'failed', lastError: retorno.occurrenceDescription },
+        {
+          action: 'failed',
+          actor,
+          details: { reason: retorno.occurrenceDescription },
+        },
+      );
+    if (command.action === 'settle' && movements.length > 0)
+      await recordEvent(
+        tx,
+        receivableEvent(
+          ledger.receivable.status === 'paid' ? 'titulo.paid' : 'titulo.settled',
+          ledger.receivable,
+          {
+            retornoId: retorno.id,
+            movements,
+          },
+        ),
+      );
+    if (command.action === 'write_off' && movements.length > 0)
+      await recordEvent(
+        tx,
+        receivableEvent('titulo.settled', ledger.receivable, { retornoId: retorno.id, movements }),
+      );
+    const notes = [`${command.code}: ${RETURN_COMMAND_ACTION_LABELS[command.action]}`];
+    if (plan.overpaidCents > 0)
+      notes.push(`pago além do valor em aberto: ${formatBRL(plan.overpaidCents)} (não aplicado; verifique)`);
+    return finishRetorno(
+      tx,
+      retorno,
+      { situation: 'processed', note: notes.join(' · '), receivableId: receivable.id, remessaId: remessa.id },
+      actor,
+    );
+  });
+}
+
+/** Return commands are kept per platform for API platforms and per bank for banks by CNAB. */
+function commandScope(integration: IntegrationRow): string {
+  if (integration.platform !== 'cnab') return integration.platform;
+  return String((integration.options as Record<string, unknown>)['bankCode'] ?? 'cnab');
+}
