@@ -16,7 +16,8 @@ export function newestSourceMtime() {
     const stat = statSync(path);
     if (!stat.isDirectory()) return stat.mtimeMs;
     let result = stat.mtimeMs;
-    for (const entry of readdirSync(path)) if (entry !== 'web') result = Math.max(result, newest(join(path, entry)));
+    for (const entry of readdirSync(path))
+      if (entry !== 'web') result = Math.max(result, newest(join(path, entry)));
     return result;
   };
   return Math.max(newest(join(root, 'src')), statSync(join(root, 'package-lock.json')).mtimeMs);

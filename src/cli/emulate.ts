@@ -3,7 +3,6 @@
  * integration without Efí's sandbox. Control routes and the demo credentials are in README.md.
  */
 import type { Command } from 'commander';
-import { createEfiEmulator, EFI_EMULATOR_DEMO_ACCOUNT } from '../platforms/efi/emulator/app.js';
 
 function parseNumber(option: string, min: number, max: number) {
   return (text: string): number => {
@@ -21,14 +20,23 @@ interface EmulateOptions {
 }
 
 export function register(program: Command): void {
-  const emulate = program.command('emulate').description('emuladores das plataformas, para testes e demonstração');
+  const emulate = program
+    .command('emulate')
+    .description('emuladores das plataformas, para testes e demonstração');
   emulate
     .command('efi')
     .description('emulador da API Cobranças da Efí (OAuth, boletos, carnês, notificações, rotas /_control)')
     .option('--port <porta>', 'porta HTTP', parseNumber('--port', 0, 65535), 4010)
     .option('--host <endereço>', 'endereço de escuta', '127.0.0.1')
-    .option('--latency <ms>', 'latência acrescentada a cada resposta da API', parseNumber('--latency', 0, 60_000))
+    .option(
+      '--latency <ms>',
+      'latência acrescentada a cada resposta da API',
+      parseNumber('--latency', 0, 60_000),
+    )
     .action(async (options: EmulateOptions) => {
+      // Loaded here so the other commands start without the emulator's server.
+      const { createEfiEmulator, EFI_EMULATOR_DEMO_ACCOUNT } =
+        await import('../platforms/efi/emulator/app.js');
       const running = await createEfiEmulator({
         port: options.port,
         host: options.host,

@@ -29,7 +29,7 @@ describe('createLogger', () => {
     const tty = capture(true);
     createLogger({ destination: tty.stream }).info({ url: 'http://127.0.0.1:3000' }, 'finconsole no ar');
     expect(tty.lines[0]).toMatch(/INFO.*finconsole no ar/);
-    expect(() => JSON.parse(tty.lines[0]!.replace(/\u001b\[[0-9;]*m/g, ''))).toThrow();
+    expect(tty.lines[0]!.trimStart().startsWith('{')).toBe(false);
 
     const pipe = capture(false);
     createLogger({ destination: pipe.stream }).info({ url: 'x' }, 'finconsole no ar');
