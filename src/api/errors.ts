@@ -29,6 +29,11 @@ function toFieldPath(instancePath: string | undefined, context: string): string 
   return path || context;
 }
 
+/** A key as a field path; an empty one ("?=x", `{"": 1}`) gets a name a person can read. */
+export function keyName(key: string): string {
+  return key === '' ? '(nome vazio)' : key;
+}
+
 export function validationFields(validation: ValidationEntry[], context: string): FieldError[] {
   const fields: FieldError[] = [];
   for (const entry of validation) {
@@ -40,8 +45,10 @@ export function validationFields(validation: ValidationEntry[], context: string)
       const message = Array.isArray(known)
         ? `${what}; os aceitos são: ${known.join(', ')}`
         : `${what} (verifique o nome)`;
-      for (const key of keys)
-        fields.push({ path: base === context ? String(key) : `${base}.${String(key)}`, message });
+      for (const key of keys) {
+        const name = keyName(String(key));
+        fields.push({ path: base === context ? name : `${base}.${name}`, message });
+      }
       continue;
     }
     fields.push({ path: base, message: entry.message ?? 'valor inválido' });

@@ -65,7 +65,12 @@ describe('request logs', () => {
 
   it('a health probe is not logged at info; other requests are', async () => {
     const out = capture(false);
-    const app = await buildApp({ store, jobs, logger: createLogger({ destination: out.stream }), webRoot: '/x' });
+    const app = await buildApp({
+      store,
+      jobs,
+      logger: createLogger({ destination: out.stream }),
+      webRoot: '/x',
+    });
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
     expect(out.lines.filter((line) => line.includes('/healthz'))).toEqual([]);
     await app.inject({ url: '/api/session' });

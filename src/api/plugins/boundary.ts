@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../services/errors.js';
-import { errorBody } from '../errors.js';
+import { errorBody, keyName } from '../errors.js';
 import { parseJsonBody } from '../json-body.js';
 
 const NUL_MESSAGE = 'contém o caractere nulo (U+0000), que não é aceito';
@@ -19,7 +19,7 @@ function nulFields(value: unknown, path: string, found: FieldError[]): FieldErro
     value.forEach((item, index) => nulFields(item, path ? `${path}.${index}` : String(index), found));
   } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
-      const childPath = path ? `${path}.${key}` : key;
+      const childPath = path ? `${path}.${keyName(key)}` : keyName(key);
       if (key.includes('\u0000')) found.push({ path: childPath, message: `nome de campo ${NUL_MESSAGE}` });
       nulFields(child, childPath, found);
     }
@@ -55,8 +55,8 @@ async function guard(request: FastifyRequest, reply: FastifyReply) {
       return refuse(
         reply,
         'parâmetros da URL',
-        unknown.map((path) => ({
-          path,
+        unknown.map((key) => ({
+          path: keyName(key),
           message: 'parâmetro desconhecido: esta rota não aceita parâmetros na URL',
         })),
       );
