@@ -59,7 +59,7 @@ export function trustProxyFromEnv(value = process.env.TRUST_PROXY): boolean | st
   return value.split(',').map((part) => part.trim());
 }
 
-const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz'];
+const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz', '/readyz'];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
