@@ -15,6 +15,7 @@ import { createApiToken } from '../src/store/api-tokens.js';
 import { createCompany } from '../src/store/companies.js';
 import { createUser } from '../src/store/users.js';
 import { openStore, type Store } from '../src/store/connection.js';
+import { testPlatformDeps } from '../test/support/platforms.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 
@@ -59,7 +60,7 @@ await createUser(store.db, {
   homeCompanyId: company.id,
 });
 const { token } = await createApiToken(store.db, { companyId: company.id, name: 'bench' });
-const app = await buildApp({ store, jobs, webRoot: '/nonexistent' });
+const app = await buildApp({ store, jobs, webRoot: '/nonexistent', platforms: testPlatformDeps() });
 await app.ready();
 const headers = { authorization: `Bearer ${token}` };
 

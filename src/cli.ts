@@ -17,7 +17,14 @@ const program = new Command('finconsole')
   .exitOverride()
   .showHelpAfterError();
 
-for (const register of [registerServer, registerBoleto, registerPix, registerDoc, registerCnab, registerEmulate])
+for (const register of [
+  registerServer,
+  registerBoleto,
+  registerPix,
+  registerDoc,
+  registerCnab,
+  registerEmulate,
+])
   register(program);
 
 try {

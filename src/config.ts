@@ -48,6 +48,24 @@ export const configSchema = z.object({
   ),
   /** In-process job worker for `serve` (default on). */
   FINCONSOLE_WORKER: booleanFlag,
+  /** Platform emulators under /emulators/… in demo mode (default on). */
+  FINCONSOLE_EMULATORS: booleanFlag,
+  /** Key that encrypts platform secrets (64 hex digits); default: a key file in the data directory. */
+  FINCONSOLE_SECRET_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, { error: 'use 64 dígitos hexadecimais (32 bytes)' })
+      .optional(),
+  ),
+  /** Where platforms reach this service (webhook URLs); default the address it listens on. */
+  FINCONSOLE_PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^https?:\/\/[^/]+$/, { error: 'use http(s)://host[:porta], sem barra no fim' })
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -58,6 +76,9 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   logFormat: (typeof logFormats)[number] | undefined;
   worker: boolean;
+  emulators: boolean;
+  secretKey: string | undefined;
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
     worker: c.FINCONSOLE_WORKER,
+    emulators: c.FINCONSOLE_EMULATORS,
+    secretKey: c.FINCONSOLE_SECRET_KEY,
+    publicUrl: c.FINCONSOLE_PUBLIC_URL,
   };
 }
 

@@ -2,8 +2,16 @@
  * Starting the service in one call (contract §1): open the store, migrate, seed if asked, start the job queue (and
  * the in-process worker if asked), build the HTTP app and listen. Used by `finconsole serve|start` and by tests.
  */
-import { buildApp } from './api/app.js';
-import { defaultHost, loadConfig } from './config.js';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import { buildApp, type AppDeps } from './api/app.js';
+import { defaultHost, loadConfig, type Config } from './config.js';
+import { addMonths, todayInSaoPaulo } from './domain/dates.js';
+import { EFI_EMULATOR_DEMO_ACCOUNT, EfiEmulator, efiEmulatorRoutes } from './platforms/efi/emulator/app.js';
+import { DEMO_EFI_ENDPOINT, seedDemoIntegrations } from './services/demo-integrations.js';
+import type { PlatformDeps } from './services/platform-gateway.js';
+import { SecretBox } from './services/secrets.js';
 import { registerWorkers, startJobQueue, type JobQueue } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { openStore, type Store } from './store/connection.js';
@@ -28,6 +36,18 @@ export interface StartOptions {
   logger?: Logger;
   /** Folder of the built console (default dist/web). */
   webRoot?: string;
+  /** Serve the platform emulators under /emulators/… in demo mode. Default env FINCONSOLE_EMULATORS (on). */
+  emulators?: boolean;
+}
+
+/**
+ * The key that encrypts platform secrets: FINCONSOLE_SECRET_KEY, else `<data dir>/secret.key` (created on first
+ * start). An in-memory database gets a throwaway key: its secrets die with it.
+ */
+export function secretBoxFor(config: Config, dataDir: string | undefined): SecretBox {
+  if (config.secretKey) return SecretBox.load({ envKey: config.secretKey, keyFile: '' });
+  if (dataDir === 'memory') return SecretBox.fromKey(randomBytes(32));
+  return SecretBox.load({ keyFile: join(dataDir ?? config.dataDir, 'secret.key') });
 }
 
 export interface RunningFinconsole {
@@ -38,6 +58,7 @@ export interface RunningFinconsole {
   store: Store;
   jobs: JobQueue;
   logger: Logger;
+  platforms: PlatformDeps;
   close(): Promise<void>;
 }
 
@@ -72,17 +93,30 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
   let jobs: JobQueue | undefined;
   try {
     await store.migrate();
+    const platforms: PlatformDeps = {
+      secrets: secretBoxFor(config, options.databaseUrl ? undefined : (options.dataDir ?? config.dataDir)),
+      publicUrl: config.publicUrl ?? '',
+    };
     const seed = options.seedDemo ? await seedDemo(store) : undefined;
-    jobs = await startJobQueue(store, { logger });
-    if (worker) await registerWorkers(jobs, { store, logger });
-    else if (store.kind === 'pglite')
-      logger.warn(
-        'worker desligado no modo embutido (PGlite): os jobs ficam na fila até um serve com worker',
+    if (seed?.seeded) {
+      const sul = seed.companies.find((company) => company.kind === 'child')!;
+      await seedDemoIntegrations(
+        { store, secrets: platforms.secrets },
+        {
+          companyId: sul.id,
+          referenceDate: addMonths(todayInSaoPaulo(), -3),
+          efiCredentials: EFI_EMULATOR_DEMO_ACCOUNT,
+        },
       );
+    }
+    const emulators = options.seedDemo && (options.emulators ?? config.emulators);
+    jobs = await startJobQueue(store, { logger });
 
     const app = await buildApp({
       store,
       jobs,
+      platforms,
+      extraPlugins: emulators ? [efiEmulatorPlugin()] : [],
       logger,
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
@@ -90,6 +124,13 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
     const address = app.server.address();
     const boundPort = typeof address === 'object' && address ? address.port : port;
     const url = publicUrl(host, boundPort);
+    if (!platforms.publicUrl) platforms.publicUrl = reachableUrl(host, boundPort);
+    // Workers start once the public URL is known: it goes into every charge's notification URL.
+    if (worker) await registerWorkers(jobs, { store, logger, ...platforms });
+    else if (store.kind === 'pglite')
+      logger.warn(
+        'worker desligado no modo embutido (PGlite): os jobs ficam na fila até um serve com worker',
+      );
     logger.info({ url, database: store.kind, worker }, 'finconsole no ar');
 
     const queue = jobs;
@@ -101,6 +142,7 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
       store,
       jobs: queue,
       logger,
+      platforms,
       close() {
         closing ??= (async () => {
           await app.close();
@@ -115,4 +157,20 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
     await store.close().catch(() => {});
     throw error;
   }
+}
+
+/** The URL this process reaches itself at (webhooks from the in-process emulators): IPv4 loopback for wildcards. */
+function reachableUrl(host: string, port: number): string {
+  const shown =
+    host === '0.0.0.0' || host === '::' || host === '' || host === 'localhost' ? '127.0.0.1' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+}
+
+/** The Efí emulator mounted inside this server (demo mode): webhooks go back to this same process. */
+function efiEmulatorPlugin(): NonNullable<AppDeps['extraPlugins']>[number] {
+  const emulator = new EfiEmulator({ accounts: [EFI_EMULATOR_DEMO_ACCOUNT] });
+  return {
+    plugin: efiEmulatorRoutes as FastifyPluginAsync<{ prefix: string }>,
+    options: { emulator, prefix: DEMO_EFI_ENDPOINT } as { prefix: string },
+  };
 }

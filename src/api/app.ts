@@ -4,9 +4,8 @@
  * an SPA fallback. Routes are thin: they validate with zod (one schema per boundary drives validation, types and
  * OpenAPI), resolve the principal, and call src/services/.
  *
- * Webhooks (later): platform webhooks must verify signatures over the exact bytes received. Register them in their
- * own encapsulated plugin and call `useRawJsonBody(instance)` (src/api/raw-body.ts) inside it: that plugin's JSON
- * parser keeps `request.rawBody` (Buffer) while every other route keeps Fastify's normal parser.
+ * Platform webhooks arrive at `/webhooks/<platform>/<token>` (src/api/routes/webhooks.ts). A platform that signs its
+ * webhooks needs the exact bytes: call `useRawJsonBody(instance)` (src/api/raw-body.ts) inside that plugin.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,7 +14,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import {
   createJsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -24,6 +23,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/index.js';
+import type { PlatformDeps } from '../services/platform-gateway.js';
 import type { Store } from '../store/connection.js';
 import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
@@ -31,9 +31,12 @@ import { finishOpenApi } from './openapi.js';
 import { guardBoundary } from './plugins/boundary.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
+import { consoleIntegrationRoutes } from './routes/console-integrations.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
 import { erpCustomerRoutes } from './routes/erp-customers.js';
 import { erpReceivableRoutes } from './routes/erp-receivables.js';
+import { erpRegistrationRoutes } from './routes/erp-registration.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/session.js';
 import { validatorCompiler } from './validation.js';
@@ -41,6 +44,10 @@ import { validatorCompiler } from './validation.js';
 export interface AppDeps {
   store: Store;
   jobs: JobQueue;
+  /** Secrets and the public URL platform calls need (shared with the workers; the URL is set once listening). */
+  platforms: PlatformDeps;
+  /** Fastify plugins mounted as they are, under their `prefix` (the demo's platform emulators at /emulators/…). */
+  extraPlugins?: { plugin: FastifyPluginAsync<{ prefix: string }>; options: { prefix: string } }[];
   logger?: Logger;
   /** Folder of the built console; default `dist/web` at the repository root. Served only when it exists. */
   webRoot?: string;
@@ -59,7 +66,7 @@ export function trustProxyFromEnv(value = process.env.TRUST_PROXY): boolean | st
   return value.split(',').map((part) => part.trim());
 }
 
-const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz', '/readyz'];
+const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz', '/readyz', '/webhooks/', '/emulators/'];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -114,7 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  const context: RouteContext = { store: deps.store, jobs: deps.jobs };
+  const context: RouteContext = { store: deps.store, jobs: deps.jobs, platforms: deps.platforms };
   await app.register(healthRoutes, context);
   await app.register(sessionRoutes, { ...context, prefix: '/api' });
   await app.register(consoleReceivableRoutes, { ...context, prefix: '/api' });
@@ -122,6 +129,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleApiTokenRoutes, { ...context, prefix: '/api' });
   await app.register(erpCustomerRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(erpRegistrationRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
+  await app.register(webhookRoutes, context);
+  for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);
 
   const webRoot = deps.webRoot ?? DEFAULT_WEB_ROOT;
   const serveWeb = existsSync(resolve(webRoot, 'index.html'));

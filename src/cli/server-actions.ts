@@ -6,7 +6,7 @@ import { defaultHost, loadConfig, maskDatabaseUrl, type Config } from '../config
 import { roleLabels, type Role } from '../contracts/session.js';
 import { registerWorkers, startJobQueue } from '../jobs/index.js';
 import { createLogger, type Logger } from '../logger.js';
-import { startFinconsole } from '../runtime.js';
+import { secretBoxFor, startFinconsole } from '../runtime.js';
 import { appliedMigrationCount, openStore, type Store } from '../store/connection.js';
 import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from '../store/seed-demo.js';
 import { findUserByEmail } from '../store/users.js';
@@ -132,7 +132,12 @@ export async function worker(): Promise<void> {
   const store = await openConfiguredStore(config);
   await store.migrate();
   const queue = await startJobQueue(store, { logger });
-  await registerWorkers(queue, { store, logger });
+  await registerWorkers(queue, {
+    store,
+    logger,
+    secrets: secretBoxFor(config, undefined),
+    publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
+  });
   onShutdown(logger, async () => {
     await queue.stop();
     await store.close();

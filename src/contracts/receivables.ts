@@ -47,6 +47,12 @@ export const receivableUpsertBody = z
       .meta({ description: 'Valor em aberto em centavos (padrão: amountCents na criação)', example: 150000 }),
     invoiceNumber: z.string().trim().max(60).nullable().optional().meta({ description: 'Nota fiscal' }),
     portadorId: z.uuid({ error: 'portadorId deve ser o id (uuid) de um portador' }).nullable().optional(),
+    portadorErpKey: erpKey
+      .nullable()
+      .optional()
+      .meta({
+        description: 'Chave do ERP do portador (PUT /api/v1/portadores/:erpKey); alternativa a portadorId',
+      }),
   })
   .superRefine((body, ctx) => {
     if (body.openAmountCents !== undefined && body.openAmountCents > body.amountCents)

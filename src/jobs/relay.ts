@@ -22,6 +22,9 @@ export type RelayEventHandler = (
   send: (name: string, data: object) => Promise<unknown>,
 ) => Promise<void>;
 
+/** Transient failures are retried with exponential backoff (2 s, 4 s, 8 s…); handlers are idempotent. */
+const RETRY = { retryLimit: 6, retryDelay: 2, retryBackoff: true } as const;
+
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -78,9 +81,9 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     return this.store.transaction(async (tx) => {
       const rows = await claimPendingOutbox(tx, this.options.batchSize ?? 100);
-      const send = (name: string, data: object) => this.queue.send(name, data, { tx });
+      const send = (name: string, data: object) => this.queue.send(name, data, { tx, ...RETRY });
       for (const row of rows) {
-        if (row.kind === 'job') await send(row.name, { ...(row.payload as object), outboxId: row.id });
+        if (row.kind === 'job') await send(row.name, row.payload as object);
         else await this.options.onEvent?.(row, send);
       }
       await markRelayed(

@@ -143,7 +143,13 @@ export interface CarneRequest {
   payer: ChargePayer;
   kind: 'boleto' | 'hybrid';
   /** In due-date order. A parcela's own description (default: the group's) counts for Efí's carnê rules. */
-  parcels: { customId: string; amountCents: number; issueDate: string; dueDate: string; description?: string }[];
+  parcels: {
+    customId: string;
+    amountCents: number;
+    issueDate: string;
+    dueDate: string;
+    description?: string;
+  }[];
   interestMonthlyBasisPoints?: number;
   fineBasisPoints?: number;
   message?: string;

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IntegrationBody, IntegrationView } from '../contracts/integrations.js';
-import { platformCodes, type PlatformCode } from '../platforms/adapter.js';
-import { platformDefinition } from '../platforms/registry.js';
+import type { PlatformCode } from '../platforms/adapter.js';
+import { platformDefinition, registeredPlatforms } from '../platforms/registry.js';
 import { getBankAccount, getPortador } from '../store/banking.js';
 import type { Store } from '../store/connection.js';
 import {
@@ -55,8 +55,8 @@ export function integrationView(deps: PlatformDeps, row: IntegrationListItem): I
 
 export async function listPlatforms(store: Store) {
   const disabled = await disabledPlatforms(store.db);
-  return platformCodes.map((code) => {
-    const definition = platformDefinition(code);
+  return registeredPlatforms().map((definition) => {
+    const code = definition.platform;
     return {
       platform: code,
       label: definition.label,

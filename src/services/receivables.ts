@@ -15,10 +15,10 @@ import {
   receivableImmutableFields,
 } from '../domain/receivable/statuses.js';
 import type { Executor, Store, Tx } from '../store/connection.js';
-import { getPortador } from '../store/banking.js';
+import { getPortador, getPortadorByErpKey } from '../store/banking.js';
 import { getCustomerByErpKey, getEstablishmentByErpKey } from '../store/customers.js';
 import { listHistory } from '../store/history.js';
-import { listMovements } from '../store/ledger.js';
+import { listMovements, type MovementRow } from '../store/ledger.js';
 import {
   getReceivable,
   getReceivableRow,
@@ -31,6 +31,8 @@ import {
 import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
 import { immutableConflict } from './customers.js';
 import { announceReceivable } from './events.js';
+import { registrationOf } from './registration.js';
+import type { RegistrationView } from '../contracts/registration.js';
 import { notFound, ServiceError, validationError, type FieldError } from './errors.js';
 
 /**
@@ -119,6 +121,16 @@ export async function upsertReceivableByErpKey(
   }
   if (body.portadorId && !(await getPortador(tx, body.portadorId, [companyId])))
     missing.push({ path: 'portadorId', message: `portador "${body.portadorId}" não existe nesta empresa` });
+  let portadorId = body.portadorId;
+  if (body.portadorErpKey) {
+    const portador = await getPortadorByErpKey(tx, companyId, body.portadorErpKey);
+    if (!portador)
+      missing.push({
+        path: 'portadorErpKey',
+        message: `portador "${body.portadorErpKey}" não existe nesta empresa; envie antes PUT /api/v1/portadores/${body.portadorErpKey}`,
+      });
+    else portadorId = portador.id;
+  } else if (body.portadorErpKey === null) portadorId = null;
   if (missing.length > 0 || !customer) throw referenceError(missing);
 
   const data: ReceivableInput = {
@@ -132,7 +144,7 @@ export async function upsertReceivableByErpKey(
     amountCents: body.amountCents,
     openAmountCents: body.openAmountCents,
     invoiceNumber: body.invoiceNumber,
-    portadorId: body.portadorId,
+    portadorId,
   };
   const result = await upsertReceivable(tx, {
     companyId,
@@ -212,6 +224,18 @@ export async function patchReceivable(
   });
 }
 
+function movementView(m: MovementRow) {
+  return {
+    id: m.id,
+    kind: m.kind,
+    amountCents: m.amountCents,
+    occurredOn: m.occurredOn,
+    description: m.description,
+    source: m.source,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
 export async function receivableDetail(store: Store, scope: readonly string[], id: string) {
   const receivable = await getReceivable(store.db, { companyIds: scope, id });
   if (!receivable) throw notFound('Título não encontrado.');
@@ -221,15 +245,7 @@ export async function receivableDetail(store: Store, scope: readonly string[], i
   ]);
   return {
     receivable,
-    movements: movements.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      amountCents: m.amountCents,
-      occurredOn: m.occurredOn,
-      description: m.description,
-      source: m.source,
-      createdAt: m.createdAt.toISOString(),
-    })),
+    movements: movements.map(movementView),
     history: history.map((h) => ({
       id: h.id,
       action: h.action,
@@ -249,11 +265,11 @@ export async function erpReceivableByKey(
   store: Store,
   companyId: string,
   erpKey: string,
-): Promise<ErpReceivableView> {
+): Promise<ErpReceivableView & { registration: RegistrationView | null }> {
   const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
   if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
   const [erpView] = await withCustomerErpKeys(store.db, [view]);
-  return erpView!;
+  return { ...erpView!, registration: await registrationOf(store, view.id) };
 }
 
 /** The ERP listing: the console filters, with the customer addressed by its ERP key. */
@@ -267,4 +283,11 @@ export async function searchErpReceivables(store: Store, companyId: string, quer
   }
   const page = await listReceivables(store.db, { ...filters, companyIds: [companyId], customerId });
   return { ...page, items: await withCustomerErpKeys(store.db, page.items) };
+}
+
+/** The ledger of a título addressed by the ERP's key. */
+export async function receivableMovementsByErpKey(store: Store, companyId: string, erpKey: string) {
+  const view = await getReceivable(store.db, { companyIds: [companyId], erpKey });
+  if (!view) throw notFound(`Título "${erpKey}" não encontrado nesta empresa.`);
+  return (await listMovements(store.db, view.id)).map(movementView);
 }

@@ -10,13 +10,15 @@
 import type { ChargePayer, ChargeRequest, RegisteredCharge } from '../platforms/adapter.js';
 import { PlatformError } from '../platforms/adapter.js';
 import { formatDateBR } from '../domain/dates.js';
+import type { RegistrationStatus } from '../domain/receivable/registration.js';
+import type { RegistrationView } from '../contracts/registration.js';
 import { getBankAccount, getPortador } from '../store/banking.js';
 import { appendCommunicationLog } from '../store/communication-log.js';
 import type { Store, Tx } from '../store/connection.js';
 import { getCustomer } from '../store/customers.js';
 import { activeIntegrationOfPortador, getIntegration, type IntegrationRow } from '../store/integrations.js';
 import { markRegistered } from '../store/ledger.js';
-import { enqueueJob, recordEvent } from '../store/outbox.js';
+import { enqueueJob, recordEvent, releaseDedupeKey } from '../store/outbox.js';
 import { getReceivableByErpKey, getReceivableRow, type ReceivableRow } from '../store/receivables.js';
 import {
   getRemessaForUpdate,
@@ -37,22 +39,9 @@ export interface RegistrationDeps extends PlatformDeps {
   store: Store;
 }
 
-export interface RegistrationView {
-  status: RemessaRow['status'];
-  platform: string;
-  chargeId: string | null;
-  nossoNumero: string | null;
-  line: string | null;
-  barcode: string | null;
-  pixCopyPaste: string | null;
-  pdfUrl: string | null;
-  attempts: number;
-  lastError: string | null;
-}
-
 export function registrationView(row: RemessaRow & { platform: string }): RegistrationView {
   return {
-    status: row.status as RemessaRow['status'],
+    status: row.status as RegistrationStatus,
     platform: row.platform,
     chargeId: row.chargeId,
     nossoNumero: row.nossoNumero,
@@ -99,7 +88,7 @@ export async function requestRegistration(
       name: JOB_REGISTER,
       companyId: receivable.companyId,
       payload: { remessaId: remessa.id },
-      dedupeKey: `register:${remessa.id}:${remessa.attempts}`,
+      dedupeKey: registrationKey(remessa.id),
     });
     const current = job
       ? await updateRemessa(tx, remessa, {}, { action: 'send_requested', actor: args.actor })
@@ -109,6 +98,14 @@ export async function requestRegistration(
       registration: registrationView({ ...current, platform: integration.platform }),
     };
   });
+}
+
+/**
+ * Held while a registration is queued or in flight (retries included), so that no second job can start an attempt
+ * beside it; released when the attempt concludes (sent, Falha, Falha ERP).
+ */
+function registrationKey(remessaId: string): string {
+  return `register:${remessaId}`;
 }
 
 async function integrationOf(tx: Tx, receivable: ReceivableRow): Promise<IntegrationRow> {
@@ -203,7 +200,11 @@ export async function runRegistration(
 ): Promise<void> {
   const prepared = await deps.store.transaction(async (tx) => {
     const remessa = await getRemessaForUpdate(tx, remessaId);
-    if (!remessa || remessa.status === 'sent' || remessa.status === 'paid') return null;
+    if (!remessa) return null;
+    if (remessa.status === 'sent' || remessa.status === 'paid') {
+      await releaseDedupeKey(tx, registrationKey(remessa.id));
+      return null;
+    }
     const integration = (await getIntegration(tx, remessa.integrationId))!;
     const receivable = (await getReceivableRow(tx, remessa.receivableId, [remessa.companyId]))!;
     const { charge, missing } = await chargeOf(tx, remessa, receivable, integration);
@@ -220,6 +221,7 @@ export async function runRegistration(
         },
       );
       await recordEvent(tx, receivableEvent('titulo.registration_failed', receivable, { reason: message }));
+      await releaseDedupeKey(tx, registrationKey(remessa.id));
       return null;
     }
     const attempt = await updateRemessa(
@@ -260,6 +262,7 @@ export async function runRegistration(
         { action: 'sent', actor, details: { chargeId: registered.chargeId, platform: integration.platform } },
       );
       await markRegistered(tx, { receivableId: receivable.id, actor });
+      await releaseDedupeKey(tx, registrationKey(remessa.id));
       await recordEvent(
         tx,
         receivableEvent('titulo.registered', receivable, {

@@ -10,7 +10,7 @@ import {
   type ReturnCommandAction,
   type ReturnCommandTable,
 } from '../domain/settlement/return-commands.js';
-import { platformCodes, type PlatformCode } from '../platforms/adapter.js';
+import { platformCodes } from '../platforms/adapter.js';
 import { platformDefinition } from '../platforms/registry.js';
 import type { Executor } from '../store/connection.js';
 import { getReturnCommandEdit, listReturnCommandEdits, saveReturnCommand } from '../store/return-commands.js';
@@ -19,7 +19,7 @@ import { validationError } from './errors.js';
 /** Defaults of a scope: a platform code ("efi") or, for banks by CNAB, the bank code ("237"). */
 export function defaultReturnCommands(scope: string): ReturnCommandTable {
   if ((platformCodes as readonly string[]).includes(scope))
-    return platformDefinition(scope as PlatformCode).returnCommands ?? [];
+    return platformDefinition(scope).returnCommands ?? [];
   return bankReturnCommands(scope);
 }
 

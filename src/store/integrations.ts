@@ -92,7 +92,10 @@ export async function getIntegration(
   return row ?? null;
 }
 
-export async function getIntegrationByWebhookToken(ex: Executor, token: string): Promise<IntegrationRow | null> {
+export async function getIntegrationByWebhookToken(
+  ex: Executor,
+  token: string,
+): Promise<IntegrationRow | null> {
   const [row] = await ex.select().from(integrations).where(eq(integrations.webhookToken, token));
   return row ?? null;
 }

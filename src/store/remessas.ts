@@ -1,12 +1,11 @@
 /** Remessa records: the registration of one título through one integration, with its status and history. */
 import { and, eq } from 'drizzle-orm';
+import type { RegistrationStatus } from '../domain/receivable/registration.js';
 import type { Executor, Tx } from './connection.js';
 import { appendHistory } from './history.js';
 import { integrations, remessas } from './schema.js';
 
 export type RemessaRow = typeof remessas.$inferSelect;
-export const remessaStatuses = ['not_sent', 'sent', 'failed', 'erp_failed', 'paid'] as const;
-export type RemessaStatus = (typeof remessaStatuses)[number];
 
 /** The remessa record of this título at this integration, created (not_sent) when absent. Locked for update. */
 export async function lockRemessa(
@@ -32,7 +31,7 @@ export async function getRemessaForUpdate(tx: Tx, id: string): Promise<RemessaRo
 }
 
 export interface RemessaChange {
-  status?: RemessaStatus;
+  status?: RegistrationStatus;
   chargeId?: string | null;
   nossoNumero?: string | null;
   line?: string | null;

@@ -14,6 +14,7 @@ import { todayInSaoPaulo } from '../../src/domain/dates.js';
 import * as schema from '../../src/store/schema.js';
 import { postToLedger } from '../../src/store/ledger.js';
 import { json, openTestStore, startHarness, type Harness } from './harness.js';
+import { testPlatformDeps } from '../support/platforms.js';
 
 let h: Harness;
 /** Títulos created in Sul (7) and Norte (3) through the ERP API; ids by ERP key. */
@@ -369,7 +370,12 @@ describe('service endpoints', () => {
 
   it('/healthz answers 503 when the database is gone', async () => {
     const { store, close } = await openTestStore();
-    const app = await buildApp({ store, jobs: h.jobs, webRoot: '/nonexistent' });
+    const app = await buildApp({
+      store,
+      jobs: h.jobs,
+      webRoot: '/nonexistent',
+      platforms: testPlatformDeps(),
+    });
     try {
       await close();
       const response = await app.inject({ url: '/healthz' });
@@ -391,7 +397,7 @@ describe('service endpoints', () => {
     try {
       writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>finconsole</title>');
       writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
-      const app = await buildApp({ store: h.store, jobs: h.jobs, webRoot });
+      const app = await buildApp({ store: h.store, jobs: h.jobs, webRoot, platforms: testPlatformDeps() });
       try {
         expect((await app.inject({ url: '/' })).body).toContain('<title>finconsole</title>');
         expect((await app.inject({ url: '/titulos/123' })).body).toContain('<title>finconsole</title>');

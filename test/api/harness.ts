@@ -13,6 +13,7 @@ import { createUser } from '../../src/store/users.js';
 import { type Store } from '../../src/store/connection.js';
 import { makeCnpj } from '../../src/domain/documents/index.js';
 import { openTestStore } from '../support/database.js';
+import { testPlatformDeps } from '../support/platforms.js';
 
 export { openTestStore };
 
@@ -131,7 +132,7 @@ export async function startHarness(): Promise<Harness> {
     ).id;
   };
   const portadores = { sul: await portadorOf(sul.id), norte: await portadorOf(norte.id) };
-  const app = await buildApp({ store, jobs, webRoot: '/nonexistent' });
+  const app = await buildApp({ store, jobs, webRoot: '/nonexistent', platforms: testPlatformDeps() });
   await app.ready();
   const send = (url: string, auth: Record<string, string>, init: RequestInit = {}) =>
     app.inject({

@@ -47,7 +47,8 @@ describe('import direction', () => {
         const target = resolve(dirname(file), match[1]!);
         const targetLayer = layerOf(target);
         const fromEmulator = /\/emulator\//.test(target) && !/\/emulator\//.test(file);
-        if (fromEmulator) violations.push(`${relative(src, file)} → ${match[1]} (emulador fora de cli/testes)`);
+        if (fromEmulator)
+          violations.push(`${relative(src, file)} → ${match[1]} (emulador fora de cli/testes)`);
         if (targetLayer === layer || rules.includes(targetLayer)) continue;
         violations.push(`${relative(src, file)} → ${match[1]}`);
       }

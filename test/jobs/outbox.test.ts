@@ -7,6 +7,7 @@ import { upsertCustomer } from '../../src/store/customers.js';
 import { upsertReceivable } from '../../src/store/receivables.js';
 import { makeCnpj, makeCpf } from '../../src/domain/documents/index.js';
 import { describeDatabase, openTestStore, type TestStore } from '../support/database.js';
+import { testPlatformDeps } from '../support/platforms.js';
 
 async function waitFor<T>(
   read: () => Promise<T>,
@@ -62,7 +63,7 @@ describe(`transactional outbox with pg-boss (${describeDatabase()})`, () => {
     await queue.work<{ receivableId: string; outboxId: number }>('test.echo', async (data) => {
       handled.push(data);
     });
-    const relay = await registerWorkers(queue, { store: t.store });
+    const relay = await registerWorkers(queue, { store: t.store, ...testPlatformDeps() });
     const pendingJobs = () => queue.countJobs('test.echo');
     const before = await pendingJobs();
     await expect(

@@ -14,6 +14,7 @@ import {
   receivableUpsertBody,
 } from '../../contracts/receivables.js';
 import { erpResourceRoutes } from './erp-resource.js';
+import { erpReceivableDetailSchema } from '../../contracts/registration.js';
 
 export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
   app.addHook('preHandler', requireApiToken(store));
@@ -37,7 +38,8 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
       },
     },
     get: {
-      summary: 'Um título pela chave do ERP',
+      summary: 'Um título pela chave do ERP, com o seu registro na plataforma (registration)',
+      view: erpReceivableDetailSchema,
       run: (companyId, erpKey) => erpReceivableByKey(store, companyId, erpKey),
     },
     list: {

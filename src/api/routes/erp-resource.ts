@@ -54,7 +54,12 @@ export interface ErpResource<
     body: Body;
     run: (tx: Tx, args: ErpUpsertArgs<z.output<Body>>) => Promise<{ created: boolean; view: z.output<View> }>;
   };
-  get: { summary: string; run: (companyId: string, erpKey: string) => Promise<z.output<View>> };
+  /** `view` when the read by key answers more than the upsert (e.g. a título's registration). */
+  get: {
+    summary: string;
+    view?: z.ZodType;
+    run: (companyId: string, erpKey: string) => Promise<z.output<View>>;
+  };
   list: {
     summary: string;
     query: ListQuery;
@@ -128,7 +133,7 @@ export function erpResourceRoutes<
         summary: route.get.summary,
         security: bearerSecurity,
         params: erpKeyParams,
-        response: { 200: view, ...errorResponses },
+        response: { 200: route.get.view ?? view, ...errorResponses },
       },
     },
     async (request) => route.get.run(tokenOf(request).companyId, request.params.erpKey),

@@ -95,11 +95,20 @@ class EfiAdapter implements PlatformAdapter {
 
   async register(charge: ChargeRequest): Promise<RegisteredCharge> {
     const body = oneStepBody(charge, this.runtime.notificationUrl);
-    const answer = await this.client.call('registrar boleto', 'POST', '/v1/charge/one-step', oneStepResponse, body);
+    const answer = await this.client.call(
+      'registrar boleto',
+      'POST',
+      '/v1/charge/one-step',
+      oneStepResponse,
+      body,
+    );
     return fromOneStep(charge, answer.data);
   }
 
-  async registerCarne(carne: CarneRequest, options: { lookUpFirst?: boolean } = {}): Promise<RegisteredCharge[]> {
+  async registerCarne(
+    carne: CarneRequest,
+    options: { lookUpFirst?: boolean } = {},
+  ): Promise<RegisteredCharge[]> {
     const plan = planCarne(carne);
     const byCustomId = new Map<string, RegisteredCharge>();
     for (const parcel of plan.boletos) {
@@ -115,7 +124,10 @@ class EfiAdapter implements PlatformAdapter {
     return carne.parcels.map((parcel) => byCustomId.get(parcel.customId)!);
   }
 
-  private async createCarnet(carne: CarneRequest, parcels: CarneRequest['parcels']): Promise<RegisteredCharge[]> {
+  private async createCarnet(
+    carne: CarneRequest,
+    parcels: CarneRequest['parcels'],
+  ): Promise<RegisteredCharge[]> {
     const body = carnetBody(carne, parcels, this.runtime.notificationUrl);
     const answer = await this.client.call('registrar carnê', 'POST', '/v1/carnet', carnetResponse, body);
     return fromCarnet(carne, parcels, answer.data);
@@ -138,13 +150,19 @@ class EfiAdapter implements PlatformAdapter {
     return answer.data.filter((charge) => charge.custom_id === customId && charge.status !== 'canceled');
   }
 
-  async findByCustomId(customId: string, kind: ChargeRequest['kind'] = 'boleto'): Promise<RegisteredCharge | null> {
+  async findByCustomId(
+    customId: string,
+    kind: ChargeRequest['kind'] = 'boleto',
+  ): Promise<RegisteredCharge | null> {
     const [found] = await this.listByCustomId('billet', customId);
     return found ? fromListed(customId, kind, found) : null;
   }
 
   /** The carnê's parcelas under the group's custom id, when all of them are there. */
-  private async findCarne(carne: CarneRequest, parcels: CarneRequest['parcels']): Promise<RegisteredCharge[] | null> {
+  private async findCarne(
+    carne: CarneRequest,
+    parcels: CarneRequest['parcels'],
+  ): Promise<RegisteredCharge[] | null> {
     const listed = await this.listByCustomId('carnet', carne.customId);
     const byParcel = new Map(
       listed.flatMap((charge) =>
@@ -180,13 +198,24 @@ class EfiAdapter implements PlatformAdapter {
   }
 
   async settleManually(chargeId: string): Promise<void> {
-    await this.client.call('baixa manual (marcar como pago)', 'PUT', `/v1/charge/${chargeId}/settle`, codeResponse);
+    await this.client.call(
+      'baixa manual (marcar como pago)',
+      'PUT',
+      `/v1/charge/${chargeId}/settle`,
+      codeResponse,
+    );
   }
 
   async resendEmail(chargeId: string, email: string): Promise<void> {
-    await this.client.call('reenviar por e-mail', 'POST', `/v1/charge/${chargeId}/billet/resend`, codeResponse, {
-      email,
-    });
+    await this.client.call(
+      'reenviar por e-mail',
+      'POST',
+      `/v1/charge/${chargeId}/billet/resend`,
+      codeResponse,
+      {
+        email,
+      },
+    );
   }
 
   async fetchNotification(body: unknown) {
@@ -201,7 +230,12 @@ class EfiAdapter implements PlatformAdapter {
   }
 
   async queryStatus(chargeId: string) {
-    const answer = await this.client.call('consultar cobrança', 'GET', `/v1/charge/${chargeId}`, chargeDetailResponse);
+    const answer = await this.client.call(
+      'consultar cobrança',
+      'GET',
+      `/v1/charge/${chargeId}`,
+      chargeDetailResponse,
+    );
     return [eventFromDetail(answer.data)];
   }
 }

@@ -38,7 +38,10 @@ export class EfiClient {
       body: { grant_type: 'client_credentials' },
       authorization: `Basic ${basic}`,
     });
-    this.token = { value: body.access_token, expiresAt: this.now() + body.expires_in * 1000 - TOKEN_MARGIN_MS };
+    this.token = {
+      value: body.access_token,
+      expiresAt: this.now() + body.expires_in * 1000 - TOKEN_MARGIN_MS,
+    };
   }
 
   /** Calls an endpoint with the current token; a token Efí no longer accepts is renewed once. */
@@ -129,10 +132,7 @@ export class EfiClient {
     if (Array.isArray(value)) return value.map((item) => this.mask(item));
     if (value && typeof value === 'object')
       return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [
-          key,
-          /token|secret/i.test(key) ? MASK : this.mask(item),
-        ]),
+        Object.entries(value).map(([key, item]) => [key, /token|secret/i.test(key) ? MASK : this.mask(item)]),
       );
     return value;
   }

@@ -127,7 +127,9 @@ export function parcelCharge(carne: CarneRequest, parcel: CarneParcel): ChargeRe
     issueDate: parcel.issueDate,
     dueDate: parcel.dueDate,
     payer: carne.payer,
-    ...(carne.interestMonthlyBasisPoints ? { interestMonthlyBasisPoints: carne.interestMonthlyBasisPoints } : {}),
+    ...(carne.interestMonthlyBasisPoints
+      ? { interestMonthlyBasisPoints: carne.interestMonthlyBasisPoints }
+      : {}),
     ...(carne.fineBasisPoints ? { fineBasisPoints: carne.fineBasisPoints } : {}),
     ...(carne.message ? { message: carne.message } : {}),
   };
@@ -198,7 +200,11 @@ export function fromCarnet(
   });
 }
 
-export function fromListed(customId: string, kind: ChargeRequest['kind'], listed: EfiListedCharge): RegisteredCharge {
+export function fromListed(
+  customId: string,
+  kind: ChargeRequest['kind'],
+  listed: EfiListedCharge,
+): RegisteredCharge {
   const payment = listed.payment;
   const billet =
     payment?.payment_method === 'banking_billet'

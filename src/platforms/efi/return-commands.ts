@@ -9,7 +9,11 @@ export const efiReturnCommands: ReturnCommandTable = [
   { code: 'new', description: 'Cobrança gerada, aguardando forma de pagamento', action: 'informative' },
   { code: 'waiting', description: 'Boleto emitido, aguardando pagamento', action: 'confirm_registration' },
   { code: 'link', description: 'Link de pagamento gerado', action: 'informative' },
-  { code: 'identified', description: 'Pagamento identificado, aguardando confirmação', action: 'informative' },
+  {
+    code: 'identified',
+    description: 'Pagamento identificado, aguardando confirmação',
+    action: 'informative',
+  },
   { code: 'approved', description: 'Pagamento aprovado, aguardando confirmação', action: 'informative' },
   { code: 'paid', description: 'Pago', action: 'settle' },
   { code: 'settled', description: 'Marcado como pago (baixa manual na Efí)', action: 'settle' },

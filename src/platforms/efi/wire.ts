@@ -72,7 +72,10 @@ export type EfiCustomer = z.infer<typeof customer>;
 
 export const item = z.object({ name: z.string().min(1), value: z.number().int(), amount: z.number().int() });
 
-export const metadata = z.object({ custom_id: z.string().optional(), notification_url: z.string().optional() });
+export const metadata = z.object({
+  custom_id: z.string().optional(),
+  notification_url: z.string().optional(),
+});
 
 const configurations = z.object({
   days_to_write_off: z.number().int().optional(),
@@ -169,7 +172,9 @@ export const carnetResponse = z
   .loose();
 export type EfiCarnetData = z.infer<typeof carnetResponse>['data'];
 
-const billet = z.object({ barcode: z.string(), pix: pix.optional(), pdf: pdf.optional(), expire_at: date }).loose();
+const billet = z
+  .object({ barcode: z.string(), pix: pix.optional(), pdf: pdf.optional(), expire_at: date })
+  .loose();
 
 /** A charge's payment as GET /v1/charges lists it: a boleto, or a parcela of a carnê. */
 const listedPayment = z.union([
@@ -226,7 +231,9 @@ export const notificationEntry = z
     type: z.string(),
     custom_id: z.string().nullable(),
     status: z.object({ current: z.string(), previous: z.string().nullable() }).loose(),
-    identifiers: z.object({ charge_id: z.number().int().optional(), carnet_id: z.number().int().optional() }).loose(),
+    identifiers: z
+      .object({ charge_id: z.number().int().optional(), carnet_id: z.number().int().optional() })
+      .loose(),
     created_at: z.string(),
     /** Paid amount in centavos, on payment entries. */
     value: z.number().int().optional(),

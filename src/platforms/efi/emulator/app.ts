@@ -6,7 +6,12 @@
  * product code: only tests, the CLI and the demo wiring use it.
  */
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { z } from 'zod';
 import { todayInSaoPaulo } from '../../../domain/dates.js';
 import {
@@ -117,12 +122,17 @@ export class EfiEmulator {
 
   authorize(header: string | undefined): { access_token: string; token_type: string; expires_in: number } {
     const [scheme, encoded] = (header ?? '').split(' ');
-    const [clientId, ...rest] = Buffer.from(encoded ?? '', 'base64').toString().split(':');
+    const [clientId, ...rest] = Buffer.from(encoded ?? '', 'base64')
+      .toString()
+      .split(':');
     const account = (this.options.accounts ?? [EFI_EMULATOR_DEMO_ACCOUNT]).find(
       (a) => a.clientId === clientId && a.clientSecret === rest.join(':'),
     );
     if (scheme !== 'Basic' || !account)
-      throw new EfiEmulatorError(401, { error: 'invalid_client', error_description: 'Credenciais inválidas.' });
+      throw new EfiEmulatorError(401, {
+        error: 'invalid_client',
+        error_description: 'Credenciais inválidas.',
+      });
     const ttl = this.options.tokenTtlSeconds ?? 600;
     const token = randomBytes(24).toString('base64url');
     this.tokens.set(token, { clientId: account.clientId, expiresAt: Date.now() + ttl * 1000 });
@@ -135,7 +145,10 @@ export class EfiEmulator {
     const token = header?.startsWith('Bearer ') ? header.slice(7) : '';
     const entry = this.tokens.get(token);
     if (!entry || entry.expiresAt <= Date.now())
-      throw new EfiEmulatorError(401, { error: 'unauthorized', error_description: 'Token de acesso inválido ou expirado.' });
+      throw new EfiEmulatorError(401, {
+        error: 'unauthorized',
+        error_description: 'Token de acesso inválido ou expirado.',
+      });
     return entry.clientId;
   }
 
@@ -222,7 +235,11 @@ export class EfiEmulator {
     if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs, this.closing.signal);
     if (this.faults.failNext > 0) {
       this.faults.failNext--;
-      throw new EfiEmulatorError(500, { code: 3500000, error: 'internal_server_error', error_description: 'Erro interno do servidor.' });
+      throw new EfiEmulatorError(500, {
+        code: 3500000,
+        error: 'internal_server_error',
+        error_description: 'Erro interno do servidor.',
+      });
     }
     const result = await work();
     if (this.faults.timeoutNext > 0) {
@@ -263,7 +280,12 @@ function billet(request: FastifyRequest, prefix: string, charge: EmulatedCharge)
 function customerView(charge: EmulatedCharge) {
   const c = charge.customer;
   return c.juridical_person
-    ? { cnpj: c.juridical_person.cnpj, corporate_name: c.juridical_person.corporate_name, phone_number: c.phone_number ?? null, email: c.email }
+    ? {
+        cnpj: c.juridical_person.cnpj,
+        corporate_name: c.juridical_person.corporate_name,
+        phone_number: c.phone_number ?? null,
+        email: c.email,
+      }
     : { name: c.name, cpf: c.cpf, phone_number: c.phone_number ?? null, email: c.email };
 }
 
@@ -308,18 +330,25 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const status = (error as { statusCode?: number }).statusCode;
   if (status && status < 500)
     return reply.code(400).send(validationError('/', (error as Error).message).body);
-  return reply.code(500).send({ code: 3500000, error: 'internal_server_error', error_description: 'Erro interno do servidor.' });
+  return reply
+    .code(500)
+    .send({ code: 3500000, error: 'internal_server_error', error_description: 'Erro interno do servidor.' });
 }
 
 /** The emulator's routes; `prefix` is where they are mounted (for the links it hands out). */
-export const efiEmulatorRoutes: FastifyPluginAsync<{ emulator: EfiEmulator; prefix?: string }> = async (app, opts) => {
+export const efiEmulatorRoutes: FastifyPluginAsync<{ emulator: EfiEmulator; prefix?: string }> = async (
+  app,
+  opts,
+) => {
   const { emulator } = opts;
   const prefix = opts.prefix ?? '';
   const state = emulator.state;
   app.setErrorHandler((error, _request, reply) => sendError(reply, error));
   app.addHook('onClose', () => emulator.close());
 
-  app.post('/v1/authorize', (request) => emulator.withFaults(() => emulator.authorize(request.headers.authorization)));
+  app.post('/v1/authorize', (request) =>
+    emulator.withFaults(() => emulator.authorize(request.headers.authorization)),
+  );
 
   /** An authenticated, counted, fault-injected API route. */
   const api = <P>(
@@ -409,15 +438,26 @@ export const efiEmulatorRoutes: FastifyPluginAsync<{ emulator: EfiEmulator; pref
     const query = parse(listQuery, request.query);
     const wantCarnet = query.charge_type === 'carnet';
     const data = [...state.charges.values()]
-      .filter((c) => Boolean(c.carnet) === wantCarnet && query.charge_type !== 'subscription' && query.charge_type !== 'card')
-      .filter((c) => c.createdAt.slice(0, 10) >= query.begin_date && c.createdAt.slice(0, 10) <= query.end_date)
+      .filter(
+        (c) =>
+          Boolean(c.carnet) === wantCarnet &&
+          query.charge_type !== 'subscription' &&
+          query.charge_type !== 'card',
+      )
+      .filter(
+        (c) => c.createdAt.slice(0, 10) >= query.begin_date && c.createdAt.slice(0, 10) <= query.end_date,
+      )
       .filter((c) => query.custom_id === undefined || c.customId === query.custom_id)
       .filter((c) => query.status === undefined || c.status === query.status)
       .map((c) => listed(request, prefix, c));
     return {
       code: 200,
       data,
-      params: { begin_date: query.begin_date, end_date: query.end_date, pagination: { limit: 1000, offset: 0, page: 1 } },
+      params: {
+        begin_date: query.begin_date,
+        end_date: query.end_date,
+        pagination: { limit: 1000, offset: 0, page: 1 },
+      },
     };
   });
 

@@ -45,11 +45,19 @@ export function validationError(property: string, message: string): EfiEmulatorE
 }
 
 function statusError(message: string): EfiEmulatorError {
-  return new EfiEmulatorError(400, { code: STATUS_CODE, error: 'invalid_status', error_description: message });
+  return new EfiEmulatorError(400, {
+    code: STATUS_CODE,
+    error: 'invalid_status',
+    error_description: message,
+  });
 }
 
 export function notFound(what: string): EfiEmulatorError {
-  return new EfiEmulatorError(404, { code: 404, error: 'not_found', error_description: `${what} não encontrada` });
+  return new EfiEmulatorError(404, {
+    code: 404,
+    error: 'not_found',
+    error_description: `${what} não encontrada`,
+  });
 }
 
 /** A zod failure in Efí's format: the JSON path of the first issue and its message. */
@@ -123,7 +131,8 @@ export class EfiEmulatorState {
     } else {
       if (!customer.name) throw validationError(`${at}/name`, 'O nome do cliente é obrigatório.');
       const cpf = parseDocument(customer.cpf ?? '');
-      if (!cpf.valid || cpf.kind !== 'cpf') throw validationError(`${at}/cpf`, 'CPF inválido ou não informado.');
+      if (!cpf.valid || cpf.kind !== 'cpf')
+        throw validationError(`${at}/cpf`, 'CPF inválido ou não informado.');
     }
     if (customer.phone_number === undefined) {
       if (this.requirePhone)
@@ -188,7 +197,11 @@ export class EfiEmulatorState {
   }
 
   /** Appends a status change to the charge's history; the caller posts the token to its notification URL. */
-  changeStatus(charge: EmulatedCharge, status: EfiChargeStatus, extra: Partial<EfiNotificationEntry> = {}): void {
+  changeStatus(
+    charge: EmulatedCharge,
+    status: EfiChargeStatus,
+    extra: Partial<EfiNotificationEntry> = {},
+  ): void {
     const previous = charge.history.length > 0 ? charge.status : null;
     charge.status = status;
     const createdAt = this.clock.timestamp();
@@ -198,7 +211,9 @@ export class EfiEmulatorState {
       type: charge.carnet ? 'carnet_charge' : 'charge',
       custom_id: charge.customId,
       status: { current: status, previous },
-      identifiers: charge.carnet ? { charge_id: charge.id, carnet_id: charge.carnet.id } : { charge_id: charge.id },
+      identifiers: charge.carnet
+        ? { charge_id: charge.id, carnet_id: charge.carnet.id }
+        : { charge_id: charge.id },
       created_at: createdAt,
       ...extra,
     });
@@ -210,7 +225,10 @@ export class EfiEmulatorState {
     this.checkDueDate(billet.expire_at, '/payment/banking_billet/expire_at');
     const totalCents = request.items.reduce((sum, item) => sum + item.value * item.amount, 0);
     if (totalCents < MIN_CHARGE_CENTS)
-      throw validationError('/items', `O valor mínimo de um boleto é R$ 5,00 (recebido ${totalCents} centavos).`);
+      throw validationError(
+        '/items',
+        `O valor mínimo de um boleto é R$ 5,00 (recebido ${totalCents} centavos).`,
+      );
     const charge = this.newCharge({
       customId: request.metadata?.custom_id ?? null,
       notificationUrl: request.metadata?.notification_url ?? null,
@@ -219,7 +237,8 @@ export class EfiEmulatorState {
       customer: billet.customer,
       expireAt: billet.expire_at,
     });
-    if (billet.customer.email) this.emails.push({ to: billet.customer.email, chargeIds: [charge.id], kind: 'boleto' });
+    if (billet.customer.email)
+      this.emails.push({ to: billet.customer.email, chargeIds: [charge.id], kind: 'boleto' });
     return charge;
   }
 
@@ -234,7 +253,11 @@ export class EfiEmulatorState {
     const remainder = request.split_items ? itemsCents - base * request.repeats : 0;
     if (base < MIN_CHARGE_CENTS)
       throw validationError('/items', `O valor mínimo de uma parcela é R$ 5,00 (recebido ${base} centavos).`);
-    const carnet: EmulatedCarnet = { id: this.nextCarnetId++, customId: request.metadata?.custom_id ?? null, chargeIds: [] };
+    const carnet: EmulatedCarnet = {
+      id: this.nextCarnetId++,
+      customId: request.metadata?.custom_id ?? null,
+      chargeIds: [],
+    };
     const charges = Array.from({ length: request.repeats }, (_, index) =>
       this.newCharge({
         customId: carnet.customId,
@@ -248,7 +271,8 @@ export class EfiEmulatorState {
     );
     carnet.chargeIds = charges.map((c) => c.id);
     this.carnets.set(carnet.id, carnet);
-    if (request.customer.email) this.emails.push({ to: request.customer.email, chargeIds: carnet.chargeIds, kind: 'carnê' });
+    if (request.customer.email)
+      this.emails.push({ to: request.customer.email, chargeIds: carnet.chargeIds, kind: 'carnê' });
     return { carnet, charges };
   }
 
@@ -260,12 +284,18 @@ export class EfiEmulatorState {
 
   updateBillet(id: string, expireAt: string): EmulatedCharge {
     const charge = this.charge(id);
-    if (charge.carnet) throw statusError('Parcela de carnê: altere o vencimento pelo carnê (/v1/carnet/:id/parcel/:parcel).');
+    if (charge.carnet)
+      throw statusError('Parcela de carnê: altere o vencimento pelo carnê (/v1/carnet/:id/parcel/:parcel).');
     if (!['waiting', 'unpaid'].includes(charge.status))
-      throw statusError(`O vencimento só pode ser alterado em boleto não pago (status atual: ${charge.status}).`);
+      throw statusError(
+        `O vencimento só pode ser alterado em boleto não pago (status atual: ${charge.status}).`,
+      );
     this.checkDueDate(expireAt, '/expire_at');
     charge.expireAt = expireAt;
-    charge.messages.push({ message: `Vencimento alterado para ${expireAt}`, created_at: this.clock.timestamp() });
+    charge.messages.push({
+      message: `Vencimento alterado para ${expireAt}`,
+      created_at: this.clock.timestamp(),
+    });
     if (charge.status === 'unpaid') this.changeStatus(charge, 'waiting');
     return charge;
   }
@@ -307,7 +337,8 @@ export class EfiEmulatorState {
   /** The due date passed without payment (control route). */
   expire(id: string): EmulatedCharge {
     const charge = this.charge(id);
-    if (charge.status !== 'waiting') throw statusError(`Só um boleto aguardando pagamento vence (status: ${charge.status}).`);
+    if (charge.status !== 'waiting')
+      throw statusError(`Só um boleto aguardando pagamento vence (status: ${charge.status}).`);
     this.changeStatus(charge, 'unpaid');
     return charge;
   }
