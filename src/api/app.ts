@@ -29,6 +29,7 @@ import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
 import { finishOpenApi } from './openapi.js';
 import { guardBoundary } from './plugins/boundary.js';
+import { registerMetrics } from './plugins/metrics.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleIntegrationRoutes } from './routes/console-integrations.js';
@@ -66,7 +67,16 @@ export function trustProxyFromEnv(value = process.env.TRUST_PROXY): boolean | st
   return value.split(',').map((part) => part.trim());
 }
 
-const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz', '/readyz', '/webhooks/', '/emulators/'];
+const API_PREFIXES = [
+  '/api/',
+  '/api?',
+  '/docs',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/webhooks/',
+  '/emulators/',
+];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -83,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.decorateRequest('principal', null);
   guardBoundary(app as unknown as FastifyInstance);
+  registerMetrics(app as unknown as FastifyInstance, deps.store);
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');

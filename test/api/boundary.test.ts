@@ -5,6 +5,7 @@
  * field error everywhere (login included, no credentials needed), an erpKey over 100 characters and an unknown URL
  * parameter get our error shape naming the field, UFs come from IBGE's list and phones are stored in one form.
  */
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, startHarness, type Harness } from './harness.js';
 
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 type Field = { path: string; message: string };
-const fieldsOf = (response: { body: string }) => json(response).error.fields as Field[];
+const fieldsOf = (response: LightMyRequestResponse) => json(response).error.fields as Field[];
 
 const receivable = (overrides: Record<string, unknown> = {}) => ({
   customerErpKey: 'CLI-B',

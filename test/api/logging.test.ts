@@ -8,6 +8,7 @@ import { buildApp } from '../../src/api/app.js';
 import { startJobQueue, type JobQueue } from '../../src/jobs/index.js';
 import { createLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/connection.js';
+import { testPlatformDeps } from '../support/platforms.js';
 import { openTestStore } from './harness.js';
 
 function capture(isTTY: boolean) {
@@ -70,6 +71,7 @@ describe('request logs', () => {
       jobs,
       logger: createLogger({ destination: out.stream }),
       webRoot: '/x',
+      platforms: testPlatformDeps(),
     });
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
     expect(out.lines.filter((line) => line.includes('/healthz'))).toEqual([]);
