@@ -40,7 +40,8 @@ export const integrationBody = z
     notifyUserIds: z.array(z.uuid()).default([]),
   })
   .strict()
-  .meta({ id: 'IntegrationInput' });
+  // Not "IntegrationInput": fastify-type-provider-zod names the request form of "Integration" so, and the two collide.
+  .meta({ id: 'IntegrationSettings' });
 export type IntegrationBody = z.infer<typeof integrationBody>;
 
 export const integrationSchema = z

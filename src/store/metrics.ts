@@ -20,7 +20,11 @@ export interface OperationalCounts {
   platformCalls: { platform: string; outcome: string; count: number }[];
 }
 
-const backlog = (rows: Record<string, unknown>[]): Backlog[] =>
+type Row = Record<string, unknown>;
+/** Both drivers answer `execute` with `{ rows }`; drizzle types it per driver. */
+const rowsOf = (result: unknown): Row[] => (result as { rows: Row[] }).rows;
+
+const backlog = (rows: Row[]): Backlog[] =>
   rows.map((row) => ({
     name: String(row['name']),
     waiting: Number(row['waiting']),
@@ -28,13 +32,13 @@ const backlog = (rows: Record<string, unknown>[]): Backlog[] =>
   }));
 
 export async function operationalCounts(ex: Executor): Promise<OperationalCounts> {
-  const hasQueue = await ex.execute(sql`select to_regclass('pgboss.job') is not null as present`);
-  const queues = hasQueue.rows[0]?.['present']
+  const hasQueue = rowsOf(await ex.execute(sql`select to_regclass('pgboss.job') is not null as present`));
+  const queues = hasQueue[0]?.['present']
     ? await ex.execute(sql`
         select name, count(*)::int as waiting,
                extract(epoch from now() - min(created_on))::float8 as oldest_seconds
         from pgboss.job where state in ('created', 'retry') group by name order by name`)
-    : { rows: [] };
+    : { rows: [] as Row[] };
   const outbox = await ex.execute(sql`
     select kind as name, count(*)::int as waiting,
            extract(epoch from now() - min(created_at))::float8 as oldest_seconds
@@ -43,9 +47,9 @@ export async function operationalCounts(ex: Executor): Promise<OperationalCounts
     select platform, outcome, count(*)::int as count from communication_log
     group by platform, outcome order by platform, outcome`);
   return {
-    queues: backlog(queues.rows as Record<string, unknown>[]),
-    outbox: backlog(outbox.rows as Record<string, unknown>[]),
-    platformCalls: (calls.rows as Record<string, unknown>[]).map((row) => ({
+    queues: backlog(rowsOf(queues)),
+    outbox: backlog(rowsOf(outbox)),
+    platformCalls: rowsOf(calls).map((row) => ({
       platform: String(row['platform']),
       outcome: String(row['outcome']),
       count: Number(row['count']),

@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       logFormat: undefined,
       worker: true,
+      emulators: true,
+      secretKey: undefined,
+      publicUrl: undefined,
     });
   });
 
@@ -33,6 +36,9 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       logFormat: 'json',
       worker: false,
+      emulators: true,
+      secretKey: undefined,
+      publicUrl: undefined,
     });
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
