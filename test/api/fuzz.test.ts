@@ -44,7 +44,8 @@ beforeAll(async () => {
           pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
           queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
           example: op.requestBody?.content?.['application/json']?.example,
-          hasBody: Boolean(op.requestBody),
+          // Webhook routes document no body schema (platforms send what they send) but take one.
+          hasBody: Boolean(op.requestBody) || ['put', 'post', 'patch'].includes(method),
           auth: security.includes('bearerAuth')
             ? 'bearer'
             : security.includes('sessionCookie') || (path.startsWith('/api/') && path !== '/api/session')
@@ -77,8 +78,15 @@ function caseFor(op: Operation) {
       ? fc.oneof(
           mutatedExample((op.example ?? {}) as Record<string, unknown>).map((value) => ({
             raw: JSON.stringify(value) ?? 'null',
+            type: 'application/json',
           })),
-          fc.string({ maxLength: 200 }).map((raw) => ({ raw })),
+          fc.string({ maxLength: 200 }).map((raw) => ({ raw, type: 'application/json' })),
+          fc
+            .dictionary(fc.string({ maxLength: 12 }), hostileText, { maxKeys: 3 })
+            .map((form) => ({
+              raw: new URLSearchParams(form).toString(),
+              type: 'application/x-www-form-urlencoded',
+            })),
         )
       : fc.constant(undefined),
   });
@@ -126,6 +134,7 @@ describe('fuzzing the routes of the OpenAPI document', () => {
         'PATCH /api/receivables/{id}',
         'POST /api/session',
         'GET /healthz',
+        'POST /webhooks/{platform}/{token}',
       ]),
     );
   });
@@ -143,7 +152,7 @@ describe('fuzzing the routes of the OpenAPI document', () => {
           const response = await h.app.inject({
             method: op.method,
             url: target,
-            headers: body ? { ...headers, 'content-type': 'application/json' } : headers,
+            headers: body ? { ...headers, 'content-type': body.type } : headers,
             ...(body ? { payload: body.raw } : {}),
           });
           cases++;
