@@ -3,6 +3,7 @@ import { register as registerBoleto } from './cli/boleto.js';
 import { register as registerCnab } from './cli/cnab.js';
 import { register as registerDoc } from './cli/doc.js';
 import { register as registerEmulate } from './cli/emulate.js';
+import { register as registerEmulateSupplier } from './cli/emulate-supplier.js';
 import { register as registerPix } from './cli/pix.js';
 import { register as registerServer } from './cli/server.js';
 
@@ -17,6 +18,7 @@ const program = new Command('finconsole')
   .exitOverride()
   .showHelpAfterError();
 
+// emulate-supplier adds its subcommand to the `emulate` group that emulate (Efí) creates, so it comes after it.
 for (const register of [
   registerServer,
   registerBoleto,
@@ -24,6 +26,7 @@ for (const register of [
   registerDoc,
   registerCnab,
   registerEmulate,
+  registerEmulateSupplier,
 ])
   register(program);
 

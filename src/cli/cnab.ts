@@ -5,11 +5,17 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { defaultReturnCommands } from '../domain/banks/registry.js';
 import type { CnabDetailEvent, CnabErrorEvent, CnabHeaderEvent } from '../domain/cnab/events.js';
 import { readRetornoBatches } from '../domain/cnab/reader.js';
 import { listLayouts } from '../domain/cnab/registry.js';
 import { formatBRL } from '../domain/money.js';
-import { brDate, brText, occurrenceKindLabels } from './format.js';
+import {
+  findReturnCommand,
+  RETURN_COMMAND_ACTION_LABELS,
+  type ReturnCommandAction,
+} from '../domain/settlement/return-commands.js';
+import { brDate, brText } from './format.js';
 
 interface ParseOptions {
   bank?: string;
@@ -38,13 +44,32 @@ function bankOption(bank: string | undefined): string | undefined {
   return padded;
 }
 
+/** The coarse class `kind` of the JSON output, kept for its readers: what each action used to be called. */
+const KIND_OF_ACTION: Readonly<Record<ReturnCommandAction, string>> = {
+  confirm_registration: 'registered',
+  settle: 'paid',
+  write_off: 'written_off',
+  reject_registration: 'rejected',
+  due_date_changed: 'changed',
+  protest: 'changed',
+  fee_only: 'fee',
+  informative: 'informative',
+};
+
+/** What the bank's default return commands make of the event (null: no command for its code). */
+function actionOf(e: CnabDetailEvent): ReturnCommandAction | null {
+  return findReturnCommand(defaultReturnCommands(e.bank, e.layout), e.occurrence.code)?.action ?? null;
+}
+
 /** The JSON Lines shape of a detail event (see README.md). */
 export function detailJson(e: CnabDetailEvent): Record<string, unknown> {
+  const action = actionOf(e);
   return {
     line: e.line,
     bank: e.bank,
     layout: e.layout,
-    kind: e.kind,
+    kind: action && KIND_OF_ACTION[action],
+    action,
     occurrence: e.occurrence,
     reasons: e.reasons,
     nossoNumero: e.nossoNumero,
@@ -64,8 +89,11 @@ export function errorJson(e: CnabErrorEvent): Record<string, unknown> {
 function humanDetail(e: CnabDetailEvent): string {
   const a = e.amounts;
   const money = a.paidCents > 0 ? `pago ${formatBRL(a.paidCents)}` : `valor ${formatBRL(a.titleCents)}`;
+  const action = actionOf(e);
+  const description = e.occurrence.description || '(código fora da tabela do banco)';
+  const command = action ? RETURN_COMMAND_ACTION_LABELS[action] : 'comando de retorno não cadastrado';
   const parts = [
-    `linha ${e.line}: ${e.occurrence.code} ${e.occurrence.description} (${occurrenceKindLabels[e.kind]})`,
+    `linha ${e.line}: ${e.occurrence.code} ${description} (${command.toLowerCase()})`,
     `nosso número ${e.nossoNumero}`,
     `seu número ${e.seuNumero || '—'}`,
     money,

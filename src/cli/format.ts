@@ -2,7 +2,6 @@
  * Human output of the CLI in pt-BR: dates as dd/mm/aaaa (also inside messages of the engines, which speak ISO for
  * the JSON output), and labels for the code names the engines return. `--json` output does not pass through here.
  */
-import type { OccurrenceKind } from '../domain/cnab/occurrences.js';
 import { formatDateBR } from '../domain/dates.js';
 import type { PixKeyType } from '../domain/pix/index.js';
 
@@ -38,16 +37,6 @@ const CAMPO_LIVRE_LABELS: Record<string, string> = {
 export function campoLivreLabel(name: string): string {
   return CAMPO_LIVRE_LABELS[name] ?? name;
 }
-
-export const occurrenceKindLabels: Record<OccurrenceKind, string> = {
-  registered: 'entrada confirmada',
-  rejected: 'rejeitado',
-  paid: 'pago',
-  written_off: 'baixado',
-  changed: 'alterado',
-  fee: 'tarifa',
-  informative: 'informativo',
-};
 
 export const pixKeyTypeLabels: Record<PixKeyType, string> = {
   cpf: 'CPF',

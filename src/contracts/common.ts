@@ -17,7 +17,7 @@ export const errorSchema = z
       code: z.string().meta({
         description:
           'validation | invalid_json | invalid_credentials | unauthorized | forbidden | not_found | immutable_field | ' +
-          'receivable_closed | idempotency_conflict | reference_not_found | too_many_attempts | internal',
+          'receivable_closed | already_exists | idempotency_conflict | reference_not_found | too_many_attempts | internal',
       }),
       message: z.string().meta({ description: 'Mensagem em pt-BR' }),
       fields: z.array(fieldErrorSchema).optional(),

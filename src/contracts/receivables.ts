@@ -47,14 +47,19 @@ export const receivableUpsertBody = z
       .meta({ description: 'Valor em aberto em centavos (padrão: amountCents na criação)', example: 150000 }),
     invoiceNumber: z.string().trim().max(60).nullable().optional().meta({ description: 'Nota fiscal' }),
     portadorId: z.uuid({ error: 'portadorId deve ser o id (uuid) de um portador' }).nullable().optional(),
-    portadorErpKey: erpKey
-      .nullable()
-      .optional()
-      .meta({
-        description: 'Chave do ERP do portador (PUT /api/v1/portadores/:erpKey); alternativa a portadorId',
-      }),
+    portadorErpKey: erpKey.nullable().optional().meta({
+      description:
+        'Chave ERP do portador (PUT /api/v1/portadores/:erpKey); alternativa a portadorId. null: sem portador',
+      example: 'ITAU-109',
+    }),
   })
   .superRefine((body, ctx) => {
+    if (body.portadorId !== undefined && body.portadorErpKey !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['portadorErpKey'],
+        message: 'informe portadorErpKey ou portadorId, não os dois',
+      });
     if (body.openAmountCents !== undefined && body.openAmountCents > body.amountCents)
       ctx.addIssue({
         code: 'custom',
@@ -72,7 +77,8 @@ export const receivableUpsertBody = z
     id: 'ReceivableUpsert',
     description:
       'Título. Imutáveis depois de criado: customerErpKey, document, number, installment, issueDate, amountCents. ' +
-      'Mutáveis: dueDate, openAmountCents (gera movimento de ajuste), invoiceNumber, portadorId, establishmentErpKey.',
+      'Mutáveis: dueDate, openAmountCents (gera movimento de ajuste), invoiceNumber, portadorErpKey (ou portadorId), ' +
+      'establishmentErpKey.',
   });
 export type ReceivableUpsertBody = z.infer<typeof receivableUpsertBody>;
 
@@ -95,6 +101,7 @@ export const receivableSchema = z
     openAmountCents: z.number().int(),
     invoiceNumber: z.string().nullable(),
     portadorId: z.string().nullable(),
+    portadorErpKey: z.string().nullable(),
     portadorName: z.string().nullable(),
     status: receivableStatus,
     overdue: z.boolean().meta({ description: 'Vencido: vencimento anterior a hoje e valor em aberto > 0' }),
@@ -185,6 +192,7 @@ export const historySchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   actor: z.string(),
+  actorName: z.string().nullable().meta({ description: 'Nome do usuário quando o autor é um usuário' }),
   at: z.string(),
 });
 

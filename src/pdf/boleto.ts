@@ -7,6 +7,7 @@
  * Boleto híbrido: the BR Code is drawn as a QR code labelled "Pague com Pix".
  */
 import PDFDocument from 'pdfkit';
+import { bankProfile } from '../domain/banks/registry.js';
 import { makeBankBoleto, type BankBoleto } from '../domain/boleto/index.js';
 import { formatDateBR } from '../domain/dates.js';
 import { formatDocument } from '../domain/documents/index.js';
@@ -15,18 +16,6 @@ import { makeStaticPix, parsePix, toPixText } from '../domain/pix/index.js';
 import { drawItf, ITF_HEIGHT_MM, MM } from './itf.js';
 import { drawQr } from './qr.js';
 import type { BoletoDocument } from './schema.js';
-
-/** Bank code check digits as printed beside the code on every boleto ("341-7"). */
-const BANK_CODE_DV: Readonly<Record<string, string>> = {
-  '001': '9',
-  '033': '7',
-  '041': '8',
-  '104': '0',
-  '237': '2',
-  '341': '7',
-  '748': 'X',
-  '756': '0',
-};
 
 export interface PreparedBoleto {
   document: BoletoDocument;
@@ -52,7 +41,7 @@ export function prepareBoleto(document: BoletoDocument): PreparedBoleto {
     },
     { today: document.issueDate },
   );
-  const dv = BANK_CODE_DV[boleto.bank] ?? '';
+  const dv = bankProfile(boleto.bank)?.codeDv ?? '';
   const prepared: PreparedBoleto = { document, boleto, bankLabel: dv ? `${boleto.bank}-${dv}` : boleto.bank };
   const pix = document.pix;
   if (pix?.payload !== undefined) {

@@ -6,6 +6,24 @@
  */
 import type { z } from 'zod';
 import type { ReturnCommandTable } from '../domain/settlement/return-commands.js';
+import type {
+  AfterSaleAnswer,
+  AfterSaleRequest,
+  CreditAnalysisReceipt,
+  CreditAnalysisRequest,
+  CreditCustomer,
+  CreditStatus,
+  CreditTicket,
+  CustomerSyncResult,
+  InvoiceAnswer,
+  InvoiceSubmission,
+  LimitChangeRequest,
+  ReceivableMovementSync,
+  ReconciliationEvent,
+  ReturnRequest,
+  SalesOrder,
+  TicketRequest,
+} from './credit.js';
 
 export const platformCodes = ['efi', 'cnab', 'supplier'] as const;
 export type PlatformCode = (typeof platformCodes)[number];
@@ -178,6 +196,38 @@ export interface PlatformEvent {
   raw: unknown;
 }
 
+/** One título of a remessa file: the charge, the nosso número from the portador's sequence, what to do with it. */
+export interface RemessaTitulo {
+  charge: ChargeRequest;
+  nossoNumero: string;
+  /** Default: register. A título changed after registration goes again with its change. */
+  movement?: 'register' | 'writeOff' | 'changeDueDate';
+}
+
+/** A remessa file for banks by CNAB: numbered in the portador's sequence (NSA), kept by the caller. */
+export interface RemessaRequest {
+  fileNumber: number;
+  /** Which file of the day for the portador (1 = first); some banks put it in the name. */
+  fileOfDay?: number;
+  generatedOn: string;
+  generatedAt?: string;
+  titulos: RemessaTitulo[];
+}
+
+export interface RemessaFile {
+  /** Named by the bank's convention. */
+  fileName: string;
+  /** The file as the bank reads it (CRLF line ends, ASCII). */
+  content: string;
+  lineCount: number;
+}
+
+/** A retorno file read: one event per detail, one error per unreadable line (never skipped). */
+export interface RetornoRead {
+  events: PlatformEvent[];
+  errors: { line: number; column: number; field: string; message: string; raw: string }[];
+}
+
 export interface ConnectionCheck {
   ok: boolean;
   /** pt-BR summary shown by "Testar conexão". */
@@ -186,7 +236,7 @@ export interface ConnectionCheck {
 
 /**
  * One platform, configured for one integration. Operations beyond `testConnection` exist exactly when the matching
- * capability is true.
+ * capability is true; banks by file (`cnabFiles`) register boletos through `writeRemessa` rather than `register`.
  */
 export interface PlatformAdapter {
   readonly platform: PlatformCode;
@@ -208,6 +258,35 @@ export interface PlatformAdapter {
   /** Turns a webhook's body into the events it stands for (Efí: fetches the notification by its token). */
   fetchNotification?(body: unknown): Promise<PlatformEvent[]>;
   queryStatus?(chargeId: string): Promise<PlatformEvent[]>;
+  /** Banks by file: the remessa for a batch of títulos (pure; the caller numbers and stores it). */
+  writeRemessa?(remessa: RemessaRequest): RemessaFile;
+  /** Banks by file: a retorno file's details as events, its unreadable lines as errors. */
+  readRetorno?(content: string): Promise<RetornoRead>;
+
+  // ── Credit platform (capability creditAnalysis: customers, analyses, tickets, invoices, after-sale;
+  //    capability reconciliation: the financial events). Values in src/platforms/credit.ts. ──
+  /** Sends customers with their contacts; answers how the platform holds each one. */
+  syncCustomers?(customers: CreditCustomer[]): Promise<CustomerSyncResult[]>;
+  syncSalesOrders?(orders: SalesOrder[]): Promise<{ received: number }>;
+  syncReceivableMovements?(movements: ReceivableMovementSync[]): Promise<{ received: number }>;
+  requestCreditAnalysis?(request: CreditAnalysisRequest): Promise<CreditAnalysisReceipt>;
+  requestLimitChange?(request: LimitChangeRequest): Promise<CreditAnalysisReceipt>;
+  getCreditStatus?(document: string): Promise<CreditStatus>;
+  /** Creates the order's credit ticket, or gets its open one back (reused) with the new amount. */
+  createTicket?(request: TicketRequest): Promise<CreditTicket>;
+  cancelTicket?(ticketId: string): Promise<CreditTicket>;
+  /** The order's ticket as the platform holds it; null when it has none. */
+  checkOrder?(orderErpKey: string): Promise<CreditTicket | null>;
+  sendInvoice?(invoice: InvoiceSubmission): Promise<InvoiceAnswer>;
+  sendReturnRequest?(request: ReturnRequest): Promise<{ requestId: string }>;
+  /** After-sale requests not answered yet. */
+  fetchAfterSaleRequests?(): Promise<AfterSaleRequest[]>;
+  answerAfterSaleRequest?(requestId: string, answer: AfterSaleAnswer): Promise<void>;
+  /** Events not acknowledged yet; the platform serves them again until they are. */
+  fetchReconciliationEvents?(): Promise<ReconciliationEvent[]>;
+  acknowledgeReconciliationEvents?(
+    entryIds: string[],
+  ): Promise<{ acknowledged: string[]; unknown: string[] }>;
 }
 
 /** How a platform is registered: its options schema (validated on save), which options are secrets, the factory. */
@@ -217,8 +296,11 @@ export interface PlatformDefinition<Options = unknown> {
   readonly label: string;
   readonly capabilities: Capabilities;
   readonly optionsSchema: z.ZodType<Options>;
-  /** Option keys that are write-only: encrypted at rest, never returned, masked in logs. */
-  readonly secretOptions: readonly (keyof Options & string)[];
+  /**
+   * Option keys that are write-only: encrypted at rest, never returned, masked in logs. Plain strings so that any
+   * definition is a `PlatformDefinition<unknown>`; each definition checks its keys with `satisfies`.
+   */
+  readonly secretOptions: readonly string[];
   create(options: Options, runtime: AdapterRuntime): PlatformAdapter;
   /** Default return commands for the occurrence codes this platform reports (API platforms). */
   readonly returnCommands?: ReturnCommandTable;

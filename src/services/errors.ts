@@ -41,3 +41,13 @@ export function forbidden(message = 'Você não tem acesso a esta empresa.'): Se
 export function unauthorized(message = 'Sessão ausente ou expirada. Entre novamente.'): ServiceError {
   return new ServiceError(401, 'unauthorized', message);
 }
+
+/** 422 `reference_not_found`: a key or id in the body names a record that does not exist in the company. */
+export function referenceNotFound(fields: FieldError[]): ServiceError {
+  return new ServiceError(
+    422,
+    'reference_not_found',
+    `Referência inexistente nesta empresa: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+    fields,
+  );
+}

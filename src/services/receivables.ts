@@ -24,16 +24,16 @@ import {
   getReceivableRow,
   listReceivables,
   upsertReceivable,
-  type ReceivableFilters,
   type ReceivableInput,
   type ReceivableRow,
 } from '../store/receivables.js';
 import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
+import { withActorNames } from './actors.js';
 import { immutableConflict } from './customers.js';
 import { announceReceivable } from './events.js';
 import { registrationOf } from './registration.js';
 import type { RegistrationView } from '../contracts/registration.js';
-import { notFound, ServiceError, validationError, type FieldError } from './errors.js';
+import { notFound, referenceNotFound, ServiceError, validationError, type FieldError } from './errors.js';
 
 /**
  * Refuses (409 `receivable_closed`) a change to a título that is already paid, written off or cancelled. Called
@@ -55,15 +55,6 @@ function assertOpenForChange(
       path: field,
       message: `não pode ser alterado: título ${statusLabel}`,
     })),
-  );
-}
-
-function referenceError(fields: FieldError[]): ServiceError {
-  return new ServiceError(
-    422,
-    'reference_not_found',
-    `Referência inexistente nesta empresa: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
-    fields,
   );
 }
 
@@ -95,7 +86,7 @@ export interface UpsertReceivableArgs {
 /**
  * Creates or updates the título with this ERP key. Same body again → `changed: false`, nothing written; a different
  * value on an immutable field → 409 naming each field, nothing written; unknown customer, establishment or portador
- * → 422 `reference_not_found` naming the field.
+ * (by `portadorId` or `portadorErpKey`) → 422 `reference_not_found` naming the field.
  */
 export async function upsertReceivableByErpKey(
   tx: Tx,
@@ -121,7 +112,7 @@ export async function upsertReceivableByErpKey(
   }
   if (body.portadorId && !(await getPortador(tx, body.portadorId, [companyId])))
     missing.push({ path: 'portadorId', message: `portador "${body.portadorId}" não existe nesta empresa` });
-  let portadorId = body.portadorId;
+  let portadorId = body.portadorErpKey === null ? null : body.portadorId;
   if (body.portadorErpKey) {
     const portador = await getPortadorByErpKey(tx, companyId, body.portadorErpKey);
     if (!portador)
@@ -130,8 +121,8 @@ export async function upsertReceivableByErpKey(
         message: `portador "${body.portadorErpKey}" não existe nesta empresa; envie antes PUT /api/v1/portadores/${body.portadorErpKey}`,
       });
     else portadorId = portador.id;
-  } else if (body.portadorErpKey === null) portadorId = null;
-  if (missing.length > 0 || !customer) throw referenceError(missing);
+  }
+  if (missing.length > 0 || !customer) throw referenceNotFound(missing);
 
   const data: ReceivableInput = {
     customerId: customer.id,
@@ -193,7 +184,7 @@ export async function patchReceivable(
     if (!row) throw notFound('Título não encontrado.');
     const { patch } = args;
     if (patch.portadorId && !(await getPortador(tx, patch.portadorId, [row.companyId])))
-      throw referenceError([
+      throw referenceNotFound([
         { path: 'portadorId', message: `portador "${patch.portadorId}" não existe na empresa do título` },
       ]);
     if (patch.dueDate && patch.dueDate < row.issueDate)
@@ -246,19 +237,18 @@ export async function receivableDetail(store: Store, scope: readonly string[], i
   return {
     receivable,
     movements: movements.map(movementView),
-    history: history.map((h) => ({
-      id: h.id,
-      action: h.action,
-      before: h.before,
-      after: h.after,
-      actor: h.actor,
-      at: h.at.toISOString(),
-    })),
+    history: await withActorNames(
+      store.db,
+      history.map((h) => ({
+        id: h.id,
+        action: h.action,
+        before: h.before,
+        after: h.after,
+        actor: h.actor,
+        at: h.at.toISOString(),
+      })),
+    ),
   };
-}
-
-export function searchReceivables(store: Store, filters: ReceivableFilters) {
-  return listReceivables(store.db, filters);
 }
 
 export async function erpReceivableByKey(

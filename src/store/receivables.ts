@@ -194,6 +194,7 @@ export interface ReceivableListItem {
   openAmountCents: number;
   invoiceNumber: string | null;
   portadorId: string | null;
+  portadorErpKey: string | null;
   portadorName: string | null;
   status: ReceivableStatus;
   overdue: boolean;
@@ -217,11 +218,12 @@ const listColumns = {
   openAmountCents: receivables.openAmountCents,
   invoiceNumber: receivables.invoiceNumber,
   portadorId: receivables.portadorId,
+  portadorErpKey: portadores.erpKey,
   portadorName: portadores.name,
   status: receivables.status,
 };
 
-function receivableConditions(filters: ReceivableFilters, today: string): SQL[] {
+export function receivableConditions(filters: ReceivableFilters, today: string): SQL[] {
   const conditions: SQL[] = [inArray(receivables.companyId, [...filters.companyIds])];
   if (filters.customerId) conditions.push(eq(receivables.customerId, filters.customerId));
   if (filters.issueFrom) conditions.push(gte(receivables.issueDate, filters.issueFrom));

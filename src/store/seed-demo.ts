@@ -169,8 +169,9 @@ export async function seedDemo(
       bankCode: '001',
       agency: '1234',
       agencyDigit: '3',
-      account: '56789',
-      accountDigit: '0',
+      account: '00056789',
+      accountDigit: '2',
+      pixKeyType: 'email',
       pixKey: 'financeiro.sul@demo.finconsole',
     });
     const sulBradesco = await createBankAccount(tx, {
@@ -180,7 +181,7 @@ export async function seedDemo(
       agency: '0452',
       agencyDigit: '9',
       account: '0012345',
-      accountDigit: '6',
+      accountDigit: '5',
     });
     const norteItau = await createBankAccount(tx, {
       companyId: norte.id,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from './connection.js';
 import { hashPassword } from './passwords.js';
 import { users } from './schema.js';
@@ -45,4 +45,14 @@ export async function findUserByEmail(ex: Executor, email: string): Promise<User
 export async function getUser(ex: Executor, id: string): Promise<UserRow | null> {
   const [row] = await ex.select().from(users).where(eq(users.id, id));
   return row ?? null;
+}
+
+/** Names of the given users by id (unknown ids are absent). */
+export async function userNames(ex: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

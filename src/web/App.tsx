@@ -1,16 +1,35 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, type Company, type Session } from './api.js';
+import { ApiError, api } from './api.js';
+import type { Company, Session } from './contracts.js';
 import { LoginScreen } from './LoginScreen.js';
-import { Placeholder } from './Placeholder.js';
-import { ReceivablesPage } from './ReceivablesPage.js';
+import { ApiTokensPage } from './pages/ApiTokensPage.js';
+import { BankingPage } from './pages/banking/BankingPage.js';
+import { CustomersPage } from './pages/customers/CustomersPage.js';
+import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
 import { TABS, type TabId } from './route.js';
 import { useHashRoute } from './useHashRoute.js';
 
 type SessionState =
   { kind: 'loading' } | { kind: 'anonymous'; notice?: string } | { kind: 'ready'; session: Session };
 
+const isExpired = (error: unknown) => error instanceof ApiError && error.status === 401;
+
 export function App() {
   const [state, setState] = useState<SessionState>({ kind: 'loading' });
+  const onExpired = useCallback(() => {
+    setState({ kind: 'anonymous', notice: 'Sua sessão expirou. Entre novamente.' });
+  }, []);
+  // Server state (lists, details) is cached per session; any 401 from a query or an action ends the session.
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: (error) => isExpired(error) && onExpired() }),
+        mutationCache: new MutationCache({ onError: (error) => isExpired(error) && onExpired() }),
+        defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+      }),
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -26,10 +45,9 @@ export function App() {
       cancelled = true;
     };
   }, []);
-
-  const onExpired = useCallback(() => {
-    setState({ kind: 'anonymous', notice: 'Sua sessão expirou. Entre novamente.' });
-  }, []);
+  useEffect(() => {
+    if (state.kind === 'anonymous') queryClient.clear();
+  }, [state.kind, queryClient]);
 
   if (state.kind === 'loading')
     return (
@@ -40,7 +58,9 @@ export function App() {
   if (state.kind === 'anonymous')
     return <LoginScreen notice={state.notice} onLogin={(session) => setState({ kind: 'ready', session })} />;
   return (
-    <Shell session={state.session} onExpired={onExpired} onLogout={() => setState({ kind: 'anonymous' })} />
+    <QueryClientProvider client={queryClient}>
+      <Shell session={state.session} onLogout={() => setState({ kind: 'anonymous' })} />
+    </QueryClientProvider>
   );
 }
 
@@ -64,7 +84,7 @@ function companyOptionLabel(company: Company): string {
   return company.kind === 'consolidated' ? `${company.name} (todas as empresas)` : company.name;
 }
 
-const ROLE_LABELS: Record<string, string> = {
+const ROLE_LABELS: Record<Session['user']['role'], string> = {
   admin: 'Administrador',
   operator: 'Operador',
   viewer: 'Leitura',
@@ -72,19 +92,20 @@ const ROLE_LABELS: Record<string, string> = {
 
 interface ShellProps {
   session: Session;
-  onExpired: () => void;
   onLogout: () => void;
 }
 
-function Shell({ session, onExpired, onLogout }: ShellProps) {
+function Shell({ session, onLogout }: ShellProps) {
   const [route, navigate] = useHashRoute();
   const [loggingOut, setLoggingOut] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const companies = orderedCompanies(session.companies);
   const requested = route.params.get('companyId');
   const company =
     companies.find((c) => c.id === requested) ??
     companies.find((c) => c.id === session.homeCompanyId) ??
     companies[0];
+  const tabs = TABS.filter((tab) => !('adminOnly' in tab) || session.user.role === 'admin');
 
   // Keep the company in the URL so a reload or a shared link opens the same view.
   useEffect(() => {
@@ -102,13 +123,13 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
     params.delete('customerId');
     params.delete('page');
     params.delete('titulo');
+    params.delete('cliente');
     navigate(route.tab, params);
   };
 
-  const goTab = (tab: TabId) => {
-    const params = new URLSearchParams();
-    if (company) params.set('companyId', company.id);
-    navigate(tab, params);
+  const goTab = (tab: TabId, extra: Record<string, string> = {}) => {
+    setMenuOpen(false);
+    navigate(tab, new URLSearchParams(company ? { companyId: company.id, ...extra } : extra));
   };
 
   const logout = async () => {
@@ -123,14 +144,24 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
   };
 
   const readOnlySwitcher = companies.length <= 1;
-  const tabLabel = TABS.find((t) => t.id === route.tab)?.label ?? '';
+  const current = tabs.find((t) => t.id === route.tab) ?? tabs[0]!;
   useEffect(() => {
-    document.title = `${tabLabel} — ${company?.name ?? 'finconsole'} · finconsole`;
-  }, [tabLabel, company]);
+    document.title = `${current.label} — ${company?.name ?? 'finconsole'} · finconsole`;
+  }, [current, company]);
+  const onParams = (params: URLSearchParams, replace?: boolean) => navigate(current.id, params, replace);
 
   return (
-    <div className="shell">
+    <div className={`shell${menuOpen ? ' menu-open' : ''}`}>
       <header className="topbar">
+        <button
+          type="button"
+          className="btn btn-ghost menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="sidenav"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             f
@@ -157,46 +188,59 @@ function Shell({ session, onExpired, onLogout }: ShellProps) {
           <span className="user-name" title={session.user.email}>
             {session.user.name}
           </span>
-          <span className="user-role">{ROLE_LABELS[session.user.role] ?? session.user.role}</span>
+          <span className="user-role">{ROLE_LABELS[session.user.role]}</span>
           <button type="button" className="btn btn-ghost" onClick={logout} disabled={loggingOut}>
             Sair
           </button>
         </div>
       </header>
-      <nav className="sidenav" aria-label="Abas do console">
+      <nav id="sidenav" className="sidenav" aria-label="Abas do console">
         <ul>
-          {TABS.map((tab) => (
+          {tabs.map((tab) => (
             <li key={tab.id}>
               <a
                 href={`#/${tab.id}${company ? `?companyId=${encodeURIComponent(company.id)}` : ''}`}
-                aria-current={route.tab === tab.id ? 'page' : undefined}
+                aria-current={current.id === tab.id ? 'page' : undefined}
+                title={tab.built ? undefined : 'Tela ainda não disponível: mostra o que virá'}
                 onClick={(event) => {
                   event.preventDefault();
                   goTab(tab.id);
                 }}
               >
                 {tab.label}
+                {tab.built ? null : <span className="soon">em breve</span>}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="content" aria-label={tabLabel}>
+      <main className="content" aria-label={current.label}>
         {!company ? (
           <p className="state state-error" role="alert">
             Seu usuário não tem acesso a nenhuma empresa. Fale com o administrador.
           </p>
-        ) : route.tab === 'titulos' ? (
+        ) : current.id === 'titulos' ? (
           <ReceivablesPage
             company={company}
             canWrite={session.user.role !== 'viewer'}
-            me={session.user}
             params={route.params}
-            onParams={(params, replace) => navigate('titulos', params, replace)}
-            onExpired={onExpired}
+            onParams={onParams}
           />
+        ) : current.id === 'clientes' ? (
+          <CustomersPage
+            company={company}
+            params={route.params}
+            onParams={onParams}
+            onOpenReceivables={(customerId, receivableId) =>
+              goTab('titulos', receivableId ? { customerId, titulo: receivableId } : { customerId })
+            }
+          />
+        ) : current.id === 'contas' ? (
+          <BankingPage company={company} companies={companies} canWrite={session.user.role !== 'viewer'} />
+        ) : current.id === 'tokens' ? (
+          <ApiTokensPage company={company} companies={companies} />
         ) : (
-          <Placeholder tab={route.tab} />
+          <PlaceholderPage tab={current.id} />
         )}
       </main>
     </div>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, api, type Session } from './api.js';
+import { ApiError, api } from './api.js';
+import type { Session } from './contracts.js';
 
 interface LoginScreenProps {
   notice?: string | undefined;

@@ -1,90 +1,20 @@
-/** Console API client (contract: /tmp/contract-server.md §6). Same-origin fetch with the fc_session cookie. */
-
-export interface Company {
-  id: string;
-  name: string;
-  cnpj: string;
-  kind: 'consolidated' | 'child';
-  parentCompanyId: string | null;
-}
-
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-}
-
-export interface Session {
-  user: SessionUser;
-  companies: Company[];
-  homeCompanyId: string;
-}
-
-export interface Receivable {
-  id: string;
-  erpKey: string;
-  companyId: string;
-  companyName: string;
-  customerId: string;
-  customerName: string;
-  customerDocument: string;
-  establishmentId: string | null;
-  document: string | null;
-  number: string;
-  installment: string | number | null;
-  issueDate: string;
-  dueDate: string;
-  amountCents: number;
-  openAmountCents: number;
-  invoiceNumber: string | null;
-  portadorId: string | null;
-  portadorName: string | null;
-  status: string;
-  overdue: boolean;
-}
-
-export interface Customer {
-  id: string;
-  erpKey: string;
-  companyId: string;
-  name: string;
-  document: string;
-  email: string | null;
-  phone: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface Movement {
-  id: string;
-  kind: string;
-  amountCents: number;
-  occurredOn: string;
-  description: string | null;
-  source: string;
-  createdAt: string;
-}
-
-export interface HistoryEntry {
-  id: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  actor: string;
-  at: string;
-}
-
-export interface ReceivableDetail {
-  receivable: Receivable;
-  movements: Movement[];
-  history: HistoryEntry[];
-}
+/** Console API client: same-origin fetch with the fc_session cookie. Shapes come from the zod contracts. */
+import type {
+  ApiToken,
+  BankAccount,
+  BankAccountUpsert,
+  Portador,
+  PortadorUpsert,
+  CreatedApiToken,
+  Customer,
+  CustomerListItem,
+  Page,
+  Receivable,
+  ReceivableDetail,
+  ReceivablePage,
+  Session,
+} from './contracts.js';
+import { brDates } from './format.js';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -133,26 +63,32 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   }
   if (!response.ok) {
     const error = (parsed as ErrorBody | undefined)?.error;
+    // Server messages name dates as ISO; people read dd/mm/aaaa.
     throw new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
-      error?.message ?? `O servidor respondeu com erro ${response.status}.`,
-      error?.fields ?? [],
+      brDates(error?.message ?? `O servidor respondeu com erro ${response.status}.`),
+      (error?.fields ?? []).map((field) => ({ path: field.path, message: brDates(field.message) })),
     );
   }
   return parsed as T;
 }
+
+const withQuery = (path: string, query: Record<string, string>) =>
+  `${path}?${new URLSearchParams(query).toString()}`;
 
 export const api = {
   getSession: () => request<Session>('GET', '/api/session'),
   login: (email: string, password: string) => request<Session>('POST', '/api/session', { email, password }),
   logout: () => request<void>('DELETE', '/api/session'),
   receivables: (query: string, signal?: AbortSignal) =>
-    request<Page<Receivable>>('GET', `/api/receivables?${query}`, undefined, signal),
+    request<ReceivablePage>('GET', `/api/receivables?${query}`, undefined, signal),
+  /** Where the browser downloads the CSV of a list query (its paging is ignored by the server). */
+  receivablesCsvUrl: (query: string) => `/api/receivables/export.csv?${query}`,
   receivable: (id: string, companyId: string, signal?: AbortSignal) =>
     request<ReceivableDetail>(
       'GET',
-      `/api/receivables/${encodeURIComponent(id)}?${new URLSearchParams({ companyId }).toString()}`,
+      withQuery(`/api/receivables/${encodeURIComponent(id)}`, { companyId }),
       undefined,
       signal,
     ),
@@ -163,14 +99,33 @@ export const api = {
   ) =>
     request<Receivable>(
       'PATCH',
-      `/api/receivables/${encodeURIComponent(id)}?${new URLSearchParams({ companyId }).toString()}`,
+      withQuery(`/api/receivables/${encodeURIComponent(id)}`, { companyId }),
       patch,
     ),
-  customers: (companyId: string, signal?: AbortSignal) =>
-    request<Page<Customer>>(
+  bankAccounts: (query: Record<string, string>, signal?: AbortSignal) =>
+    request<Page<BankAccount>>('GET', withQuery('/api/bank-accounts', query), undefined, signal),
+  createBankAccount: (body: BankAccountUpsert & { companyId: string; erpKey: string }) =>
+    request<BankAccount>('POST', '/api/bank-accounts', body),
+  patchBankAccount: (id: string, body: BankAccountUpsert) =>
+    request<BankAccount>('PATCH', `/api/bank-accounts/${encodeURIComponent(id)}`, body),
+  portadores: (query: Record<string, string>, signal?: AbortSignal) =>
+    request<Page<Portador>>('GET', withQuery('/api/portadores', query), undefined, signal),
+  createPortador: (body: PortadorUpsert & { companyId: string; erpKey: string }) =>
+    request<Portador>('POST', '/api/portadores', body),
+  patchPortador: (id: string, body: PortadorUpsert) =>
+    request<Portador>('PATCH', `/api/portadores/${encodeURIComponent(id)}`, body),
+  customers: (query: string, signal?: AbortSignal) =>
+    request<Page<CustomerListItem>>('GET', `/api/customers?${query}`, undefined, signal),
+  customer: (id: string, companyId: string, signal?: AbortSignal) =>
+    request<Customer>(
       'GET',
-      `/api/customers?${new URLSearchParams({ companyId, pageSize: '200' }).toString()}`,
+      withQuery(`/api/customers/${encodeURIComponent(id)}`, { companyId }),
       undefined,
       signal,
     ),
+  apiTokens: (companyId: string, signal?: AbortSignal) =>
+    request<{ items: ApiToken[] }>('GET', withQuery('/api/api-tokens', { companyId }), undefined, signal),
+  createApiToken: (companyId: string, name: string) =>
+    request<CreatedApiToken>('POST', '/api/api-tokens', { companyId, name }),
+  revokeApiToken: (id: string) => request<void>('DELETE', `/api/api-tokens/${encodeURIComponent(id)}`),
 };

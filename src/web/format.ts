@@ -1,6 +1,7 @@
 /** Pure display helpers of the console (pt-BR). No DOM, no fetch: unit-tested in test/web. */
 import { formatDateBR } from '../domain/dates.js';
 import { formatBRL } from '../domain/money.js';
+import { RECEIVABLE_STATUS_TITLES } from '../domain/receivable/labels.js';
 
 export type ReceivableStatus = 'open' | 'registered' | 'paid' | 'written_off' | 'cancelled';
 
@@ -12,21 +13,13 @@ export const RECEIVABLE_STATUSES: readonly ReceivableStatus[] = [
   'cancelled',
 ];
 
-const STATUS_LABELS: Record<ReceivableStatus, string> = {
-  open: 'Em aberto',
-  registered: 'Registrado',
-  paid: 'Pago',
-  written_off: 'Baixado',
-  cancelled: 'Cancelado',
-};
-
 export function isReceivableStatus(value: string): value is ReceivableStatus {
   return (RECEIVABLE_STATUSES as readonly string[]).includes(value);
 }
 
 /** pt-BR label of a título status; an unknown value is shown as it came. */
 export function statusLabel(status: string): string {
-  return isReceivableStatus(status) ? STATUS_LABELS[status] : status;
+  return RECEIVABLE_STATUS_TITLES[status] ?? status;
 }
 
 /** "R$ 1.234,56" from integer centavos. */
@@ -88,6 +81,43 @@ export function parseDateBR(text: string): string | null {
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const date = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+const MONTH_NAMES = [
+  'janeiro',
+  'fevereiro',
+  'março',
+  'abril',
+  'maio',
+  'junho',
+  'julho',
+  'agosto',
+  'setembro',
+  'outubro',
+  'novembro',
+  'dezembro',
+];
+
+/**
+ * Why a typed "dd/mm/aaaa" is not a date, in words ("fevereiro de 2026 tem 28 dias"); null when it is one or
+ * is still being typed.
+ */
+export function dateProblem(text: string): string | null {
+  const typed = text.trim();
+  if (typed === '' || parseDateBR(typed) !== null) return null;
+  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
+  if (!match) return typed.length >= 10 ? `${typed} não é uma data: use dd/mm/aaaa.` : null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `${typed} não existe: o mês vai de 01 a 12.`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days)
+    return `${typed} não existe: ${MONTH_NAMES[month - 1]} de ${year} tem ${days} dias.`;
+  return `${typed} não é uma data: use dd/mm/aaaa.`;
+}
+
+/** ISO dates inside a message ("vencimento 2020-01-01 é anterior…") rewritten as dd/mm/aaaa. */
+export function brDates(message: string): string {
+  return message.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
 }
 
 /** Inserts the slashes of "dd/mm/aaaa" while digits are typed: "010820" -> "01/08/20". */
@@ -189,13 +219,14 @@ export function sourceLabel(source: string): string {
 }
 
 /**
- * Who did it, for the history: the signed-in user by name, an ERP token as "ERP (token de API)", the demo seed
- * as "Demonstração"; other users stay as their id (the history stores `user:<id>`, `api-token:<id>`).
+ * Who did it, for the history: a user by name (the server resolves `user:<id>`), an ERP token as "ERP (token de
+ * API)", the demo seed as "Demonstração", scheduled work as "Rotina automática".
  */
-export function actorLabel(actor: string, me?: { id: string; name: string }): string {
-  if (me && actor === `user:${me.id}`) return me.name;
+export function actorLabel({ actor, actorName }: { actor: string; actorName: string | null }): string {
+  if (actorName) return actorName;
   if (actor.startsWith('api-token:')) return 'ERP (token de API)';
   if (actor === 'seed' || actor === 'seed-demo') return 'Demonstração';
-  if (actor.startsWith('user:')) return `usuário ${actor.slice(5, 13)}`;
+  if (actor.startsWith('job:') || actor === 'system') return 'Rotina automática';
+  if (actor.startsWith('user:')) return 'Usuário removido';
   return actor;
 }

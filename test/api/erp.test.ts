@@ -238,7 +238,7 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     ]);
   });
 
-  it('updates mutable fields; an open-amount change adds an adjustment movement and a history row', async () => {
+  it('updates mutable fields; lowering the open amount adds a negative adjustment the ledger sums to, and a history row', async () => {
     const response = await putReceivable(
       h.tokens.sul,
       'TIT-1',
@@ -249,8 +249,10 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     expect(updated).toMatchObject({ dueDate: '2026-04-15', openAmountCents: 100_000, amountCents: 150_000 });
     const movements = await listMovements(h.store.db, updated.id);
     expect(movements.map((m) => m.kind)).toEqual(['created', 'adjustment']);
-    // 150.000 → 100.000 open: the adjustment lowers the open amount, so it carries a negative sign.
-    expect(movements[1]!.amountCents).toBe(-50_000);
+    // Open amount 1.500,00 lowered to 1.000,00: the adjustment takes 500,00 off, so it is negative, and the
+    // ledger still adds up to the open amount the API reports (+150.000 − 50.000 = 100.000).
+    expect(movements[1]!.amountCents).toBe(100_000 - 150_000);
+    expect(movements.reduce((sum, m) => sum + m.amountCents, 0)).toBe(updated.openAmountCents);
     const history = await listHistory(h.store.db, 'receivable', updated.id);
     expect(history.at(-1)).toMatchObject({
       action: 'updated',

@@ -1,13 +1,14 @@
 /** `finconsole cnab …` end to end through bin/finconsole.mjs: JSON Lines shapes, exit codes, write → parse. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   repoRoot,
   retorno240Lines,
+  sample,
   samplesDir,
   samplesPresent,
   SAMPLES_ABSENT,
@@ -29,9 +30,17 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'cnab-cli-'));
+/** Text at 1-based inclusive positions, as the manuals print them. */
+const at = (line: string, start: number, end: number) => line.slice(start - 1, end);
+const isoDate = (ddmmyyyy: string) => `${ddmmyyyy.slice(4)}-${ddmmyyyy.slice(2, 4)}-${ddmmyyyy.slice(0, 2)}`;
 
 describe('finconsole cnab', () => {
+  let tmp = '';
+  beforeAll(() => {
+    tmp = mkdtempSync(path.join(tmpdir(), 'cnab-cli-'));
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
   it('parse --json prints one JSON object per detail with the documented shape, exit 0', async () => {
     const file = path.join(tmp, 'ok.ret');
     writeFileSync(file, retorno240Lines(2).join('\r\n') + '\r\n');
@@ -47,6 +56,7 @@ describe('finconsole cnab', () => {
       bank: '001',
       layout: 240,
       kind: 'paid',
+      action: 'settle',
       occurrence: { code: '06', description: 'Liquidação' },
       reasons: [],
       nossoNumero: '0000000001',
@@ -68,6 +78,26 @@ describe('finconsole cnab', () => {
         netCents: 9850,
       },
     });
+  });
+
+  it('parse reports a code outside the bank table as an occurrence without command, exit 0', async () => {
+    const lines = retorno240Lines(1);
+    lines[2] = lines[2]!.slice(0, 15) + '98' + lines[2]!.slice(17);
+    const file = path.join(tmp, 'unknown-code.ret');
+    writeFileSync(file, lines.join('\r\n') + '\r\n');
+    const json = await cli('cnab', 'parse', file, '--json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout.trim())).toMatchObject({
+      kind: null,
+      action: null,
+      occurrence: { code: '98', description: '' },
+      amounts: { paidCents: 10000 },
+    });
+    const human = await cli('cnab', 'parse', file);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(
+      /98 \(código fora da tabela do banco\) \[comando de retorno não cadastrado\]/,
+    );
   });
 
   it('parse prints error events and exits 1', async () => {
@@ -144,16 +174,44 @@ describe('finconsole cnab', () => {
   });
 
   it.skipIf(!samplesPresent)(
-    `parse of a real file has no errors${samplesPresent ? '' : ` (${SAMPLES_ABSENT})`}`,
+    `parse of a real Santander file prints, per T+U pair, the values at the manual positions of that file${samplesPresent ? '' : ` (${SAMPLES_ABSENT})`}`,
     async () => {
-      const { code, stdout } = await cli(
-        'cnab',
-        'parse',
-        path.join(samplesDir, 'brcobranca-CNAB240SANTANDER.RET'),
-        '--json',
-      );
+      const file = 'brcobranca-CNAB240SANTANDER.RET';
+      const { code, stdout } = await cli('cnab', 'parse', path.join(samplesDir, file), '--json');
       expect(code).toBe(0);
-      expect(stdout.trim().split('\n')).toHaveLength(2);
+      const printed = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      // Read straight from the file's columns. Santander CNAB 240 T: ocorrência 16-17, nosso número 41-53,
+      // vencimento 70-77, valor 78-92, tarifa 194-208; FEBRABAN U: valor pago 78-92, líquido 93-107, data da
+      // ocorrência 138-145, data do crédito 146-153.
+      const lines = sample(file).split(/\r?\n/);
+      const expected = lines.flatMap((t, i) => {
+        const u = lines[i + 1] ?? '';
+        if (t.charAt(13) !== 'T' || u.charAt(13) !== 'U') return [];
+        return [
+          {
+            line: i + 1,
+            bank: '033',
+            layout: 240,
+            occurrence: { code: at(t, 16, 17) },
+            nossoNumero: at(t, 41, 53),
+            dueDate: isoDate(at(t, 70, 77)),
+            occurredOn: isoDate(at(u, 138, 145)),
+            creditedOn: isoDate(at(u, 146, 153)),
+            amounts: {
+              titleCents: Number(at(t, 78, 92)),
+              feeCents: Number(at(t, 194, 208)),
+              paidCents: Number(at(u, 78, 92)),
+              netCents: Number(at(u, 93, 107)),
+            },
+          },
+        ];
+      });
+      expect(expected.map((e) => e.occurrence.code)).toEqual(['02', '06']);
+      expect(printed).toMatchObject(expected);
+      expect(printed.map((p) => p.kind)).toEqual(['registered', 'paid']); // entrada confirmada, liquidação
     },
   );
 });

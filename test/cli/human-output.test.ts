@@ -113,7 +113,7 @@ describe('cnab parse', () => {
       'arquivo de retorno CNAB 400 (001-400-retorno): banco 001, INSTITUTO MATO-GROSSENSE DO AL, gerado em 20/01/2009, nº 7',
     );
     expect(lines[1]).toBe(
-      'linha 2: 06 Liquidação normal (pago), nosso número 16224200000000003, seu número —, pago R$ 90,64, em 20/01/2009',
+      'linha 2: 06 Liquidação normal (liquidar), nosso número 16224200000000003, seu número —, pago R$ 90,64, em 20/01/2009',
     );
     expect(parsed.stdout).not.toMatch(ENGLISH);
     expect(parsed.stdout).not.toMatch(ISO_DATE);

@@ -3,36 +3,29 @@
  * (in-memory PGlite, demo seed). Screenshots go to test-output/e2e/. Without /usr/bin/chromium the suite is
  * skipped with a message; a browser is never downloaded.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
-import { parseReais } from '../../src/domain/money.js';
-import { startFinconsole } from '../../src/runtime.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn('Chromium ausente em /usr/bin/chromium: teste de navegador pulado');
-
-const repoRoot = resolve(import.meta.dirname, '..', '..');
-const shots = join(repoRoot, 'test-output', 'e2e');
+import {
+  apiGet,
+  brDateToIso,
+  fetchAll,
+  hasChromium,
+  isoToBr,
+  login,
+  newPage,
+  reloadList,
+  shots,
+  startServerAndBrowser,
+  type ListItem as Item,
+  type Server,
+} from './browser.js';
 
 interface Company {
   id: string;
   name: string;
   kind: 'consolidated' | 'child';
-}
-interface Item {
-  id: string;
-  companyId: string;
-  customerId: string;
-  companyName: string;
-  status: string;
-  dueDate: string;
-  amountCents: number;
-  overdue: boolean;
 }
 interface ListBody {
   items: Item[];
@@ -41,78 +34,12 @@ interface ListBody {
   pageSize: number;
 }
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, entry) => Math.max(newest, newestMtime(join(path, entry))),
-    stat.mtimeMs,
-  );
-}
-
-/** Builds the console when dist/web is missing or older than its sources (so the test also runs directly). */
-function ensureConsoleBuilt(): void {
-  const built = join(repoRoot, 'dist', 'web', 'index.html');
-  const newest = Math.max(
-    newestMtime(join(repoRoot, 'src', 'web')),
-    newestMtime(join(repoRoot, 'vite.config.ts')),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs >= newest) return;
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:web'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    // vitest sets NODE_ENV=test, which Vite would honour and ship React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
-
-/** GET through the page's own session cookie. */
-async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (url) => {
-    const response = await fetch(url, { headers: { accept: 'application/json' } });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
-  }, path);
-}
-
-/** Every título of a filter, page by page (pageSize 200 is the API maximum). */
-async function fetchAll(page: Page, params: Record<string, string>): Promise<Item[]> {
-  const items: Item[] = [];
-  for (let n = 1; ; n++) {
-    const query = new URLSearchParams({ ...params, page: String(n), pageSize: '200' });
-    const { status, body } = await apiGet<ListBody>(page, `/api/receivables?${query.toString()}`);
-    expect(status).toBe(200);
-    items.push(...body.items);
-    if (items.length >= body.total || body.items.length === 0) return items;
-  }
-}
-
-/** Runs an action that reloads the list and waits until the page shows the answer. */
-async function reloadList(page: Page, action: () => Promise<unknown>): Promise<void> {
-  const answered = page.waitForResponse((r) => r.url().includes('/api/receivables?'));
-  await action();
-  await answered;
-  await page.locator('table[aria-busy="false"]').waitFor();
-}
+/** Money as ICU's pt-BR (CLDR) writes it, its no-break space after R$ as a plain one: "R$ 1.234,56". */
+const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+const reais = (cents: number) => brl.format(cents / 100).replace(/\u00a0/g, ' ');
 
 /** A count as the console prints it (pt-BR thousands separator). */
 const count = (value: number) => value.toLocaleString('pt-BR');
-
-function brDateToIso(text: string): string {
-  const [d, m, y] = text.trim().slice(0, 10).split('/');
-  return `${y}-${m}-${d}`;
-}
-
-function isoToBr(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Senha').fill(password);
-  await page.getByRole('button', { name: 'Entrar' }).click();
-}
 
 /** The list's count text ("1–25 de 203") ends with this total. */
 async function expectTotal(page: Page, total: number): Promise<void> {
@@ -124,41 +51,14 @@ async function expectTotal(page: Page, total: number): Promise<void> {
 const rows = (page: Page) => page.locator('table tbody tr[data-id]');
 
 describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startFinconsole>>;
+  let server: Server;
   let browser: Browser;
   let page: Page;
   let outsideSul: string[] = []; // company ids the Sul operator must not reach (learnt as admin)
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    ensureConsoleBuilt();
-    server = await startFinconsole({
-      port: 0,
-      dataDir: 'memory',
-      seedDemo: true,
-      worker: false,
-      logLevel: 'warn',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'pt-BR',
-      timezoneId: 'America/Sao_Paulo',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('erro na página:', error.message));
+    ({ server, browser } = await startServerAndBrowser());
+    page = await newPage(browser, 1366);
   }, 180_000);
 
   afterAll(async () => {
@@ -247,8 +147,15 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     await checkFilteredRows();
 
     // Sorting by Valor (server-side, over all pages): ascending, then descending.
-    const amounts = async () =>
-      (await rows(page).locator('[data-col="amount"]').allTextContents()).map((t) => parseReais(t));
+    // Each row's Valor must be printed exactly as pt-BR writes its API amount (R$ 1.234,56, never R$ 1,234.56).
+    const amountById = new Map(allSul.map((item) => [item.id, item.amountCents]));
+    const amounts = async () => {
+      const ids = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id') ?? ''));
+      const printed = await rows(page).locator('[data-col="amount"]').allTextContents();
+      const cents = ids.map((id) => amountById.get(id) ?? Number.NaN);
+      expect(printed.map((text) => text.trim())).toEqual(cents.map(reais));
+      return cents;
+    };
     const valorHeader = page.getByRole('columnheader', { name: /^Valor/ }).first();
     await reloadList(page, () => page.getByRole('button', { name: 'Valor', exact: true }).click());
     expect(await valorHeader.getAttribute('aria-sort')).toBe('ascending');
@@ -264,6 +171,7 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
 
     // Título side panel: the row's título with its movements (the creation one at least) and history.
     const firstRef = (await rows(page).first().locator('.col-ref button').textContent()) ?? '';
+    const firstId = (await rows(page).first().getAttribute('data-id')) ?? '';
     await rows(page).first().locator('.col-ref button').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: `Título ${firstRef}` }).waitFor();
@@ -272,6 +180,8 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
       expect.arrayContaining([expect.stringContaining('Inclusão')]),
     );
     expect(await dialog.locator('.history').textContent()).toContain('Incluído');
+    const valor = dialog.locator('dt', { hasText: /^Valor$/ }).locator('xpath=following-sibling::dd[1]');
+    expect((await valor.textContent())?.trim()).toBe(reais(amountById.get(firstId) ?? Number.NaN));
     expect(new URL(page.url()).hash).toContain('titulo=');
     await page.screenshot({ path: join(shots, '05-titulo-detalhe.png') });
     await page.keyboard.press('Escape');
@@ -317,12 +227,15 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     await page.screenshot({ path: join(shots, '07-operador-sul.png') });
 
     // Cliente filter: every row is that customer's, and the count is the API's for that customerId.
-    const customerSelect = page.getByLabel('Cliente', { exact: true });
-    await expect.poll(() => customerSelect.locator('option').count()).toBeGreaterThan(1);
-    const option = customerSelect.locator('option').nth(1);
-    const customerId = (await option.getAttribute('value')) ?? '';
-    const customerName = ((await option.textContent()) ?? '').split(' — ')[0] ?? '';
-    await reloadList(page, () => customerSelect.selectOption(customerId));
+    // (A combobox that searches the server as you type: the first customer it offers, by name.)
+    const customerBox = page.getByRole('combobox', { name: 'Cliente' });
+    await customerBox.click();
+    const option = page.getByRole('option').first();
+    await option.waitFor();
+    const customerName = (await option.locator('[slot="label"]').textContent()) ?? '';
+    await reloadList(page, () => option.click());
+    const customerId = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('customerId') ?? '';
+    expect(customerId).not.toBe('');
     const names = await rows(page).locator('.customer-name').allTextContents();
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((name) => name === customerName)).toBe(true);

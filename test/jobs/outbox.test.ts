@@ -8,6 +8,7 @@ import { upsertReceivable } from '../../src/store/receivables.js';
 import { makeCnpj, makeCpf } from '../../src/domain/documents/index.js';
 import { describeDatabase, openTestStore, type TestStore } from '../support/database.js';
 import { testPlatformDeps } from '../support/platforms.js';
+import { within } from '../support/within.js';
 
 async function waitFor<T>(
   read: () => Promise<T>,
@@ -44,8 +45,11 @@ describe(`transactional outbox with pg-boss (${describeDatabase()})`, () => {
     ).row.id;
   });
   afterAll(async () => {
-    await queue?.stop();
-    await t?.close();
+    try {
+      await within(15_000, 'parar a fila', queue?.stop() ?? Promise.resolve());
+    } finally {
+      await t?.close();
+    }
   });
 
   const receivable = (number: string) => ({
@@ -143,15 +147,21 @@ describe(`transactional outbox with pg-boss (${describeDatabase()})`, () => {
     expect([...calls].sort()).toEqual([0, 1, 2, 2, 3, 4]);
   });
 
-  it('refuses a send without { tx } from inside store.transaction (it would escape the outbox)', async () => {
-    await expect(
-      t.store.transaction((_tx) => queue.send('test.echo', { receivableId: 'x' })),
-    ).rejects.toThrow(/sem \{ tx \}/);
-  });
-
   it('refuses to enqueue into an undeclared queue inside a transaction (it would need the main connection)', async () => {
     await expect(t.store.transaction((tx) => queue.send('not.declared', {}, { tx }))).rejects.toThrow(
       /não declarada/,
     );
+  });
+
+  // Last in the file: without the refusal, PGlite's single connection waits for the open transaction, which waits
+  // for the send — so the test fails after 5 s instead of hanging, and nothing after it needs the database.
+  it('refuses a send without { tx } from inside store.transaction (it would escape the outbox), within 5 s', async () => {
+    await expect(
+      within(
+        5_000,
+        'enfileirar fora da transação',
+        t.store.transaction((_tx) => queue.send('test.echo', { receivableId: 'x' })),
+      ),
+    ).rejects.toThrow(/sem \{ tx \}/);
   });
 });

@@ -73,13 +73,12 @@ describe('boleto PDF (single page with recibo)', () => {
     expect(after).not.toBe(expected);
   });
 
-  it('prints bank code, linha digitável and the labels of the ficha', async () => {
+  it('prints the bank code and the labels of the ficha (the linha digitável: see each printed copy below)', async () => {
     const d = doc();
     const prepared = prepareBoleto(d);
     const [page] = pageContents(await renderBoletoPdf([d], { compress: false }));
     for (const label of [
       '341-7',
-      prepared.boleto.formattedLine,
       'Recibo do Pagador',
       'Local de pagamento',
       'Vencimento',
@@ -134,6 +133,53 @@ describe('boleto PDF (single page with recibo)', () => {
       },
     });
     await expect(renderBoletoPdf([doc(), bad])).rejects.toThrow(/^título 2: pix.payload: tag 63 \(CRC\)/);
+  });
+});
+
+describe('each printed copy of a single boleto, read on its own', () => {
+  // kivanio/brcobranca itau_spec (carteira 109, due after the 2025 factor restart; also a vector in
+  // test/domain/boleto/banks.test.ts): the barcode and linha digitável that implementation publishes for this título.
+  const published = {
+    barcode: '34194254800006757871090001015271248021246000',
+    line: '34191.09008 01015.271248 80212.460002 4 25480000675787',
+  };
+  const d = doc({
+    account: { agency: '1248', account: '02124', carteira: '109' },
+    nossoNumero: '00010152',
+    dueDate: '2029-05-20',
+    amountCents: 675787,
+  });
+
+  /** The page's text pieces split at the printed cut line: the recibo above it, the ficha below (PDF y grows up). */
+  async function copies() {
+    const [page] = pageContents(await renderBoletoPdf([d], { compress: false }));
+    const cut = page!.texts.find((t) => t.text === 'Corte na linha pontilhada');
+    if (!cut) throw new Error('linha de corte não impressa');
+    return {
+      page: page!,
+      recibo: page!.texts.filter((t) => t.y > cut.y),
+      ficha: page!.texts.filter((t) => t.y < cut.y),
+    };
+  }
+
+  it('the recibo do pagador prints the published linha digitável', async () => {
+    const { recibo } = await copies();
+    expect(recibo.map((t) => t.text)).toContain('Recibo do Pagador');
+    expect(recibo.map((t) => t.text)).toContain(published.line);
+  });
+
+  it('the ficha de compensação prints the published linha digitável in its header, beside the bank code', async () => {
+    const { ficha } = await copies();
+    const bankCode = ficha.find((t) => t.text === '341-7');
+    const line = ficha.find((t) => t.text === published.line);
+    expect(bankCode, 'código do banco na ficha').toBeDefined();
+    expect(line, 'linha digitável na ficha').toBeDefined();
+    expect(Math.abs(line!.y - bankCode!.y)).toBeLessThan(3);
+  });
+
+  it("the ficha's barcode decodes to the published barcode", async () => {
+    const { page } = await copies();
+    expect(barcodesOnPage(page).map((b) => b.digits)).toEqual([published.barcode]);
   });
 });
 

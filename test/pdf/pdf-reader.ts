@@ -24,6 +24,8 @@ export interface PageContent {
   paths: { op: string; rects: Rect[] }[];
   /** Text shown on the page (hex and literal strings of Tj/TJ, decoded as WinAnsi/Latin-1). */
   text: string;
+  /** The same text piece by piece, each at the origin its text matrix (Tm) put it (PDF units, y up). */
+  texts: { text: string; x: number; y: number }[];
 }
 
 export function pageContents(pdf: Buffer): PageContent[] {
@@ -49,7 +51,8 @@ function readContent(content: string): PageContent {
   const paths: PageContent['paths'] = [];
   let rects: Rect[] = [];
   const stack: string[] = [];
-  const texts: string[] = [];
+  const texts: PageContent['texts'] = [];
+  let origin = { x: 0, y: 0 };
   let array: string[] | null = null;
   for (const token of tokens) {
     if (token === '[') {
@@ -91,20 +94,25 @@ function readContent(content: string): PageContent {
         paths.push({ op: token, rects });
         rects = [];
         break;
+      case 'Tm': {
+        const [x, y] = stack.slice(-2).map(Number);
+        origin = { x: x ?? 0, y: y ?? 0 };
+        break;
+      }
       case 'Tj': {
         const last = stack.at(-1) ?? '';
-        texts.push(last.startsWith('[') ? last.slice(1, -1) : decodeString(last));
+        texts.push({ text: last.startsWith('[') ? last.slice(1, -1) : decodeString(last), ...origin });
         break;
       }
       case 'TJ': {
         const last = stack.at(-1) ?? '[]';
-        texts.push(last.slice(1, -1));
+        texts.push({ text: last.slice(1, -1), ...origin });
         break;
       }
     }
     stack.length = 0;
   }
-  return { paths, text: texts.join('\n') };
+  return { paths, text: texts.map((t) => t.text).join('\n'), texts };
 }
 
 function decodeString(token: string): string {

@@ -299,6 +299,22 @@ describe(`store repositories (${describeDatabase()})`, () => {
       expect(await listReceivables(t.store.db, { companyIds: [] })).toMatchObject({ total: 0, items: [] });
     });
 
+    it('overdue starts the day after the due date: due today is not overdue, due yesterday is (flag and filter)', async () => {
+      // T5 is due 2026-02-25 with everything open. A boleto is payable without charges on its due date, so on
+      // that day it is not overdue yet; from the next day on it is. Flag, filter=true and filter=false agree.
+      const scope = [norte.id];
+      const on = async (today: string) => ({
+        flag: (await getReceivable(t.store.db, { companyIds: scope, erpKey: 'T5', today }))?.overdue,
+        listed: (await listReceivables(t.store.db, { companyIds: scope, today })).items[0]?.overdue,
+        onlyOverdue: (await listReceivables(t.store.db, { companyIds: scope, today, overdue: true })).total,
+        notOverdue: (await listReceivables(t.store.db, { companyIds: scope, today, overdue: false })).total,
+      });
+      const notYet = { flag: false, listed: false, onlyOverdue: 0, notOverdue: 1 };
+      expect(await on('2026-02-24')).toEqual(notYet); // the day before
+      expect(await on('2026-02-25')).toEqual(notYet); // the due date itself
+      expect(await on('2026-02-26')).toEqual({ flag: true, listed: true, onlyOverdue: 1, notOverdue: 0 });
+    });
+
     it('filters by customer, dates, status list, overdue and free text', async () => {
       const scope = [sul.id, norte.id];
       const keys = async (filters: Omit<Parameters<typeof listReceivables>[1], 'companyIds'>) =>

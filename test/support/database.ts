@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { dumpPglite, MIGRATIONS_FOLDER, openStore, type Store } from '../../src/store/connection.js';
+import { within } from './within.js';
 
 export interface TestStore {
   store: Store;
@@ -92,13 +93,16 @@ export async function createThrowawayDatabase(
   };
 }
 
+/** How long close() may take; a store stuck on an open transaction would otherwise hold afterAll forever. */
+const CLOSE_LIMIT_MS = 10_000;
+
 /** A fresh migrated store (see the file comment). Call close() in afterAll. */
 export async function openTestStore(): Promise<TestStore> {
   const adminUrl = testDatabaseUrl();
   if (!adminUrl) {
     const store = await openStore({ dataDir: 'memory', loadDataDir: await pgliteTemplate() });
     await store.migrate(); // no-op on the template; applies migrations newer than it
-    return { store, close: () => store.close() };
+    return { store, close: () => within(CLOSE_LIMIT_MS, 'fechar o PGlite', store.close()) };
   }
   const database = await createThrowawayDatabase(adminUrl);
   let store: Store | undefined;
@@ -115,7 +119,7 @@ export async function openTestStore(): Promise<TestStore> {
     store: opened,
     databaseUrl: database.url,
     async close() {
-      await opened.close();
+      await within(CLOSE_LIMIT_MS, 'fechar o pool do PostgreSQL', opened.close());
       await database.drop();
     },
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   actorLabel,
+  brDates,
+  dateProblem,
   fieldLabel,
   formatDate,
   formatDateTime,
@@ -133,11 +135,32 @@ describe('título detail helpers', () => {
 });
 
 describe('actorLabel', () => {
-  it('names the signed-in user, ERP tokens and the demo seed', () => {
-    const me = { id: 'bbef8244-b036-44b3-b725-e92f4c786512', name: 'Operador Sul' };
-    expect(actorLabel(`user:${me.id}`, me)).toBe('Operador Sul');
-    expect(actorLabel('user:0a1b2c3d-0000-0000-0000-000000000000', me)).toBe('usuário 0a1b2c3d');
-    expect(actorLabel('api-token:42')).toBe('ERP (token de API)');
-    expect(actorLabel('seed')).toBe('Demonstração');
+  it('names users, ERP tokens, the demo seed and scheduled work in pt-BR', () => {
+    const user = 'user:bbef8244-b036-44b3-b725-e92f4c786512';
+    expect(actorLabel({ actor: user, actorName: 'Operador Sul' })).toBe('Operador Sul');
+    expect(actorLabel({ actor: user, actorName: null })).toBe('Usuário removido');
+    expect(actorLabel({ actor: 'api-token:42', actorName: null })).toBe('ERP (token de API)');
+    expect(actorLabel({ actor: 'seed', actorName: null })).toBe('Demonstração');
+    expect(actorLabel({ actor: 'job:receivable.changed', actorName: null })).toBe('Rotina automática');
+  });
+});
+
+describe('dateProblem and brDates', () => {
+  it('says why a typed date does not exist', () => {
+    expect(dateProblem('31/02/2026')).toBe('31/02/2026 não existe: fevereiro de 2026 tem 28 dias.');
+    expect(dateProblem('29/02/2028')).toBeNull(); // 2028 is a leap year
+    expect(dateProblem('30/02/2028')).toBe('30/02/2028 não existe: fevereiro de 2028 tem 29 dias.');
+    expect(dateProblem('31/04/2026')).toBe('31/04/2026 não existe: abril de 2026 tem 30 dias.');
+    expect(dateProblem('10/13/2026')).toBe('10/13/2026 não existe: o mês vai de 01 a 12.');
+    expect(dateProblem('00/01/2026')).toBe('00/01/2026 não existe: janeiro de 2026 tem 31 dias.');
+    expect(dateProblem('31/12/2026')).toBeNull();
+    expect(dateProblem('12/3')).toBeNull(); // still typing
+  });
+
+  it('rewrites ISO dates in server messages as dd/mm/aaaa', () => {
+    expect(brDates('vencimento 2020-01-01 é anterior à emissão 2026-12-01')).toBe(
+      'vencimento 01/01/2020 é anterior à emissão 01/12/2026',
+    );
+    expect(brDates('pedido 20260101-77 sem data')).toBe('pedido 20260101-77 sem data');
   });
 });

@@ -1,6 +1,8 @@
 /** Console títulos: list (contract §6), detail with movements and history, edit of mutable fields. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { patchReceivable, receivableDetail, searchReceivables } from '../../services/receivables.js';
+import { consoleReceivablePageSchema } from '../../contracts/console-receivables.js';
+import { consoleReceivablePage } from '../../services/receivable-lists.js';
+import { patchReceivable, receivableDetail } from '../../services/receivables.js';
 import { assertCanWrite, recordScope, scopedFilters } from '../../services/scope.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
@@ -14,7 +16,6 @@ import {
 import {
   consoleReceivableListQuery,
   receivableDetailSchema,
-  receivablePageSchema,
   receivablePatchBody,
   receivableSchema,
 } from '../../contracts/receivables.js';
@@ -29,13 +30,13 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
     {
       schema: {
         tags: ['Console'],
-        summary: 'Títulos com filtros, ordenação e paginação',
+        summary: 'Títulos com filtros, ordenação, paginação e totais do filtro',
         security,
         querystring: consoleReceivableListQuery,
-        response: { 200: receivablePageSchema, ...errorResponses },
+        response: { 200: consoleReceivablePageSchema, ...errorResponses },
       },
     },
-    async (request) => searchReceivables(store, scopedFilters(userOf(request), request.query)),
+    async (request) => consoleReceivablePage(store, scopedFilters(userOf(request), request.query)),
   );
 
   app.get(

@@ -27,7 +27,7 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
       description:
         '201 quando criado; 200 quando já existia. Imutáveis: customerErpKey, document, number, installment, ' +
         'issueDate, amountCents (outro valor → 409 immutable_field). Mutáveis: dueDate, openAmountCents ' +
-        '(gera movimento de ajuste), invoiceNumber, portadorId, establishmentErpKey.',
+        '(gera movimento de ajuste), invoiceNumber, portadorErpKey (ou portadorId), establishmentErpKey.',
       body: receivableUpsertBody,
       run: async (tx, args) => {
         const { created, receivable } = await upsertReceivableByErpKey(tx, {

@@ -45,7 +45,7 @@ export interface ErpResource<
   Page extends z.ZodType,
 > {
   /** Path segment under `/api/v1`, also part of the request hash (`PUT /api/v1/<resource>/<erpKey>`). */
-  resource: 'customers' | 'receivables';
+  resource: 'customers' | 'receivables' | 'bank-accounts' | 'portadores';
   /** The record as answered by the upsert and the read by key. */
   view: View;
   upsert: {

@@ -21,5 +21,5 @@ export {
 } from './due-date-factor.js';
 export { bankBarcodeFromLine, bankLineFromBarcode, formatBankLine } from './barcode.js';
 export { BoletoError } from './digits.js';
-export { BANKS, findBank } from './banks/registry.js';
-export type { BankBoletoRules, BeneficiaryInput, CheckIssue, InputSpec, NossoNumero } from './banks/types.js';
+export { BANKS, findBank } from './banks.js';
+export type { BankBoletoRules, BeneficiaryInput, CheckIssue, InputSpec, NossoNumero } from './bank-rules.js';

@@ -13,8 +13,8 @@ import {
   FACTOR_WINDOW_PAST_DAYS,
   isInFactorWindow,
 } from './due-date-factor.js';
-import { BANKS, findBank } from './banks/registry.js';
-import type { BeneficiaryInput, CheckIssue, NossoNumero } from './banks/types.js';
+import { BANKS, findBank } from './banks.js';
+import type { BeneficiaryInput, CheckIssue, NossoNumero } from './bank-rules.js';
 
 export interface MakeBankBoletoInput {
   /** "341", "001"… */

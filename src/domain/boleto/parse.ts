@@ -6,8 +6,8 @@ import {
   bankLineFromBarcode,
   formatBankLine,
 } from './barcode.js';
-import { BANKS, findBank } from './banks/registry.js';
-import type { CheckIssue } from './banks/types.js';
+import { BANKS, findBank } from './banks.js';
+import type { CheckIssue } from './bank-rules.js';
 import {
   collectionBarcodeDv,
   collectionBarcodeFromLine,

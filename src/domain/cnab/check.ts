@@ -1,4 +1,5 @@
 /** Load-time check of a layout: every record covers exactly 1..width with no gap and no overlap. */
+import { FIELD_NAMES } from './fields.js';
 import type { CnabLayout } from './layout.js';
 
 export class CnabLayoutError extends Error {
@@ -18,6 +19,8 @@ export function checkLayout(layout: CnabLayout): CnabLayout {
     for (const field of record.fields) {
       const fieldWhere = `${where}, campo ${field.name} (${field.start}-${field.end})`;
       if (field.end < field.start) problems.push(`${fieldWhere}: fim antes do início`);
+      if (!field.name.startsWith('_') && !FIELD_NAMES.has(field.name))
+        problems.push(`${fieldWhere}: nome de campo desconhecido (os nomes válidos estão em fields.ts)`);
       if (field.start > expected)
         problems.push(
           `${fieldWhere}: lacuna nas posições ${expected}-${field.start - 1} depois de ${previous}`,

@@ -26,18 +26,21 @@ export function toCnabAscii(text: string): string {
 
 const DIGITS = /^\d+$/;
 
-function isoFromParts(day: string, month: string, year: string): string | null {
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${year}-${month}-${day}`;
-}
+const MONTH_DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Two-digit years: 00-69 → 20xx, 70-99 → 19xx (CNAB 400 files from the 1990s still exist in archives). */
-function century(yy: string): string {
-  return Number(yy) < 70 ? `20${yy}` : `19${yy}`;
+/**
+ * dd, mm, yy|yyyy (digit strings) → ISO date, or null when not a calendar date (year 0000 is none). Two-digit
+ * years pivot at 70: 00-69 → 20xx, 70-99 → 19xx (CNAB 400 files from the 1990s still exist in archives). The one
+ * calendar rule of every decoding path (plain, per-field and generated).
+ */
+export function isoDate(dd: string, mm: string, year: string): string | null {
+  const d = Number(dd);
+  const m = Number(mm);
+  let y = Number(year);
+  if (year.length === 2) y += y < 70 ? 2000 : 1900;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m]!) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return `${String(y).padStart(4, '0')}-${mm}-${dd}`;
 }
 
 /**
@@ -72,8 +75,7 @@ export function decodeField(line: string, field: FieldSpec): Value | null {
     case 'DDMMAAAA':
     case 'DDMMAA': {
       if (/^0+$/.test(raw)) return null;
-      const year = field.format === 'DDMMAA' ? century(raw.slice(4, 6)) : raw.slice(4, 8);
-      const iso = isoFromParts(raw.slice(0, 2), raw.slice(2, 4), year);
+      const iso = isoDate(raw.slice(0, 2), raw.slice(2, 4), raw.slice(4));
       if (!iso)
         throw new CnabFieldError(
           field.name,
@@ -171,8 +173,6 @@ export function encodeField(field: FieldSpec, value: Value | null): string {
 export const DECODE_FAIL: unique symbol = Symbol('cnab-decode-fail');
 export type FastDecoder = (line: string) => Value | null | typeof DECODE_FAIL;
 
-const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /** Digits at [s, e) as an integer, or -1 when any is not a digit (up to 15 digits stay exact). */
 function digitsAt(line: string, s: number, e: number): number {
   let n = 0;
@@ -189,6 +189,18 @@ function blankAt(line: string, s: number, e: number): boolean {
   return true;
 }
 
+/** `decodeField` with its error turned into DECODE_FAIL, for the formats the fast path does not specialise. */
+function plainDecoder(field: FieldSpec): FastDecoder {
+  return (line) => {
+    try {
+      return decodeField(line, field);
+    } catch (error) {
+      if (error instanceof CnabFieldError) return DECODE_FAIL;
+      throw error;
+    }
+  };
+}
+
 /**
  * A decoder specialised for one field, for the hot path of the reader: no regex, no exceptions, no slices for
  * numbers. Same results as `decodeField`; on anything unusual it returns DECODE_FAIL and the caller asks
@@ -198,35 +210,23 @@ export function compileDecoder(field: FieldSpec): FastDecoder {
   const s = field.start - 1;
   const e = field.end;
   if (field.type === 'alpha' && field.format !== 'codes2') {
-    if (field.required) return (line) => decodeField(line, field);
+    if (field.required) return plainDecoder(field);
     return (line) => line.slice(s, e).trim();
   }
-  if (field.format === 'codes2') return (line) => decodeField(line, field);
-  if (field.format === 'DDMMAAAA' || field.format === 'DDMMAA') {
-    const long = field.format === 'DDMMAAAA';
+  if (field.format === 'codes2') return plainDecoder(field);
+  if (field.format === 'DDMMAAAA' || field.format === 'DDMMAA')
     return (line) => {
       const all = digitsAt(line, s, e);
       if (all < 0) return blankAt(line, s, e) && !field.required ? null : DECODE_FAIL;
       if (all === 0) return null;
-      const d = digitsAt(line, s, s + 2);
-      const m = digitsAt(line, s + 2, s + 4);
-      let y = long ? digitsAt(line, s + 4, s + 8) : digitsAt(line, s + 4, s + 6);
-      if (!long) y += y < 70 ? 2000 : 1900;
-      if (
-        m < 1 ||
-        m > 12 ||
-        d < 1 ||
-        d > DAYS[m]! ||
-        (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)))
-      )
-        return DECODE_FAIL;
-      return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+      return isoDate(line.slice(s, s + 2), line.slice(s + 2, s + 4), line.slice(s + 4, e)) ?? DECODE_FAIL;
     };
-  }
-  if (field.format === 'HHMMSS') return (line) => decodeField(line, field);
-  if (field.decimals !== undefined && e - s <= 15)
+  if (field.format === 'HHMMSS') return plainDecoder(field);
+  if (field.decimals !== undefined)
     return (line) => {
-      const n = digitsAt(line, s, e);
+      // Up to 15 digits are summed exactly; wider amounts (CNAB 240 batch totals, 17 digits) go through Number.
+      const n =
+        e - s <= 15 ? digitsAt(line, s, e) : DIGITS.test(line.slice(s, e)) ? Number(line.slice(s, e)) : -1;
       if (n >= 0) return n;
       return blankAt(line, s, e) && !field.required ? 0 : DECODE_FAIL;
     };

@@ -1,6 +1,5 @@
 import type { Cents } from '../money.js';
 import type { CnabDirection, CnabWidth } from './layout.js';
-import type { OccurrenceKind } from './occurrences.js';
 
 export interface CnabAmounts {
   titleCents: Cents;
@@ -26,7 +25,10 @@ export interface CnabDetailEvent {
   bank: string;
   layout: CnabWidth;
   layoutId: string;
-  kind: OccurrenceKind;
+  /**
+   * The occurrence as the file states it, with the bank manual's wording ('' for a code the layout's table lacks).
+   * What it does to the título is not the reader's call: see `defaultReturnCommands` (src/domain/banks/registry.ts).
+   */
   occurrence: { code: string; description: string };
   reasons: { code: string; description?: string }[];
   nossoNumero: string;

@@ -4,6 +4,7 @@
  *
  * Positions are 1-based and inclusive, exactly as the banks' manuals print them.
  */
+import type { FieldName, FillerName } from './fields.js';
 import type { OccurrenceTable, ReasonTable } from './occurrences.js';
 
 export type CnabWidth = 240 | 400;
@@ -18,11 +19,11 @@ export type FieldFormat = 'DDMMAA' | 'DDMMAAAA' | 'HHMMSS' | 'codes2';
 
 export interface FieldSpec {
   /**
-   * The canonical key the field reads into / writes from (see `CANONICAL_KEYS` in `values.ts` for the keys the
-   * normalizer and the remessa builder use). A name starting with `_` is filler: written blank (or its
-   * `constant`/`default`), never decoded on read.
+   * The canonical key the field reads into / writes from (fields.ts lists them all: a misspelled name does not
+   * type-check, and the layout checker refuses it at load). A name starting with `_` is filler: written blank (or
+   * its `constant`/`default`), never decoded on read.
    */
-  name: string;
+  name: FieldName | FillerName;
   start: number;
   end: number;
   /** `num`: digits, left-padded with zeros; `alpha`: text, right-padded with spaces. */
@@ -118,7 +119,7 @@ export interface CnabLayout {
   /** Manual (name/version) the positions follow. */
   source: string;
   records: RecordSpec[];
-  /** Retorno: occurrence code → kind + pt-BR description. */
+  /** Retorno: occurrence code → pt-BR description (what a code does is a return command, not the layout's). */
   occurrences?: OccurrenceTable;
   /** Retorno: reason (motivo) code → pt-BR description, optionally per occurrence code. */
   reasons?: ReasonTable;
@@ -160,7 +161,12 @@ export function patchRecords(records: RecordSpec[], patches: Record<string, Fiel
 }
 
 /** Shorthand constructors keep layout files close to the manuals' tables. */
-export const num = (name: string, start: number, end: number, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+export const num = (
+  name: FieldSpec['name'],
+  start: number,
+  end: number,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => ({
   name,
   start,
   end,
@@ -168,7 +174,7 @@ export const num = (name: string, start: number, end: number, extra: Partial<Fie
   ...extra,
 });
 export const alpha = (
-  name: string,
+  name: FieldSpec['name'],
   start: number,
   end: number,
   extra: Partial<FieldSpec> = {},
@@ -181,12 +187,24 @@ export const zeros = (start: number, end: number): FieldSpec => ({
   type: 'num',
   default: 0,
 });
-export const cents = (name: string, start: number, end: number, extra: Partial<FieldSpec> = {}): FieldSpec =>
-  num(name, start, end, { decimals: 2, ...extra });
-export const date8 = (name: string, start: number, end: number, extra: Partial<FieldSpec> = {}): FieldSpec =>
-  num(name, start, end, { format: 'DDMMAAAA', ...extra });
-export const date6 = (name: string, start: number, end: number, extra: Partial<FieldSpec> = {}): FieldSpec =>
-  num(name, start, end, { format: 'DDMMAA', ...extra });
+export const cents = (
+  name: FieldSpec['name'],
+  start: number,
+  end: number,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => num(name, start, end, { decimals: 2, ...extra });
+export const date8 = (
+  name: FieldSpec['name'],
+  start: number,
+  end: number,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => num(name, start, end, { format: 'DDMMAAAA', ...extra });
+export const date6 = (
+  name: FieldSpec['name'],
+  start: number,
+  end: number,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => num(name, start, end, { format: 'DDMMAA', ...extra });
 export const constant = (
   start: number,
   end: number,

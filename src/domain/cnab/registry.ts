@@ -1,10 +1,19 @@
-/** Every layout, checked once at load time (a broken layout fails at import, naming layout, record and field). */
+/**
+ * Every layout of every bank profile (src/domain/banks), checked once at load time (a broken layout fails at import,
+ * naming layout, record and field).
+ */
+import { listBanks } from '../banks/registry.js';
 import { checkLayout } from './check.js';
 import type { CnabDirection, CnabLayout, CnabWidth } from './layout.js';
-import { layouts240 } from './layouts/240/index.js';
-import { layouts400 } from './layouts/400/index.js';
 
-export const layouts: CnabLayout[] = [...layouts240, ...layouts400].map(checkLayout);
+export const layouts: CnabLayout[] = [240, 400]
+  .flatMap((width) =>
+    listBanks().flatMap((bank) => {
+      const pair = width === 240 ? bank.cnab240 : bank.cnab400;
+      return pair ? [pair.remessa, pair.retorno] : [];
+    }),
+  )
+  .map(checkLayout);
 
 const ids = new Set<string>();
 for (const layout of layouts) {

@@ -16,6 +16,7 @@ import {
 } from '../adapter.js';
 import { addDays, formatDateBR, todayInSaoPaulo } from '../../domain/dates.js';
 import { planCarne } from './carne-plan.js';
+import { efiReturnCommands } from './return-commands.js';
 import { EfiClient } from './client.js';
 import {
   carnetBody,
@@ -113,7 +114,7 @@ class EfiAdapter implements PlatformAdapter {
     const byCustomId = new Map<string, RegisteredCharge>();
     for (const parcel of plan.boletos) {
       const charge = parcelCharge(carne, parcel);
-      const found = options.lookUpFirst ? await this.findByCustomId(parcel.customId, carne.kind) : null;
+      const found = options.lookUpFirst ? await this.findByCustomId(parcel.customId) : null;
       byCustomId.set(parcel.customId, found ?? (await this.register(charge)));
     }
     if (plan.carne.length > 0) {
@@ -150,12 +151,9 @@ class EfiAdapter implements PlatformAdapter {
     return answer.data.filter((charge) => charge.custom_id === customId && charge.status !== 'canceled');
   }
 
-  async findByCustomId(
-    customId: string,
-    kind: ChargeRequest['kind'] = 'boleto',
-  ): Promise<RegisteredCharge | null> {
+  async findByCustomId(customId: string): Promise<RegisteredCharge | null> {
     const [found] = await this.listByCustomId('billet', customId);
-    return found ? fromListed(customId, kind, found) : null;
+    return found ? fromListed(customId, found) : null;
   }
 
   /** The carnê's parcelas under the group's custom id, when all of them are there. */
@@ -177,7 +175,7 @@ class EfiAdapter implements PlatformAdapter {
           'validation',
           `O carnê ${carne.customId} existe na Efí sem a parcela ${index + 1}; confira no painel da Efí.`,
         );
-      return fromListed(parcel.customId, carne.kind, charge);
+      return fromListed(parcel.customId, charge);
     });
   }
 
@@ -255,6 +253,7 @@ export const efiDefinition: PlatformDefinition<EfiOptions> = {
     'statusQuery',
   ]),
   optionsSchema: efiOptionsSchema,
-  secretOptions: ['clientSecret'],
+  secretOptions: ['clientSecret'] satisfies (keyof EfiOptions)[],
+  returnCommands: efiReturnCommands,
   create: (options, runtime) => new EfiAdapter(efiOptionsSchema.parse(options), runtime),
 };

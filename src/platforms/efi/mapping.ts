@@ -161,9 +161,12 @@ function boletoNumbers(formattedLine: string): { line?: string; barcode?: string
   return line.length === 47 ? { line, barcode: bankBarcodeFromLine(line) } : {};
 }
 
+/**
+ * A registered charge. Efí prints the PIX QR on every boleto of an account with a PIX key (Bolix), so the PIX
+ * payload is reported whenever Efí returned one, whatever kind was asked.
+ */
 function registered(
   customId: string,
-  kind: ChargeRequest['kind'],
   chargeId: number,
   status: EfiChargeStatus,
   billet: { barcode: string; pix?: { qrcode: string } | undefined; pdf?: { charge: string } | undefined },
@@ -176,14 +179,14 @@ function registered(
     // Efí identifies a charge by its charge_id; it is what its panel and notifications call the título.
     nossoNumero: String(chargeId),
     ...boletoNumbers(billet.barcode),
-    ...(kind === 'hybrid' && billet.pix ? { pixCopyPaste: billet.pix.qrcode } : {}),
+    ...(billet.pix ? { pixCopyPaste: billet.pix.qrcode } : {}),
     ...(billet.pdf ? { pdfUrl: billet.pdf.charge } : {}),
     ...(carneId !== undefined ? { carneId: String(carneId) } : {}),
   };
 }
 
 export function fromOneStep(charge: ChargeRequest, data: EfiOneStepData): RegisteredCharge {
-  return registered(charge.customId, charge.kind, data.charge_id, data.status, data);
+  return registered(charge.customId, data.charge_id, data.status, data);
 }
 
 /** The carnê's charges, matched to our parcelas by their order ("1/n", "2/n"…). */
@@ -196,15 +199,11 @@ export function fromCarnet(
   return parcels.map((parcel, index) => {
     const charge = byParcel.get(index + 1);
     if (!charge) throw new Error(`a Efí não devolveu a parcela ${index + 1} do carnê ${data.carnet_id}`);
-    return registered(parcel.customId, carne.kind, charge.charge_id, charge.status, charge, data.carnet_id);
+    return registered(parcel.customId, charge.charge_id, charge.status, charge, data.carnet_id);
   });
 }
 
-export function fromListed(
-  customId: string,
-  kind: ChargeRequest['kind'],
-  listed: EfiListedCharge,
-): RegisteredCharge {
+export function fromListed(customId: string, listed: EfiListedCharge): RegisteredCharge {
   const payment = listed.payment;
   const billet =
     payment?.payment_method === 'banking_billet'
@@ -213,7 +212,7 @@ export function fromListed(
         ? payment.carnet
         : { barcode: '' };
   const carneId = payment?.payment_method === 'carnet' ? payment.carnet.carnet_id : undefined;
-  return registered(customId, kind, listed.id, listed.status, billet, carneId);
+  return registered(customId, listed.id, listed.status, billet, carneId);
 }
 
 function describeStatus(status: string): string {

@@ -10,11 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeBankBoleto, parseBoleto, type MakeBankBoletoInput } from '../../../src/domain/boleto/index.js';
-import { bbNossoNumeroDv } from '../../../src/domain/boleto/banks/001-banco-do-brasil.js';
-import { banrisulNc } from '../../../src/domain/boleto/banks/041-banrisul.js';
-import { bradescoNossoNumeroDv } from '../../../src/domain/boleto/banks/237-bradesco.js';
-import { itauNossoNumeroDac } from '../../../src/domain/boleto/banks/341-itau.js';
-import { sicoobNossoNumeroDv } from '../../../src/domain/boleto/banks/756-sicoob.js';
+import { bbNossoNumeroDv } from '../../../src/domain/banks/001-banco-do-brasil/boleto.js';
+import { banrisulNc } from '../../../src/domain/banks/041-banrisul/boleto.js';
+import { bradescoNossoNumeroDv } from '../../../src/domain/banks/237-bradesco/boleto.js';
+import { itauNossoNumeroDac } from '../../../src/domain/banks/341-itau/boleto.js';
+import { sicoobNossoNumeroDv } from '../../../src/domain/banks/756-sicoob/boleto.js';
 
 type Vector = [string, MakeBankBoletoInput, string, string, string];
 
@@ -262,6 +262,20 @@ describe('nosso número check digits', () => {
     );
     expect(boleto.nossoNumero.formatted).toBe('0000021-8');
     expect(boleto.campoLivre).toBe('1' + '0001' + '01' + '0000019' + '0000021' + '8' + '001');
+  });
+  it('Sicoob DV at the edges of the rule: remainders 0 and 1 give 0, remainder 2 gives 9 [Sicoob manual]', () => {
+    // By hand, as the manual computes it: weights 3 1 9 7 from the left over cooperativa(4) + cliente(10) +
+    // nosso número(7). Cooperativa 0001 gives 1×7 = 7 and cliente 0000000019 gives 1×3 + 9×1 = 12, so 19 before
+    // the nosso número, whose last digit has weight 3 (position 21 of 21): DV = 11 − (sum mod 11), 10 or 11 → 0.
+    const cases: [nossoNumero: string, sum: number, remainder: number, dv: number][] = [
+      ['0000001', 19 + 1 * 3, 0, 0], // 11 − 0 = 11 → 0
+      ['0000005', 19 + 5 * 3, 1, 0], // 11 − 1 = 10 → 0
+      ['0000009', 19 + 9 * 3, 2, 9], // 11 − 2 = 9, the largest digit kept as is
+    ];
+    for (const [nossoNumero, sum, remainder, dv] of cases) {
+      expect(sum % 11).toBe(remainder);
+      expect(sicoobNossoNumeroDv('0001', '19', nossoNumero), nossoNumero).toBe(dv);
+    }
   });
   it('Santander (santander_spec)', () => {
     const nn = (n: string) =>

@@ -2,14 +2,14 @@
  * Differential test of the campo livre against gerar-boletos 1.4.5 (npm devDependency, a JavaScript port of the
  * Caelum Stella boleto code). Where it computes check digits itself (Itaú's two DACs, Caixa's and Sicredi's campo
  * livre DV) this compares independent arithmetic; where it takes them from the caller (Caixa's código do
- * beneficiário DV, Sicredi's and Sicoob's nosso número DV) our DV is handed to it and the layout is compared.
+ * beneficiário DV, Sicredi's and Sicoob's nosso número DV) the DV handed to it is computed here, by hand from each
+ * manual's rule (never by the module under test), and checked against a published example first.
  * Its due-date code only accepts years 1997–2023, so only the campo livre (barcode positions 20–44) is compared.
  */
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeBankBoleto, type MakeBankBoletoInput } from '../../../src/domain/boleto/index.js';
-import { mod11ZeroWhenOver9 } from '../../../src/domain/boleto/digits.js';
 import { digits, TODAY } from './arbitraries.js';
 
 const require = createRequire(import.meta.url);
@@ -30,6 +30,35 @@ function theirCampoLivre(theirBank: TheirBank, beneficiary: Record<string, strin
     .comBeneficiario!(b).comBanco!(theirBank).comValorBoleto!(cents / 100);
   return theirBank.geraCodigoDeBarrasPara(boleto).slice(19);
 }
+
+/**
+ * Módulo 11 as the Caixa and Sicredi manuals state it: digits × weights 2, 3, …, 9, 2, … from the right,
+ * DV = 11 − (sum mod 11), and a DV of 10 or 11 is written 0.
+ */
+function handMod11(digits: string): number {
+  let sum = 0;
+  [...digits].reverse().forEach((d, i) => (sum += Number(d) * (2 + (i % 8))));
+  const dv = 11 - (sum % 11);
+  return dv > 9 ? 0 : dv;
+}
+
+/** Sicoob "constante 3197": weights 3, 1, 9, 7 from the left over cooperativa(4) + cliente(10) + nosso número(7). */
+function handSicoobDv(cooperativa: string, cliente: string, nossoNumero: string): number {
+  const digits = cooperativa + cliente.padStart(10, '0') + nossoNumero;
+  let sum = 0;
+  [...digits].forEach((d, i) => (sum += Number(d) * [3, 1, 9, 7][i % 4]!));
+  const dv = 11 - (sum % 11);
+  return dv > 9 ? 0 : dv;
+}
+
+describe('the hand-computed check digits reproduce published examples', () => {
+  it('Sicredi nosso número 12/213871-5 (cooperativa 1234, posto 18, beneficiário 12345; brcobranca sicredi_spec)', () => {
+    expect(handMod11('1234' + '18' + '12345' + '12' + '2' + '13871')).toBe(5);
+  });
+  it('Sicoob 0000021-8 (cooperativa 0001, cliente 1-9; Sicoob manual via ACBr forum topic 32506)', () => {
+    expect(handSicoobDv('0001', '19', '0000021')).toBe(8);
+  });
+});
 
 const ours = (input: Omit<MakeBankBoletoInput, 'dueDate'>) =>
   makeBankBoleto({ ...input, dueDate: '2027-01-15' }, { today: TODAY });
@@ -89,7 +118,7 @@ describe('campo livre: ours = gerar-boletos', () => {
             caixa,
             {
               comCodigoBeneficiario: convenio,
-              comDigitoCodigoBeneficiario: String(mod11ZeroWhenOver9(convenio)),
+              comDigitoCodigoBeneficiario: String(handMod11(convenio)),
               comCarteira: `${modalidade}4`,
               comNossoNumero: nn,
             },
@@ -102,7 +131,7 @@ describe('campo livre: ours = gerar-boletos', () => {
     );
   });
 
-  it('Sicredi (campo livre DV computed by each side)', () => {
+  it('Sicredi (campo livre DV by each side; nosso número DV by hand from the manual)', () => {
     const sicredi = bank('sicredi', 'novoSicredi');
     fc.assert(
       fc.property(
@@ -126,8 +155,11 @@ describe('campo livre: ours = gerar-boletos', () => {
               comCodPosto: posto,
               comCodigoBeneficiario: convenio,
               comCarteira: '1',
-              comNossoNumero: mine.nossoNumero.value,
-              comDigitoNossoNumero: mine.nossoNumero.dv,
+              // Nosso número: year of issue (TODAY) + byte de geração + sequencial, its DV by hand.
+              comNossoNumero: TODAY.slice(2, 4) + byteIdt + seq,
+              comDigitoNossoNumero: String(
+                handMod11(agency + posto + convenio + TODAY.slice(2, 4) + byteIdt + seq),
+              ),
             },
             amount,
           );
@@ -138,7 +170,7 @@ describe('campo livre: ours = gerar-boletos', () => {
     );
   });
 
-  it('Sicoob (layout; the nosso número DV is ours)', () => {
+  it('Sicoob (nosso número DV by hand from the manual)', () => {
     const sicoob = bank('sicoob', 'novoSicoob');
     fc.assert(
       fc.property(digits(4), digits(7), digits(7), cents, (agency, convenio, nn, amount) => {
@@ -155,7 +187,7 @@ describe('campo livre: ours = gerar-boletos', () => {
             comCodigoBeneficiario: convenio,
             comCarteira: '1',
             comNossoNumero: nn,
-            comDigitoNossoNumero: mine.nossoNumero.dv,
+            comDigitoNossoNumero: String(handSicoobDv(agency, convenio, nn)),
           },
           amount,
         );

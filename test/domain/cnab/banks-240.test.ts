@@ -5,14 +5,15 @@
  * file (BB 083/042, Santander 040/030, CAIXA SIGCB 050, Itaú 040/030, Sicredi 081/040, Sicoob 081/040).
  */
 import { describe, expect, it } from 'vitest';
+import { defaultReturnCommands } from '../../../src/domain/banks/registry.js';
 import type { Values } from '../../../src/domain/cnab/layout.js';
 import { readRecords, readRetornoText } from '../../../src/domain/cnab/reader.js';
 import { findLayout } from '../../../src/domain/cnab/registry.js';
 import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import { writeRemessa } from '../../../src/domain/cnab/writer.js';
-import { sicrediFileName } from '../../../src/domain/cnab/layouts/240/sicredi-748.js';
-import { details, errors } from './helpers.js';
-import { oracleAvailable, oracleParse } from './oracle.js';
+import { sicrediFileName } from '../../../src/domain/banks/748-sicredi/cnab240.js';
+import { details, errors, put, retorno240Lines } from './helpers.js';
+import { oracleParse } from './oracle.js';
 
 interface BankCase {
   bank: string;
@@ -211,26 +212,23 @@ describe.each(cases)('CNAB 240 banco $bank', (c) => {
     });
   });
 
-  it.skipIf(!oracleAvailable)(
-    'is read with the same values by an independent reader (nodejs-cnab + cnab_yaml)',
-    () => {
-      const pLine = written.lines[2]!;
-      const qLine = written.lines[3]!;
-      const p = oracleParse(pLine, 'remessa', 'detalhe_segmento_p', c.yamlDir);
-      const q = oracleParse(qLine, 'remessa', 'detalhe_segmento_q', c.yamlDir);
-      expect(p.vencimento).toBe('21122026');
-      expect(Number(p.valor_titulo)).toBe(123456);
-      expect(p.data_emissao).toBe('20112026');
-      expect(p.codigo_ocorrencia ?? pLine.slice(15, 17)).toBe('01');
-      expect(p.uso_empresa?.trim()).toBe('NF-2026/0001-A');
-      if (c.oracleNossoNumero) expect(p.nosso_numero?.trim()).toBe(c.oracleNossoNumero);
-      expect(q.sacado_numero_inscricao).toBe('000012345678909');
-      expect(q.nome?.trim()).toMatch(/^JOAO CONCEICAO ARAUJO/);
-      expect(q.cep).toBe('01035100');
-      expect(q.cidade?.trim()).toBe('SAO PAULO');
-      expect(q.estado).toBe('SP');
-    },
-  );
+  it('is read with the same values by an independent reader (nodejs-cnab + cnab_yaml)', () => {
+    const pLine = written.lines[2]!;
+    const qLine = written.lines[3]!;
+    const p = oracleParse(pLine, 'remessa', 'detalhe_segmento_p', c.yamlDir);
+    const q = oracleParse(qLine, 'remessa', 'detalhe_segmento_q', c.yamlDir);
+    expect(p.vencimento).toBe('21122026');
+    expect(Number(p.valor_titulo)).toBe(123456);
+    expect(p.data_emissao).toBe('20112026');
+    expect(p.codigo_ocorrencia ?? pLine.slice(15, 17)).toBe('01');
+    expect(p.uso_empresa?.trim()).toBe('NF-2026/0001-A');
+    if (c.oracleNossoNumero) expect(p.nosso_numero?.trim()).toBe(c.oracleNossoNumero);
+    expect(q.sacado_numero_inscricao).toBe('000012345678909');
+    expect(q.nome?.trim()).toMatch(/^JOAO CONCEICAO ARAUJO/);
+    expect(q.cep).toBe('01035100');
+    expect(q.cidade?.trim()).toBe('SAO PAULO');
+    expect(q.estado).toBe('SP');
+  });
 
   it('names the file by the bank convention', () => {
     expect(written.fileName).toMatch(c.fileName);
@@ -253,7 +251,7 @@ interface RetornoCase {
   t: [number, string][];
   expectNossoNumero: string;
   occurrence: string;
-  kind: string;
+  action: string;
   reasons?: string[];
 }
 
@@ -276,7 +274,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('06', '04'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '06',
-    kind: 'paid',
+    action: 'settle',
     reasons: ['04'],
   },
   {
@@ -285,7 +283,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('09', '09'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '09',
-    kind: 'written_off',
+    action: 'write_off',
     reasons: ['09'],
   },
   {
@@ -295,7 +293,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('36', '85'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '36',
-    kind: 'rejected',
+    action: 'reject_registration',
     reasons: ['85'],
   },
   {
@@ -304,7 +302,7 @@ const retornoCases: RetornoCase[] = [
     t: febrabanT('03', '0816'),
     expectNossoNumero: 'NN0000000123',
     occurrence: '03',
-    kind: 'rejected',
+    action: 'reject_registration',
     reasons: ['08', '16'],
   },
   {
@@ -313,7 +311,7 @@ const retornoCases: RetornoCase[] = [
     t: [...febrabanT('02'), [38, '0000000123'], [48, '01014     ']],
     expectNossoNumero: '0000000123',
     occurrence: '02',
-    kind: 'registered',
+    action: 'confirm_registration',
   },
   {
     bank: '033',
@@ -332,7 +330,7 @@ const retornoCases: RetornoCase[] = [
     ],
     expectNossoNumero: '0000000001406',
     occurrence: '06',
-    kind: 'paid',
+    action: 'settle',
     reasons: ['04'],
   },
   {
@@ -352,7 +350,7 @@ const retornoCases: RetornoCase[] = [
     ],
     expectNossoNumero: '14000000000000123',
     occurrence: '46',
-    kind: 'paid',
+    action: 'settle',
     reasons: ['06'],
   },
   {
@@ -372,7 +370,7 @@ const retornoCases: RetornoCase[] = [
     ],
     expectNossoNumero: '12345678',
     occurrence: '06',
-    kind: 'paid',
+    action: 'settle',
   },
 ];
 
@@ -438,7 +436,7 @@ describe.each(retornoCases)('CNAB 240 retorno banco $bank, T+U from the manual t
       line: 3,
       bank: c.bank,
       layout: 240,
-      kind: c.kind,
+      action: c.action,
       occurrence: { code: c.occurrence },
       nossoNumero: c.expectNossoNumero,
       seuNumero: 'NF-2026/0001-A',
@@ -462,20 +460,23 @@ describe.each(retornoCases)('CNAB 240 retorno banco $bank, T+U from the manual t
   });
 });
 
-describe('occurrence tables keep liquidação apart from baixa', () => {
+describe('default return commands keep liquidação apart from baixa', () => {
   it.each(['001', '033', '041', '104', '341', '748', '756'])(
-    'bank %s: no baixa/write-off code is "paid"',
+    'bank %s: no baixa/write-off code settles',
     (bank) => {
-      const layout = findLayout(bank, 240, 'retorno')!;
-      for (const [code, info] of Object.entries(layout.occurrences!)) {
-        const d = info.description.toLowerCase();
+      const commands = defaultReturnCommands(bank, 240);
+      expect(commands.map((c) => c.code)).toEqual(
+        Object.keys(findLayout(bank, 240, 'retorno')!.occurrences!).sort(),
+      );
+      for (const { code, description, action } of commands) {
+        const d = description.toLowerCase();
         if (
           /^baixa|baixado|transfer[eê]ncia de carteira\/baixa/.test(d) &&
           !/liquida|cr[eé]dito em c\/c/.test(d)
         )
-          expect({ code, kind: info.kind }).not.toEqual({ code, kind: 'paid' });
+          expect({ code, action }).not.toEqual({ code, action: 'settle' });
         if (/liquida[cç][aã]o/.test(d) && !/estorno|baixa por ter sido|tarifa|custas|negativa/.test(d))
-          expect({ code, kind: info.kind }).toEqual({ code, kind: 'paid' });
+          expect({ code, action }).toEqual({ code, action: 'settle' });
       }
     },
   );
@@ -581,4 +582,38 @@ describe('bank-specific P positions, as each manual prints them', () => {
     expect(at(written.lines[0]!, 33, 52)).toBe('001234567001417019  ');
     expect(at(written.lines[2]!, 58, 58)).toBe('7');
   });
+});
+
+describe('nosso número fills all 20 positions of G069 (38-57) where the bank keeps the FEBRABAN field', () => {
+  // Every other título in these tests has at most 17 characters; the 18th to 20th must survive too.
+  const twenty = '12345678901234567890';
+  const keepsFebrabanField = ['001', '041', '748'];
+
+  it.each(keepsFebrabanField)('bank %s: the remessa P carries and reads back all 20', (bank) => {
+    const c = cases.find((x) => x.bank === bank)!;
+    const written = writeRemessa({
+      bank,
+      layout: 240,
+      fileNumber: 1,
+      generatedOn: '2026-11-23',
+      portador: c.portador,
+      titulos: [titulo(twenty)],
+    });
+    const p = written.lines.find((l) => l[7] === '3' && l[13] === 'P')!;
+    expect(p.slice(37, 57)).toBe(twenty);
+    const [values] = byRecord(readRecords(written.layout, written.content), 'P');
+    expect(values?.nossoNumero).toBe(twenty);
+  });
+
+  it.each(keepsFebrabanField)(
+    'bank %s: the retorno T yields all 20, as the independent reader does',
+    async (bank) => {
+      const lines = retorno240Lines(1, bank);
+      lines[2] = put(lines[2]!, 38, twenty);
+      const events = await readRetornoText(lines.join('\r\n') + '\r\n');
+      expect(errors(events)).toEqual([]);
+      expect(details(events).map((d) => d.nossoNumero)).toEqual([twenty]);
+      expect(oracleParse(lines[2]!, 'retorno', 'detalhe_segmento_t').nosso_numero).toBe(twenty);
+    },
+  );
 });

@@ -10,13 +10,14 @@ import {
   num,
   patchRecord,
   type CnabLayout,
+  type FieldSpec,
   type RecordSpec,
 } from '../../../src/domain/cnab/layout.js';
 import { readRecords } from '../../../src/domain/cnab/reader.js';
 import { layouts } from '../../../src/domain/cnab/registry.js';
 import type { RemessaInput } from '../../../src/domain/cnab/remessa-input.js';
 import { CnabWriteError, writeRemessa } from '../../../src/domain/cnab/writer.js';
-import { segmentP } from '../../../src/domain/cnab/layouts/240/febraban.js';
+import { segmentP } from '../../../src/domain/cnab/febraban-240.js';
 
 const record = (fields: RecordSpec['fields']): RecordSpec => ({
   name: 'detail',
@@ -42,23 +43,33 @@ describe('checkLayout', () => {
   });
 
   it('names layout, record and field for a gap', () => {
-    const bad = layout([record([num('kind', 1, 1), alpha('name', 3, 400)])]);
+    const bad = layout([record([num('serviceType', 1, 1), alpha('companyName', 3, 400)])]);
     expect(() => checkLayout(bad)).toThrow(CnabLayoutError);
     expect(() => checkLayout(bad)).toThrow(
-      /layout teste-400-retorno, registro detail, campo name \(3-400\): lacuna nas posições 2-2/,
+      /layout teste-400-retorno, registro detail, campo companyName \(3-400\): lacuna nas posições 2-2/,
     );
   });
 
   it('names the overlap and a wrong total width', () => {
-    expect(() => checkLayout(layout([record([num('kind', 1, 2), alpha('name', 2, 400)])]))).toThrow(
-      /campo name \(2-400\): sobrepõe kind \(1-2\)/,
-    );
-    expect(() => checkLayout(layout([record([num('kind', 1, 1), alpha('name', 2, 240)])]))).toThrow(
-      /cobre 240 posições, o layout exige exatamente 400/,
-    );
     expect(() =>
-      checkLayout(layout([record([num('kind', 1, 1), date6('when', 2, 9), blank(10, 400)])])),
+      checkLayout(layout([record([num('serviceType', 1, 2), alpha('companyName', 2, 400)])])),
+    ).toThrow(/campo companyName \(2-400\): sobrepõe serviceType \(1-2\)/);
+    expect(() =>
+      checkLayout(layout([record([num('serviceType', 1, 1), alpha('companyName', 2, 240)])])),
+    ).toThrow(/cobre 240 posições, o layout exige exatamente 400/);
+    expect(() =>
+      checkLayout(layout([record([num('serviceType', 1, 1), date6('generatedOn', 2, 9), blank(10, 400)])])),
     ).toThrow(/DDMMAA precisa de 6/);
+  });
+
+  it('refuses a field name outside fields.ts: a typo cannot silently drop an amount', () => {
+    // A layout that escapes the type check (JSON, a cast) is still caught when it loads.
+    const typo = { ...cents('paidCents', 2, 14), name: 'paidCent' } as unknown as FieldSpec;
+    expect(() => checkLayout(layout([record([num('serviceType', 1, 1), typo, blank(15, 400)])]))).toThrow(
+      /campo paidCent \(2-14\): nome de campo desconhecido/,
+    );
+    // @ts-expect-error a misspelled canonical name does not type-check
+    cents('paidCent', 2, 14);
   });
 });
 
@@ -78,22 +89,22 @@ describe('patchRecord (a variant states only what differs)', () => {
 describe('field codec', () => {
   it('removes accents and keeps one column per character', () => {
     expect(toCnabAscii('Ação São João — Ñandú ½ ﬁm')).toBe('Acao Sao Joao   Nandu 1 2 fim');
-    const field = alpha('name', 1, 10);
+    const field = alpha('companyName', 1, 10);
     expect(encodeField(field, 'Conceição Ltda')).toBe('CONCEICAO ');
     expect(encodeField(field, 'çççççççççççç')).toHaveLength(10);
   });
 
   it('numbers: left zeros, punctuation of documents dropped, overflow is an error naming the field', () => {
-    expect(encodeField(num('cep', 1, 8), '01035-100')).toBe('01035100');
-    expect(encodeField(cents('valor', 1, 13), 123456)).toBe('0000000123456');
-    expect(() => encodeField(num('agencia', 1, 4), '123456')).toThrow(
-      /agencia: "123456" não cabe em 4 posições/,
+    expect(encodeField(num('payerZip', 1, 8), '01035-100')).toBe('01035100');
+    expect(encodeField(cents('amountCents', 1, 13), 123456)).toBe('0000000123456');
+    expect(() => encodeField(num('agency', 1, 4), '123456')).toThrow(
+      /agency: "123456" não cabe em 4 posições/,
     );
-    expect(() => encodeField(num('agencia', 1, 4), 'ABCD')).toThrow(/deveria ser numérico/);
+    expect(() => encodeField(num('agency', 1, 4), 'ABCD')).toThrow(/deveria ser numérico/);
   });
 
   it('dates: DDMMAA with the 1970 pivot, zeros read as no date, invalid dates rejected', () => {
-    const f = date6('d', 1, 6);
+    const f = date6('dueDate', 1, 6);
     expect(decodeField('201126', f)).toBe('2026-11-20');
     expect(decodeField('311299', f)).toBe('1999-12-31');
     expect(decodeField('000000', f)).toBeNull();

@@ -2,7 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultReturnCommands } from '../../../src/domain/banks/registry.js';
 import type { CnabDetailEvent, CnabErrorEvent, CnabReadEvent } from '../../../src/domain/cnab/events.js';
+import {
+  findReturnCommand,
+  type ReturnCommandAction,
+} from '../../../src/domain/settlement/return-commands.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const samplesDir = path.resolve(repoRoot, '..', 'shared', 'cnab-samples');
@@ -14,8 +19,16 @@ export function sample(name: string): string {
   return readFileSync(path.join(samplesDir, name), 'latin1');
 }
 
-export const details = (events: CnabReadEvent[]): CnabDetailEvent[] =>
-  events.filter((e): e is CnabDetailEvent => e.type === 'detail');
+/** A detail event with the action its bank's default return commands give its code (undefined: none). */
+export type ClassifiedDetail = CnabDetailEvent & { action: ReturnCommandAction | undefined };
+
+export const details = (events: CnabReadEvent[]): ClassifiedDetail[] =>
+  events
+    .filter((e): e is CnabDetailEvent => e.type === 'detail')
+    .map((e) => ({
+      ...e,
+      action: findReturnCommand(defaultReturnCommands(e.bank, e.layout), e.occurrence.code)?.action,
+    }));
 export const errors = (events: CnabReadEvent[]): CnabErrorEvent[] =>
   events.filter((e): e is CnabErrorEvent => e.type === 'error');
 

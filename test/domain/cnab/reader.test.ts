@@ -97,19 +97,20 @@ describe('malformed input gives error events', () => {
     ]);
   });
 
-  it('an occurrence code missing from the bank table', async () => {
+  it('an occurrence code missing from the bank table is a normal event, kept whole for the return commands', async () => {
     const lines = [...good];
     lines[2] = put(lines[2]!, 16, '98');
     const events = await readRetornoText(file(lines));
-    expect(errors(events)).toEqual([
-      expect.objectContaining({
-        line: 3,
-        column: 16,
-        field: 'occurrenceCode',
-        error: expect.stringMatching(/98/),
-      }),
-    ]);
-    expect(details(events)).toHaveLength(1);
+    expect(errors(events)).toEqual([]);
+    const [unknown, known] = details(events);
+    expect(unknown).toMatchObject({
+      line: 3,
+      occurrence: { code: '98', description: '' },
+      nossoNumero: '0000000001',
+      amounts: { paidCents: 10000 },
+      action: undefined,
+    });
+    expect(known).toMatchObject({ occurrence: { code: '06', description: 'Liquidação' }, action: 'settle' });
   });
 
   it('empty file and blank-only file', async () => {

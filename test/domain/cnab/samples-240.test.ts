@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readRecords, readRetornoText } from '../../../src/domain/cnab/reader.js';
 import { findLayout } from '../../../src/domain/cnab/registry.js';
 import { details, errors, sample, samplesPresent, SAMPLES_ABSENT } from './helpers.js';
-import { oracleAvailable, oracleParse } from './oracle.js';
+import { oracleParse } from './oracle.js';
 
 const title = (name: string) => (samplesPresent ? name : `${name} (${SAMPLES_ABSENT})`);
 
@@ -21,7 +21,7 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
     expect(ds).toHaveLength(tLines.length);
     expect(ds[0]).toMatchObject({
       bank: '001',
-      kind: 'paid',
+      action: 'settle',
       occurrence: { code: '17' },
       nossoNumero: '14499570000020673',
       occurredOn: '2011-12-29',
@@ -33,9 +33,9 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
 
   it('brcobranca-CNAB240SANTANDER.RET: entrada confirmada then liquidação of the same título', async () => {
     const ds = details(await readRetornoText(sample('brcobranca-CNAB240SANTANDER.RET')));
-    expect(ds.map((d) => [d.occurrence.code, d.kind, d.nossoNumero])).toEqual([
-      ['02', 'registered', '0000000001406'],
-      ['06', 'paid', '0000000001406'],
+    expect(ds.map((d) => [d.occurrence.code, d.action, d.nossoNumero])).toEqual([
+      ['02', 'confirm_registration', '0000000001406'],
+      ['06', 'settle', '0000000001406'],
     ]);
     expect(ds[0]?.amounts.feeCents).toBe(392);
     expect(ds[1]).toMatchObject({ creditedOn: '2016-04-04', amounts: { paidCents: 1000 } });
@@ -50,7 +50,7 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
     expect(ds.length).toBeGreaterThan(0);
     expect(ds[0]).toMatchObject({
       bank: '756',
-      kind: 'paid',
+      action: 'settle',
       nossoNumero: '0000000083',
       amounts: { titleCents: 200, paidCents: 200, feeCents: 170 },
     });
@@ -58,8 +58,10 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
 
   it('opencnabphp-sicoob-example.ret: em ser, liquidação and rejections with motivos', async () => {
     const ds = details(await readRetornoText(sample('opencnabphp-sicoob-example.ret')));
-    expect(ds.map((d) => d.kind)).toContain('rejected');
-    const rejected = ds.find((d) => d.kind === 'rejected' && d.reasons.some((r) => r.code === '09'));
+    expect(ds.map((d) => d.action)).toContain('reject_registration');
+    const rejected = ds.find(
+      (d) => d.action === 'reject_registration' && d.reasons.some((r) => r.code === '09'),
+    );
     expect(rejected?.reasons[0]).toEqual({ code: '09', description: 'Nosso número duplicado' });
   });
 
@@ -75,39 +77,33 @@ describe.skipIf(!samplesPresent)(title('CNAB 240 retorno samples'), () => {
     },
   );
 
-  it.skipIf(!oracleAvailable)(
-    'CAIXA T/U values agree with the independent reader (nodejs-cnab + cnab_yaml 104/sigcb)',
-    async () => {
-      const text = sample('opencnabphp-retorno_cnab240_caixa.ret');
-      const lines = text.split(/\r?\n/);
-      const ds = details(await readRetornoText(text));
-      for (const d of ds) {
-        const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '104/sigcb');
-        const u = oracleParse(lines[d.line]!, 'retorno', 'detalhe_segmento_u');
-        expect(Number(t.valor_titulo)).toBe(d.amounts.titleCents);
-        expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
-        expect(d.nossoNumero.endsWith(t.nosso_numero!.trim())).toBe(true);
-        expect(Number(u.valor_pago)).toBe(d.amounts.paidCents);
-        expect(Number(u.valor_desconto)).toBe(d.amounts.discountCents);
-        expect(Number(u.valor_acrescimos)).toBe(d.amounts.interestCents);
-        expect(u.data_credito).toBe(d.creditedOn!.split('-').reverse().join(''));
-      }
-    },
-  );
+  it('CAIXA T/U values agree with the independent reader (nodejs-cnab + cnab_yaml 104/sigcb)', async () => {
+    const text = sample('opencnabphp-retorno_cnab240_caixa.ret');
+    const lines = text.split(/\r?\n/);
+    const ds = details(await readRetornoText(text));
+    for (const d of ds) {
+      const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '104/sigcb');
+      const u = oracleParse(lines[d.line]!, 'retorno', 'detalhe_segmento_u');
+      expect(Number(t.valor_titulo)).toBe(d.amounts.titleCents);
+      expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
+      expect(d.nossoNumero.endsWith(t.nosso_numero!.trim())).toBe(true);
+      expect(Number(u.valor_pago)).toBe(d.amounts.paidCents);
+      expect(Number(u.valor_desconto)).toBe(d.amounts.discountCents);
+      expect(Number(u.valor_acrescimos)).toBe(d.amounts.interestCents);
+      expect(u.data_credito).toBe(d.creditedOn!.split('-').reverse().join(''));
+    }
+  });
 
-  it.skipIf(!oracleAvailable)(
-    'Santander T values agree with the independent reader (cnab_yaml 033)',
-    async () => {
-      const text = sample('brcobranca-CNAB240SANTANDER.RET');
-      const lines = text.split(/\r?\n/);
-      for (const d of details(await readRetornoText(text))) {
-        const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '033');
-        expect(t.nosso_numero).toBe(d.nossoNumero);
-        expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
-        expect(t.codigo_movimento).toBe(d.occurrence.code);
-      }
-    },
-  );
+  it('Santander T values agree with the independent reader (cnab_yaml 033)', async () => {
+    const text = sample('brcobranca-CNAB240SANTANDER.RET');
+    const lines = text.split(/\r?\n/);
+    for (const d of details(await readRetornoText(text))) {
+      const t = oracleParse(lines[d.line - 1]!, 'retorno', 'detalhe_segmento_t', '033');
+      expect(t.nosso_numero).toBe(d.nossoNumero);
+      expect(Number(t.valor_tarifa)).toBe(d.amounts.feeCents);
+      expect(t.codigo_movimento).toBe(d.occurrence.code);
+    }
+  });
 });
 
 describe.skipIf(!samplesPresent)(title('CNAB 240 remessa samples read with our remessa layouts'), () => {

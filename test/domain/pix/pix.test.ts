@@ -154,6 +154,39 @@ describe('makeStaticPix rules', () => {
     });
   });
 
+  it('merchant name at the boundary: 25 characters accepted, 26 refused (BCB manual, pix-utils agrees)', () => {
+    const inputs = (name: string) => ({ key: 'a@b.com', merchantName: name, merchantCity: 'RECIFE' });
+    for (const make of [
+      makeStaticPix,
+      (i: ReturnType<typeof inputs>) => makeDynamicPix({ ...i, url: 'pix.example.com/qr/1' }),
+    ]) {
+      expect(parsePix(make(inputs('N'.repeat(25)))).merchantName).toBe('N'.repeat(25));
+      expect(() => make(inputs('N'.repeat(26)))).toThrow(
+        /tag 59 \(nome do recebedor\): .* tem 26 caracteres, máximo 25/,
+      );
+    }
+    // The independent library draws the same line: 25 builds, 26 is refused.
+    const theirs = (name: string) =>
+      createStaticPix({
+        pixKey: 'a@b.com',
+        merchantName: name,
+        merchantCity: 'RECIFE',
+        transactionAmount: 0,
+      });
+    const accepted = theirs('N'.repeat(25));
+    if (hasError(accepted)) throw new Error(accepted.message);
+    expect(parsePix(accepted.toBRCode())).toMatchObject({ valid: true, merchantName: 'N'.repeat(25) });
+    expect(hasError(theirs('N'.repeat(26)))).toBe(true);
+    // Reading: a 26-character tag 59 in a payload with a correct CRC is refused by name.
+    const body26 =
+      '00020126290014br.gov.bcb.pix0107a@b.com5204000053039865802BR5926' +
+      'N'.repeat(26) +
+      '6006RECIFE62070503***';
+    expect(parsePix(withCrc(body26)).errors).toEqual([
+      'tag 59 (nome do recebedor): mais de 25 caracteres (26)',
+    ]);
+  });
+
   it('throws naming each tag over its limit', () => {
     const call = () =>
       makeStaticPix({

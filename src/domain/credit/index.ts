@@ -1,0 +1,3 @@
+export * from './limit-change.js';
+export * from './situations.js';
+export * from './term-billing.js';

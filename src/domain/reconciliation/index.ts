@@ -1,0 +1,3 @@
+export * from './events.js';
+export * from './postings.js';
+export * from './situations.js';

@@ -1,0 +1,42 @@
+/**
+ * The console's view of the server's shapes, inferred from the zod contracts (type-only: nothing of zod or the
+ * server ends up in the bundle). The one place the web imports server types from.
+ */
+import type { z } from 'zod';
+import type { apiTokenSchema, createdApiTokenSchema } from '../contracts/api-tokens.js';
+import type {
+  bankAccountSchema,
+  bankAccountUpsertBody,
+  portadorSchema,
+  portadorUpsertBody,
+} from '../contracts/banking.js';
+import type { customerListItemSchema, customerSchema } from '../contracts/customers.js';
+import type { historySchema, movementSchema, receivableDetailSchema } from '../contracts/receivables.js';
+import type { companySchema, sessionSchema } from '../contracts/session.js';
+import type {
+  consoleReceivablePageSchema,
+  consoleReceivableSchema,
+} from '../contracts/console-receivables.js';
+
+export type Session = z.infer<typeof sessionSchema>;
+export type Company = z.infer<typeof companySchema>;
+export type Receivable = z.infer<typeof consoleReceivableSchema>;
+export type ReceivablePage = z.infer<typeof consoleReceivablePageSchema>;
+export type ReceivableDetail = z.infer<typeof receivableDetailSchema>;
+export type Movement = z.infer<typeof movementSchema>;
+export type HistoryEntry = z.infer<typeof historySchema>;
+export type CustomerListItem = z.infer<typeof customerListItemSchema>;
+export type Customer = z.infer<typeof customerSchema>;
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+export type BankAccount = z.infer<typeof bankAccountSchema>;
+export type BankAccountUpsert = z.input<typeof bankAccountUpsertBody>;
+export type Portador = z.infer<typeof portadorSchema>;
+export type PortadorUpsert = z.input<typeof portadorUpsertBody>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,47 @@
+import { TABS, type TabId } from '../route.js';
+
+/** What each tab of the seeds will hold; shown until the issue that builds it lands. */
+type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'contas' | 'tokens'>;
+
+const COMING: Record<ComingTab, string[]> = {
+  parceiros: [
+    'Em breve: as plataformas que registram cobranças (Efí, bancos por arquivo CNAB, APIs de bancos e a plataforma de crédito Supplier) e, em cada uma, os portadores configurados por empresa.',
+    'Para cada integração: credenciais (guardadas cifradas), ambiente (homologação ou produção), tipo de cobrança (boleto ou boleto híbrido com PIX), registro em tempo real, data de referência e a URL de webhook a informar na plataforma.',
+  ],
+  remessa: [
+    'Em breve: os títulos que podem ser ou já foram enviados às plataformas para registro, com filtros por empresa, plataforma, portador, emissão e vencimento.',
+    'Na listagem: plataforma, título e parcela, cliente, portador, valores, nosso número e a situação da remessa (Não enviado, Enviado, Falha, Falha ERP, Pago), com histórico de cada tentativa e reenvio.',
+  ],
+  retorno: [
+    'Em breve: tudo o que as plataformas devolvem (webhooks, arquivos de retorno CNAB e consultas), guardado antes de ser processado.',
+    'Na listagem: evento, data de entrada no banco, data de crédito, valor pago, juros, desconto, tarifa e despesas, nosso número e a situação (Não processado, Processado, Falha), com histórico e a ação Processar, que baixa o título conforme o comando de retorno do banco.',
+  ],
+  logs: [
+    'Em breve: o registro de cada comunicação com as plataformas — data de envio, plataforma, empresa, ação/operação e status —, com a requisição e a resposta completas e os segredos mascarados.',
+  ],
+  credito: [
+    'Em breve: a gestão de crédito dos clientes na plataforma de crédito (Supplier): envio para análise, limite aprovado e limite disponível, situação do cliente e do crédito e faturamento a prazo.',
+    'Com solicitação de alteração de limite e o histórico completo das análises.',
+  ],
+  conciliacao: [
+    'Em breve: os eventos financeiros recebidos da plataforma de crédito (IMPL, CANCE, CANCEP, RPASSC, RPASSP, RPASSI, BONIFI e os informativos DIVCOM, DEBNF, BXSLDN) conciliados contra os títulos.',
+    'Na listagem: transação, nota fiscal, cliente, tipo de lançamento e de evento, valores e situação (Não conciliado, Conciliado, Informativo, Falha), com a ação Conciliar e o histórico de cada registro.',
+  ],
+};
+
+export function PlaceholderPage({ tab }: { tab: ComingTab }) {
+  const label = TABS.find((t) => t.id === tab)?.label ?? '';
+  const text = COMING[tab];
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <h1 id="page-title">{label}</h1>
+      </header>
+      <div className="placeholder">
+        {text.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+      </div>
+    </section>
+  );
+}
