@@ -60,6 +60,7 @@ const receivable = {
   openAmountCents: 150000,
   invoiceNumber: 'NF-77',
   portadorId: null,
+  portadorErpKey: null,
   portadorName: null,
   status: 'open',
   overdue: false,
