@@ -81,12 +81,10 @@ function caseFor(op: Operation) {
             type: 'application/json',
           })),
           fc.string({ maxLength: 200 }).map((raw) => ({ raw, type: 'application/json' })),
-          fc
-            .dictionary(fc.string({ maxLength: 12 }), hostileText, { maxKeys: 3 })
-            .map((form) => ({
-              raw: new URLSearchParams(form).toString(),
-              type: 'application/x-www-form-urlencoded',
-            })),
+          fc.dictionary(fc.string({ maxLength: 12 }), hostileText, { maxKeys: 3 }).map((form) => ({
+            raw: new URLSearchParams(form).toString(),
+            type: 'application/x-www-form-urlencoded',
+          })),
         )
       : fc.constant(undefined),
   });
