@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a checkout needs no server build step.
-import { register } from 'tsx/esm/api';
+// Runs the precompiled CLI (dist/cli, built on `npm install`/`npm start`/`npm test` by scripts/ensure-ready.mjs)
+// when it matches the sources, and the TypeScript sources through tsx otherwise (a checkout being edited).
+import { CLI_ENTRY, cliBuildIsFresh } from '../scripts/build-cli.mjs';
 
-register();
-await import('../src/cli.ts');
+if (cliBuildIsFresh()) {
+  await import(CLI_ENTRY);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

@@ -1,5 +1,5 @@
 // prestart/pretest: installs dependencies when package-lock.json changed since the last install, and builds
-// the console when its sources are newer than the build. Uses only Node built-ins: it runs before npm ci.
+// the console and the CLI when their sources are newer than their builds. Uses only Node built-ins: it runs before npm ci.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -18,10 +18,12 @@ function ensureDependencies() {
   const marker = join(root, 'node_modules', '.finconsole-lock-hash');
   const wanted = lockHash();
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return;
-  // npm install rather than npm ci: npm 11 writes lock files without the other platforms' optional
-  // packages (rollup's), and npm ci then refuses the lock; npm install still installs the locked versions.
-  console.log('[finconsole] instalando dependências (npm install)…');
-  execFileSync(npm, ['install', '--include=dev', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // A fresh checkout installs exactly the lock (npm ci, as CI and deployments do); a checkout whose lock changed
+  // since its last install updates in place (npm install keeps what is already there).
+  const fresh = !existsSync(join(root, 'node_modules'));
+  const command = fresh ? 'ci' : 'install';
+  console.log(`[finconsole] instalando dependências (npm ${command})…`);
+  execFileSync(npm, [command, '--include=dev', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   writeFileSync(marker, lockHash());
 }
 
@@ -44,5 +46,13 @@ function ensureConsoleBuild() {
   execFileSync(npm, ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit' });
 }
 
+async function ensureCliBuild() {
+  const { buildCli, cliBuildIsFresh } = await import('./build-cli.mjs');
+  if (cliBuildIsFresh()) return;
+  console.log('[finconsole] construindo o CLI (esbuild)…');
+  await buildCli();
+}
+
 ensureDependencies();
 ensureConsoleBuild();
+await ensureCliBuild();

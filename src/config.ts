@@ -15,6 +15,7 @@ const booleanFlag = z.preprocess(
 );
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const logFormats = ['pretty', 'json'] as const;
 
 export const configSchema = z.object({
   PORT: z.preprocess(
@@ -26,7 +27,8 @@ export const configSchema = z.object({
       .max(65535, { error: 'deve estar entre 0 e 65535' })
       .default(3000),
   ),
-  HOST: z.preprocess(emptyAsUndefined, z.string().default('0.0.0.0')),
+  /** Unset: 127.0.0.1 for `start` (demo logins are printed), 0.0.0.0 for `serve` (see defaultHost). */
+  HOST: z.preprocess(emptyAsUndefined, z.string().optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -38,6 +40,11 @@ export const configSchema = z.object({
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(logLevels, { error: `use um de: ${logLevels.join(', ')}` }).default('info'),
+  ),
+  /** Unset: readable lines when stdout is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.preprocess(
+    emptyAsUndefined,
+    z.enum(logFormats, { error: `use um de: ${logFormats.join(', ')}` }).optional(),
   ),
   /** In-process job worker for `serve` (default on). */
   FINCONSOLE_WORKER: booleanFlag,
@@ -63,10 +70,11 @@ export const configSchema = z.object({
 
 export interface Config {
   port: number;
-  host: string;
+  host: string | undefined;
   databaseUrl: string | undefined;
   dataDir: string;
   logLevel: (typeof logLevels)[number];
+  logFormat: (typeof logFormats)[number] | undefined;
   worker: boolean;
   emulators: boolean;
   secretKey: string | undefined;
@@ -88,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     dataDir: c.FINCONSOLE_DATA_DIR,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
     worker: c.FINCONSOLE_WORKER,
     emulators: c.FINCONSOLE_EMULATORS,
     secretKey: c.FINCONSOLE_SECRET_KEY,
@@ -104,4 +113,12 @@ export function maskDatabaseUrl(url: string): string {
   } catch {
     return 'postgres://***';
   }
+}
+
+/**
+ * The address to listen on when HOST is unset: the demo (`start`, which prints its logins) only on this machine;
+ * a server (`serve`) on every interface, as a container or a service behind a proxy expects.
+ */
+export function defaultHost(demo: boolean): string {
+  return demo ? '127.0.0.1' : '0.0.0.0';
 }

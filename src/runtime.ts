@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { buildApp, type AppDeps } from './api/app.js';
-import { loadConfig, type Config } from './config.js';
+import { defaultHost, loadConfig, type Config } from './config.js';
 import { addMonths, todayInSaoPaulo } from './domain/dates.js';
 import { EFI_EMULATOR_DEMO_ACCOUNT, EfiEmulator, efiEmulatorRoutes } from './platforms/efi/emulator/app.js';
 import {
@@ -29,7 +29,7 @@ import { seedDemo, type SeedDemoResult } from './store/seed-demo.js';
 export interface StartOptions {
   /** 0 = random free port. Default env PORT or 3000. */
   port?: number;
-  /** Default env HOST or 0.0.0.0. */
+  /** Default env HOST, else 127.0.0.1 with seedDemo and 0.0.0.0 without (see defaultHost). */
   host?: string;
   /** postgres://…; absent = PGlite (env DATABASE_URL is read by the CLI, not here). */
   databaseUrl?: string;
@@ -84,9 +84,14 @@ function publicUrl(host: string, port: number): string {
 
 export async function startFinconsole(options: StartOptions = {}): Promise<RunningFinconsole> {
   const config = loadConfig();
-  const logger = options.logger ?? createLogger({ level: options.logLevel ?? config.logLevel });
+  const logger =
+    options.logger ??
+    createLogger({
+      level: options.logLevel ?? config.logLevel,
+      ...(config.logFormat ? { format: config.logFormat } : {}),
+    });
   const port = options.port ?? config.port;
-  const host = options.host ?? config.host;
+  const host = options.host ?? config.host ?? defaultHost(options.seedDemo ?? false);
   const worker = options.worker ?? config.worker;
 
   const store = await openStore(

@@ -27,6 +27,9 @@ import type { PlatformDeps } from '../services/platform-gateway.js';
 import type { Store } from '../store/connection.js';
 import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
+import { finishOpenApi } from './openapi.js';
+import { guardBoundary } from './plugins/boundary.js';
+import { registerMetrics } from './plugins/metrics.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
 import { consoleBankingRoutes } from './routes/console-banking.js';
 import { consoleCreditRoutes } from './routes/console-credit.js';
@@ -74,20 +77,33 @@ export function trustProxyFromEnv(value = process.env.TRUST_PROXY): boolean | st
   return value.split(',').map((part) => part.trim());
 }
 
-const API_PREFIXES = ['/api/', '/api?', '/docs', '/healthz', '/webhooks/', '/emulators/'];
+const API_PREFIXES = [
+  '/api/',
+  '/api?',
+  '/docs',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/webhooks/',
+  '/emulators/',
+];
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyFromEnv(),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long path parameters reach the route's schema, which names the field (erpKey: no máximo 100 caracteres),
+    // instead of the router's own 414; Node's 16 KiB limit on the request line still bounds them.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorateRequest('principal', null);
+  guardBoundary(app as unknown as FastifyInstance);
+  registerMetrics(app as unknown as FastifyInstance, deps.store);
   app.addHook('onSend', async (_request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
     void reply.header('referrer-policy', 'same-origin');
@@ -121,7 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: createJsonSchemaTransform({
       skipList: ['/docs', '/docs/', '/docs/*', '/docs/json', '/docs/yaml'],
     }),
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) =>
+      finishOpenApi(jsonSchemaTransformObject(input) as Parameters<typeof finishOpenApi>[0]),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 

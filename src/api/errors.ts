@@ -6,6 +6,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ServiceError, type FieldError } from '../services/errors.js';
+import { JsonBodyError } from './json-body.js';
 import type { ErrorBody } from '../contracts/common.js';
 
 const CONTEXT_LABEL: Record<string, string> = {
@@ -28,17 +29,26 @@ function toFieldPath(instancePath: string | undefined, context: string): string 
   return path || context;
 }
 
+/** A key as a field path; an empty one ("?=x", `{"": 1}`) gets a name a person can read. */
+export function keyName(key: string): string {
+  return key === '' ? '(nome vazio)' : key;
+}
+
 export function validationFields(validation: ValidationEntry[], context: string): FieldError[] {
   const fields: FieldError[] = [];
   for (const entry of validation) {
     const base = toFieldPath(entry.instancePath, context);
     const keys = entry.params?.['keys'];
     if (entry.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-      for (const key of keys)
-        fields.push({
-          path: base === context ? String(key) : `${base}.${String(key)}`,
-          message: 'campo desconhecido (verifique o nome; ex.: amountCents, dueDate)',
-        });
+      const known = entry.params?.['known'];
+      const what = context === 'querystring' ? 'parâmetro desconhecido' : 'campo desconhecido';
+      const message = Array.isArray(known)
+        ? `${what}; os aceitos são: ${known.join(', ')}`
+        : `${what} (verifique o nome)`;
+      for (const key of keys) {
+        const name = keyName(String(key));
+        fields.push({ path: base === context ? name : `${base}.${name}`, message });
+      }
       continue;
     }
     fields.push({ path: base, message: entry.message ?? 'valor inválido' });
@@ -59,22 +69,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     void reply.code(400).send(errorBody('validation', `Dados inválidos (${label}): ${summary}`, fields));
     return;
   }
+  if (error instanceof JsonBodyError) {
+    void reply.code(400).send(errorBody(error.code, error.message, error.fields));
+    return;
+  }
   if (error instanceof ServiceError) {
     if (error.status >= 500) request.log.error({ err: error }, 'service error');
     void reply.code(error.status).send(errorBody(error.code, error.message, error.fields));
     return;
   }
   switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      void reply
-        .code(400)
-        .send(
-          errorBody('invalid_json', 'O corpo da requisição não é um JSON válido.', [
-            { path: 'body', message: error.message },
-          ]),
-        );
-      return;
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       void reply.code(415).send(errorBody('unsupported_media_type', 'Envie o corpo como application/json.'));
       return;

@@ -9,6 +9,7 @@
  *   }, { prefix: '/api' });
  */
 import type { FastifyInstance } from 'fastify';
+import { parseJsonBody } from './json-body.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,13 +30,9 @@ export function useRawJsonBody(instance: FastifyInstance, options: { bodyLimit?:
       if (!type.startsWith('application/json')) return done(null, raw.toString('utf8'));
       if (raw.length === 0) return done(null, undefined);
       try {
-        done(null, JSON.parse(raw.toString('utf8')));
-      } catch {
-        const error = Object.assign(new Error('O corpo da requisição não é um JSON válido.'), {
-          statusCode: 400,
-          code: 'FST_ERR_CTP_INVALID_JSON_BODY',
-        });
-        done(error, undefined);
+        done(null, parseJsonBody(raw.toString('utf8')));
+      } catch (error) {
+        done(error as Error, undefined);
       }
     },
   );

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { boletoDocumentListSchema, describeIssues, renderBoletoPdf } from '../pdf/index.js';
 
 /** `finconsole boleto pdf --in titles.json --out file.pdf [--carne]` */
 export function registerPdf(boleto: Command): void {
@@ -30,6 +29,8 @@ export function registerPdf(boleto: Command): void {
           `${input} não é um JSON válido: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
+      // Loaded here so the other commands start without pdfkit.
+      const { boletoDocumentListSchema, describeIssues, renderBoletoPdf } = await import('../pdf/index.js');
       const parsed = boletoDocumentListSchema.safeParse(json);
       if (!parsed.success) throw new Error(`${input}: ${describeIssues(parsed.error)}`);
       const pdf = await renderBoletoPdf(parsed.data, {

@@ -3,6 +3,7 @@ import { BANKS, makeBankBoleto, parseBoleto, type ParsedBoleto } from '../domain
 import { parseCalendarDate, todayInSaoPaulo } from '../domain/dates.js';
 import { formatBRL, parseReais } from '../domain/money.js';
 import { registerPdf } from './boleto-pdf.js';
+import { brDate, brText, campoLivreLabel, row } from './format.js';
 
 interface MakeOptions {
   bank?: string;
@@ -65,34 +66,59 @@ function makeAction(options: MakeOptions): void {
     console.log(JSON.stringify(boleto));
     return;
   }
-  for (const warning of boleto.warnings) console.error(`aviso: ${warning.message}`);
+  for (const warning of boleto.warnings) console.error(`aviso: ${brText(warning.message)}`);
   const rows: [string, string][] = [
     ['banco', `${boleto.bank} (${boleto.bankName})`],
     ['nosso número', boleto.nossoNumero.formatted],
-    ['vencimento', boleto.dueDate ? `${boleto.dueDate} (fator ${boleto.dueDateFactor})` : 'sem vencimento'],
+    [
+      'vencimento',
+      boleto.dueDate
+        ? `${brDate(boleto.dueDate)} (fator ${boleto.dueDateFactor})`
+        : 'sem vencimento (fator 0000)',
+    ],
     ['valor', formatBRL(boleto.amountCents)],
     ['código de barras', boleto.barcode],
     ['linha digitável', boleto.formattedLine],
     ['linha (só dígitos)', boleto.line],
   ];
-  for (const [label, value] of rows) console.log(`${`${label}:`.padEnd(20)}${value}`);
+  for (const [label, value] of rows) console.log(row(label, value));
+}
+
+const FACTOR_WARNING = 'due-date-factor';
+
+/** The due date as read: a date, no due date (factor 0000), or why the factor gives none. */
+function dueDateText(parsed: ParsedBoleto): string {
+  if (parsed.dueDate) return `${brDate(parsed.dueDate)} (fator ${parsed.dueDateFactor})`;
+  if (!parsed.dueDateFactor) return 'sem vencimento (fator 0000)';
+  const why = parsed.warnings.find((warning) => warning.code === FACTOR_WARNING);
+  return (
+    `não determinado — ${brText(why?.message ?? `fator ${parsed.dueDateFactor}`)}; para um boleto antigo, ` +
+    'informe --today AAAA-MM-DD perto da emissão'
+  );
 }
 
 function printParsed(parsed: ParsedBoleto): void {
   const kind =
-    parsed.kind === 'bank' ? 'boleto bancário' : parsed.kind === 'collection' ? 'arrecadação/convênio' : '?';
+    parsed.kind === 'bank'
+      ? 'boleto bancário'
+      : parsed.kind === 'collection'
+        ? 'arrecadação/convênio'
+        : 'não é um código de barras nem uma linha digitável';
   console.log(`${parsed.valid ? 'válido' : 'INVÁLIDO'}: ${kind}`);
   if (parsed.bank)
-    console.log(`banco:              ${parsed.bank}${parsed.bankName ? ` (${parsed.bankName})` : ''}`);
-  if (parsed.segment) console.log(`segmento:           ${parsed.segment} (${parsed.segmentName ?? ''})`);
-  if (parsed.amountCents !== null) console.log(`valor:              ${formatBRL(parsed.amountCents)}`);
-  if (parsed.kind === 'bank') console.log(`vencimento:         ${parsed.dueDate ?? 'sem vencimento'}`);
-  if (parsed.barcode) console.log(`código de barras:   ${parsed.barcode}`);
-  if (parsed.formattedLine) console.log(`linha digitável:    ${parsed.formattedLine}`);
+    console.log(row('banco', `${parsed.bank}${parsed.bankName ? ` (${parsed.bankName})` : ''}`));
+  if (parsed.segment) console.log(row('segmento', `${parsed.segment} (${parsed.segmentName ?? ''})`));
+  if (parsed.amountCents !== null) console.log(row('valor', formatBRL(parsed.amountCents)));
+  if (parsed.kind === 'bank') console.log(row('vencimento', dueDateText(parsed)));
+  if (parsed.barcode) console.log(row('código de barras', parsed.barcode));
+  if (parsed.formattedLine) console.log(row('linha digitável', parsed.formattedLine));
   for (const [name, value] of Object.entries(parsed.campoLivreFields ?? {}))
-    console.log(`${`  ${name}:`.padEnd(20)}${value}`);
-  for (const error of parsed.errors) console.log(`erro: ${error.message}`);
-  for (const warning of parsed.warnings) console.log(`aviso: ${warning.message}`);
+    console.log(row(`  ${campoLivreLabel(name)}`, value, 22));
+  for (const error of parsed.errors) console.log(`erro: ${brText(error.message)}`);
+  for (const warning of parsed.warnings)
+    // A factor without a date is already explained on the due date line.
+    if (parsed.kind !== 'bank' || warning.code !== FACTOR_WARNING)
+      console.log(`aviso: ${brText(warning.message)}`);
 }
 
 export function register(program: Command): void {

@@ -6,16 +6,16 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultReturnCommands } from '../domain/banks/registry.js';
-import type { CnabDetailEvent, CnabErrorEvent } from '../domain/cnab/events.js';
+import type { CnabDetailEvent, CnabErrorEvent, CnabHeaderEvent } from '../domain/cnab/events.js';
 import { readRetornoBatches } from '../domain/cnab/reader.js';
 import { listLayouts } from '../domain/cnab/registry.js';
-import { writeRemessa } from '../domain/cnab/writer.js';
 import { formatBRL } from '../domain/money.js';
 import {
   findReturnCommand,
   RETURN_COMMAND_ACTION_LABELS,
   type ReturnCommandAction,
 } from '../domain/settlement/return-commands.js';
+import { brDate, brText } from './format.js';
 
 interface ParseOptions {
   bank?: string;
@@ -88,12 +88,29 @@ export function errorJson(e: CnabErrorEvent): Record<string, unknown> {
 
 function humanDetail(e: CnabDetailEvent): string {
   const a = e.amounts;
-  const money = a.paidCents > 0 ? ` pago ${formatBRL(a.paidCents)}` : ` valor ${formatBRL(a.titleCents)}`;
+  const money = a.paidCents > 0 ? `pago ${formatBRL(a.paidCents)}` : `valor ${formatBRL(a.titleCents)}`;
   const action = actionOf(e);
   const description = e.occurrence.description || '(código fora da tabela do banco)';
   const command = action ? RETURN_COMMAND_ACTION_LABELS[action] : 'comando de retorno não cadastrado';
-  return `linha ${e.line}: ${e.occurrence.code} ${description} [${command}] nosso número ${e.nossoNumero} seu número ${e.seuNumero || '-'}${money}${e.occurredOn ? ` em ${e.occurredOn}` : ''}`;
+  const parts = [
+    `linha ${e.line}: ${e.occurrence.code} ${description} (${command.toLowerCase()})`,
+    `nosso número ${e.nossoNumero}`,
+    `seu número ${e.seuNumero || '—'}`,
+    money,
+    ...(e.occurredOn ? [`em ${brDate(e.occurredOn)}`] : []),
+  ];
+  return parts.join(', ');
 }
+
+function humanHeader(e: CnabHeaderEvent): string {
+  return (
+    `arquivo de retorno CNAB ${e.layout} (${e.layoutId}): banco ${e.bank}, ${e.companyName}, ` +
+    `gerado em ${brDate(e.generatedOn)}, nº ${e.fileNumber ?? '—'}`
+  );
+}
+
+/** The reader says a remessa is not a retorno on its header; what follows would only be noise for a person. */
+const isRemessaError = (e: CnabErrorEvent) => e.field === 'fileDirection';
 
 function write(text: string): Promise<void> {
   return new Promise((resolve) => {
@@ -121,9 +138,16 @@ async function parseAction(file: string, options: ParseOptions): Promise<void> {
       } else if (e.type === 'error') {
         errorCount++;
         if (options.json) out += `${JSON.stringify(errorJson(e))}\n`;
-        else console.error(`erro na linha ${e.line}, coluna ${e.column}, campo ${e.field}: ${e.error}`);
+        else if (isRemessaError(e)) {
+          console.error(
+            `erro: ${file} é um arquivo de remessa (o que se envia ao banco); cnab parse lê arquivos de retorno`,
+          );
+          process.exitCode = 1;
+          return;
+        } else
+          console.error(`erro na linha ${e.line}, coluna ${e.column}, campo ${e.field}: ${brText(e.error)}`);
       } else if (!options.json) {
-        out += `arquivo ${e.layoutId}: banco ${e.bank}, ${e.companyName}, gerado em ${e.generatedOn ?? '?'}, nº ${e.fileNumber ?? '?'}\n`;
+        out += `${humanHeader(e)}\n`;
       }
     }
     if (out) await write(out);
@@ -147,6 +171,8 @@ async function writeAction(options: WriteOptions): Promise<void> {
   const width = widthOption(options.layout);
   if (bank) input.bank = bank;
   if (width) input.layout = width;
+  // Loaded here: the remessa schema (zod) is not needed by the other commands.
+  const { writeRemessa } = await import('../domain/cnab/writer.js');
   const written = writeRemessa(input as never);
   let out = options.out ?? written.fileName;
   const isDir = await stat(out)

@@ -3,8 +3,6 @@
  * shared with the other emulators' subcommand files: whichever registers first creates it.
  */
 import type { Command } from 'commander';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../platforms/supplier/emulator/index.js';
-import { startSupplierEmulator } from '../platforms/supplier/emulator/standalone.js';
 
 function emulateGroup(program: Command): Command {
   return (
@@ -33,20 +31,31 @@ export function register(program: Command): void {
     .description('emulador da plataforma de crédito Supplier (análises, tickets, conciliação)')
     .option('--port <porta>', 'porta HTTP (padrão: 4020)', parsePort, 4020)
     .option('--host <endereço>', 'endereço de escuta', '127.0.0.1')
-    .option('--client-id <id>', 'Client ID aceito', DEMO_CLIENT_ID)
-    .option('--client-secret <secret>', 'Client Secret aceito', DEMO_CLIENT_SECRET)
+    .option('--client-id <id>', 'Client ID aceito (padrão: o da demonstração)')
+    .option('--client-secret <secret>', 'Client Secret aceito (padrão: o da demonstração)')
     .option('--rate-limit <n>', 'chamadas da API por minuto antes de responder 429', parsePositive)
     .action(
       async (options: {
         port: number;
         host: string;
-        clientId: string;
-        clientSecret: string;
+        clientId?: string;
+        clientSecret?: string;
         rateLimit?: number;
       }) => {
-        const emulator = await startSupplierEmulator({ ...options, rateLimitPerMinute: options.rateLimit });
+        // Loaded here so the other commands start without the emulator.
+        const { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } =
+          await import('../platforms/supplier/emulator/index.js');
+        const { startSupplierEmulator } = await import('../platforms/supplier/emulator/standalone.js');
+        const clientId = options.clientId ?? DEMO_CLIENT_ID;
+        const clientSecret = options.clientSecret ?? DEMO_CLIENT_SECRET;
+        const emulator = await startSupplierEmulator({
+          ...options,
+          clientId,
+          clientSecret,
+          rateLimitPerMinute: options.rateLimit,
+        });
         console.log(`Emulador Supplier em ${emulator.url}`);
-        console.log(`  Client ID: ${options.clientId}`);
+        console.log(`  Client ID: ${clientId}`);
         console.log(
           `  controle: POST ${emulator.url}/_control/analyses/:document/decide, POST ${emulator.url}/_control/events`,
         );

@@ -3,7 +3,6 @@
  * integration without Efí's sandbox. Control routes and the demo credentials are in README.md.
  */
 import type { Command } from 'commander';
-import { createEfiEmulator, EFI_EMULATOR_DEMO_ACCOUNT } from '../platforms/efi/emulator/app.js';
 
 function parseNumber(option: string, min: number, max: number) {
   return (text: string): number => {
@@ -35,6 +34,9 @@ export function register(program: Command): void {
       parseNumber('--latency', 0, 60_000),
     )
     .action(async (options: EmulateOptions) => {
+      // Loaded here so the other commands start without the emulator's server.
+      const { createEfiEmulator, EFI_EMULATOR_DEMO_ACCOUNT } =
+        await import('../platforms/efi/emulator/app.js');
       const running = await createEfiEmulator({
         port: options.port,
         host: options.host,

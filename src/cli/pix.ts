@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { parseReais } from '../domain/money.js';
+import { formatBRL, parseReais } from '../domain/money.js';
 import { makeDynamicPix, makeStaticPix, parsePix } from '../domain/pix/index.js';
+import { pixKeyTypeLabels } from './format.js';
 
 interface MakeOptions {
   key?: string;
@@ -97,9 +98,12 @@ export function register(program: Command): void {
             'tipo',
             parsed.type === 'dynamic' ? 'dinâmico' : parsed.type === 'static' ? 'estático' : undefined,
           ],
-          ['chave', parsed.key && `${parsed.key} (${parsed.keyType ?? '?'})`],
+          [
+            'chave',
+            parsed.key && `${parsed.key}${parsed.keyType ? ` (${pixKeyTypeLabels[parsed.keyType]})` : ''}`,
+          ],
           ['URL', parsed.url],
-          ['valor', parsed.amount],
+          ['valor', parsed.amountCents === undefined ? undefined : formatBRL(parsed.amountCents)],
           ['recebedor', parsed.merchantName],
           ['cidade', parsed.merchantCity],
           ['txid', parsed.txid],

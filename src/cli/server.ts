@@ -1,67 +1,11 @@
 /**
  * Service commands: `finconsole migrate | seed-demo | serve | worker | start`.
- * Configuration comes from the environment (src/config.ts); see README.md.
+ * Configuration comes from the environment (src/config.ts); see README.md. The work is in server-actions.ts, loaded
+ * only when one of these commands runs.
  */
 import type { Command } from 'commander';
-import { loadConfig, maskDatabaseUrl, type Config } from '../config.js';
-import { registerWorkers, startJobQueue } from '../jobs/index.js';
-import { createLogger, type Logger } from '../logger.js';
-import { secretBoxFor, startFinconsole } from '../runtime.js';
-import { appliedMigrationCount, openStore, type Store } from '../store/connection.js';
-import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from '../store/seed-demo.js';
-import { findUserByEmail } from '../store/users.js';
 
-function describeDatabase(config: Config): string {
-  return config.databaseUrl
-    ? `PostgreSQL ${maskDatabaseUrl(config.databaseUrl)}`
-    : `PGlite (embutido) em ${config.dataDir}`;
-}
-
-async function openConfiguredStore(config: Config): Promise<Store> {
-  return openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-}
-
-/** Closes `close` once on SIGINT/SIGTERM, then exits; a second signal exits at once. */
-function onShutdown(logger: Logger, close: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(130);
-    stopping = true;
-    logger.info({ signal }, 'encerrando…');
-    close()
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'erro ao encerrar');
-        process.exit(1);
-      });
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
-}
-
-function printSeed(seed: SeedDemoResult): void {
-  console.log('Dados de demonstração criados:');
-  for (const company of seed.companies)
-    console.log(
-      `  empresa ${company.kind === 'consolidated' ? 'consolidada' : 'filha'}: ${company.name} (CNPJ ${company.cnpj})`,
-    );
-  console.log(`  ${seed.counts.customers} clientes, ${seed.counts.receivables} títulos`);
-  printUsers(seed.users);
-  console.log('Tokens da API do ERP (guarde-os: não serão mostrados de novo):');
-  for (const token of seed.apiTokens) console.log(`  ${token.companyName}: ${token.token}`);
-}
-
-function printUsers(users: { email: string; role: string; companyName?: string }[]): void {
-  console.log(`Usuários (senha ${DEMO_PASSWORD}):`);
-  for (const user of users)
-    console.log(`  ${user.email} — ${user.role}${user.companyName ? `, ${user.companyName}` : ''}`);
-}
-
-const DEMO_EMAILS = [
-  { email: 'admin@demo.finconsole', role: 'admin' },
-  { email: 'operador.sul@demo.finconsole', role: 'operator' },
-  { email: 'leitura.norte@demo.finconsole', role: 'viewer' },
-];
+const actions = () => import('./server-actions.js');
 
 function parsePort(text: string): number {
   const port = Number(text);
@@ -76,65 +20,25 @@ export function register(program: Command): void {
     .description(
       'aplica as migrações do banco (PGlite ou PostgreSQL via DATABASE_URL) e prepara a fila de jobs',
     )
-    .action(async () => {
-      const config = loadConfig();
-      const store = await openConfiguredStore(config);
-      try {
-        await store.migrate();
-        const queue = await startJobQueue(store);
-        await queue.stop();
-        console.log(
-          `migrações aplicadas (${await appliedMigrationCount(store)}) — ${describeDatabase(config)}`,
-        );
-      } finally {
-        await store.close();
-      }
-    });
+    .action(async () => (await actions()).migrate());
 
   program
     .command('seed-demo')
     .description('grava os dados de demonstração (só num banco vazio) e mostra usuários e tokens')
-    .action(async () => {
-      const config = loadConfig();
-      const store = await openConfiguredStore(config);
-      try {
-        await store.migrate();
-        const seed = await seedDemo(store);
-        if (!seed.seeded) {
-          console.error('erro: o banco de dados já tem dados; seed-demo só grava num banco vazio');
-          process.exitCode = 1;
-          return;
-        }
-        printSeed(seed);
-      } finally {
-        await store.close();
-      }
-    });
+    .action(async () => (await actions()).seedDemoCommand());
 
   const serveLike = (name: string, description: string, start: boolean) =>
     program
       .command(name)
       .description(description)
       .option('--port <porta>', 'porta HTTP (padrão: PORT ou 3000)', parsePort)
-      .option('--host <endereço>', 'endereço de escuta (padrão: HOST ou 0.0.0.0)')
-      .action(async (options: { port?: number; host?: string }) => {
-        const config = loadConfig();
-        const logger = createLogger({ level: config.logLevel });
-        const running = await startFinconsole({
-          port: options.port ?? config.port,
-          host: options.host ?? config.host,
-          ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
-          seedDemo: start,
-          worker: start ? true : config.worker,
-          logger,
-        });
-        onShutdown(logger, running.close);
-        console.log(`finconsole em ${running.url} — ${describeDatabase(config)}`);
-        if (start) {
-          if (running.seed?.seeded) printSeed(running.seed);
-          else if (await findUserByEmail(running.store.db, DEMO_EMAILS[0]!.email)) printUsers(DEMO_EMAILS);
-        }
-      });
+      .option(
+        '--host <endereço>',
+        start
+          ? 'endereço de escuta (padrão: HOST ou 127.0.0.1; HOST=0.0.0.0 abre para a rede)'
+          : 'endereço de escuta (padrão: HOST ou 0.0.0.0)',
+      )
+      .action(async (options: { port?: number; host?: string }) => (await actions()).serve(start, options));
 
   serveLike(
     'serve',
@@ -150,26 +54,5 @@ export function register(program: Command): void {
   program
     .command('worker')
     .description('processa jobs num processo próprio (PostgreSQL: rode quantos quiser contra o mesmo banco)')
-    .action(async () => {
-      const config = loadConfig();
-      if (!config.databaseUrl)
-        throw new Error(
-          'finconsole worker precisa de DATABASE_URL (PostgreSQL); no modo embutido (PGlite) o worker roda dentro do serve',
-        );
-      const logger = createLogger({ level: config.logLevel, name: 'finconsole-worker' });
-      const store = await openConfiguredStore(config);
-      await store.migrate();
-      const queue = await startJobQueue(store, { logger });
-      await registerWorkers(queue, {
-        store,
-        logger,
-        secrets: secretBoxFor(config, undefined),
-        publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
-      });
-      onShutdown(logger, async () => {
-        await queue.stop();
-        await store.close();
-      });
-      console.log(`worker de jobs ativo — ${describeDatabase(config)}`);
-    });
+    .action(async () => (await actions()).worker());
 }

@@ -53,6 +53,8 @@ export const positiveCents = cents.refine((value) => value > 0, { error: 'deve s
 export const calendarDate = z
   .string({ error: 'deve ser uma data no formato AAAA-MM-DD' })
   .refine(isCalendarDate, {
+    // abort: rules that compare dates (vencimento ≥ emissão) must not run on a date that does not exist.
+    abort: true,
     error: (issue) =>
       `"${String(issue.input)}" não é uma data válida: use AAAA-MM-DD com um dia que exista no calendário`,
   })

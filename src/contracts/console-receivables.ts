@@ -21,5 +21,11 @@ export const consoleReceivablePageSchema = pageSchema(consoleReceivableSchema)
   .extend({ totals: receivableTotalsSchema })
   .meta({ id: 'ConsoleReceivablePage' });
 
-/** The list filters without paging: the CSV export carries every matching título. */
-export const consoleReceivableExportQuery = consoleReceivableListQuery.omit({ page: true, pageSize: true });
+/**
+ * The list filters; the CSV export carries every matching título. The console sends its list URL as it is, so
+ * page and pageSize are accepted (unknown parameters are refused) and ignored.
+ */
+export const consoleReceivableExportQuery = consoleReceivableListQuery.extend({
+  page: z.string().optional().meta({ description: 'Aceito e ignorado: o CSV traz todas as páginas' }),
+  pageSize: z.string().optional().meta({ description: 'Aceito e ignorado: o CSV traz todas as páginas' }),
+});

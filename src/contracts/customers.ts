@@ -1,5 +1,7 @@
 /** Customer (cliente) shapes for the ERP and console APIs. */
 import { z } from 'zod';
+import { isUf } from '../domain/address.js';
+import { canonicalPhone } from '../domain/phone.js';
 import { companyIdField, documentNumber, erpKey, pageSchema, paginationQuery } from './common.js';
 
 const optionalText = (max: number, label: string) =>
@@ -18,10 +20,14 @@ export const addressInput = z
     district: optionalText(100, 'bairro'),
     city: optionalText(100, 'cidade'),
     state: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, { error: 'UF deve ter 2 letras (ex.: SP)' })
+      .string({ error: 'UF deve ser texto (ex.: SP)' })
+      .transform((value) => value.trim().toUpperCase())
+      .refine(isUf, {
+        error: (issue) => `UF "${String(issue.input)}" não existe; use a sigla de um estado ou DF (ex.: SP)`,
+      })
       .nullable()
-      .optional(),
+      .optional()
+      .meta({ description: 'Sigla da UF (27 do IBGE)', example: 'SP' }),
     postalCode: z
       .string()
       .regex(/^\d{5}-?\d{3}$/, { error: 'CEP deve ter 8 dígitos (ex.: 01310-100)' })
@@ -31,9 +37,13 @@ export const addressInput = z
   .meta({ id: 'AddressInput' });
 
 export const phone = z
-  .string()
-  .refine((value) => /^\+?[\d\s().-]+$/.test(value) && /^\d{10,13}$/.test(value.replace(/\D/g, '')), {
-    error: 'telefone deve ter DDD e número, 10 a 13 dígitos (ex.: (11) 98765-4321)',
+  .string({ error: 'telefone deve ser texto (ex.: (11) 98765-4321)' })
+  .refine((value) => canonicalPhone(value) !== null, {
+    error: 'telefone deve ter DDD e número: 10 ou 11 dígitos, +55 opcional (ex.: (11) 98765-4321)',
+  })
+  .meta({
+    description: 'Telefone com DDD; guardado só com dígitos (ex.: 11987654321)',
+    example: '(11) 98765-4321',
   });
 
 export const establishmentInput = z.strictObject({

@@ -39,7 +39,9 @@ export const integrationBody = z
     feesHistoryCode: z.string().trim().max(20).nullable().optional(),
     notifyUserIds: z.array(z.uuid()).default([]),
   })
-  .strict();
+  .strict()
+  // Not "IntegrationInput": fastify-type-provider-zod names the request form of "Integration" so, and the two collide.
+  .meta({ id: 'IntegrationSettings' });
 export type IntegrationBody = z.infer<typeof integrationBody>;
 
 export const integrationSchema = z

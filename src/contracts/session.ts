@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+export const userRoles = ['admin', 'operator', 'viewer'] as const;
+export type Role = (typeof userRoles)[number];
+
+/** The one name of each role people see (console, CLI, messages); the codes stay in the API. */
+export const roleLabels: Record<Role, string> = {
+  admin: 'administrador',
+  operator: 'operador',
+  viewer: 'leitura',
+};
+
 export const loginBody = z
   .object({
     email: z.string({ error: 'informe o e-mail' }).trim().min(1, { error: 'informe o e-mail' }).max(320),
@@ -23,7 +33,9 @@ export const sessionSchema = z
       id: z.string(),
       name: z.string(),
       email: z.string(),
-      role: z.enum(['admin', 'operator', 'viewer']),
+      role: z.enum(userRoles).meta({
+        description: `Papel: ${userRoles.map((role) => `${role} (${roleLabels[role]})`).join(', ')}`,
+      }),
     }),
     companies: z.array(companySchema),
     homeCompanyId: z.string(),

@@ -87,6 +87,12 @@ export class JobQueue {
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
   }
 
+  /** Throws unless the queue is started and pg-boss answers from its tables (readiness probe). */
+  async check(): Promise<void> {
+    if (!this.started) throw new Error('a fila de jobs não está ativa');
+    await this.boss.getQueues();
+  }
+
   onStop(hook: () => Promise<void>): void {
     this.stopHooks.push(hook);
   }

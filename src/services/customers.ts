@@ -4,6 +4,7 @@
  */
 import type { CustomerUpsertBody, CustomerView } from '../contracts/customers.js';
 import { normalizeDocument } from '../domain/documents/index.js';
+import { canonicalPhone } from '../domain/phone.js';
 import type { Store, Tx } from '../store/connection.js';
 import {
   getCustomer,
@@ -118,7 +119,7 @@ export async function upsertCustomerByErpKey(
     name: body.name,
     document: normalizeDocument(body.document),
     email: body.email === undefined ? undefined : (body.email?.trim() ?? null),
-    phone: digitsOrNull(body.phone),
+    phone: body.phone === undefined ? undefined : body.phone === null ? null : canonicalPhone(body.phone),
     ...addressInput(body.address),
   };
   const result = await upsertCustomer(tx, {

@@ -14,6 +14,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { describeConnectionError } from './connection-errors.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -258,6 +259,12 @@ async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Store> 
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'finconsole' });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw describeConnectionError(error, databaseUrl);
+  }
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   let closed = false;
   return {

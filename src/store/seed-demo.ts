@@ -28,7 +28,7 @@ const ACTOR = 'seed';
 export interface SeedDemoResult {
   seeded: boolean;
   companies: { id: string; name: string; cnpj: string; kind: 'consolidated' | 'child' }[];
-  users: { email: string; password: string; role: string; companyName: string }[];
+  users: { email: string; password: string; role: 'admin' | 'operator' | 'viewer'; companyName: string }[];
   apiTokens: { companyId: string; companyName: string; token: string }[];
   counts: {
     customers: number;
@@ -243,7 +243,8 @@ export async function seedDemo(
           name,
           document: isBusiness ? makeCnpj(`${digits(8)}0001`) : makeCpf(digits(9)),
           email: `${slug(name).slice(0, 24)}@exemplo.com.br`,
-          phone: `(${int(11, 99)}) 9${digits(4)}-${digits(4)}`,
+          // Stored as the API stores it (digits, DDD first); no DDD has a 0, so 20 becomes 21.
+          phone: `${String(int(11, 99)).replace('0', '1')}9${digits(8)}`,
           street: choose(STREETS),
           addressNumber: String(int(10, 2500)),
           complement: random() < 0.3 ? `Sala ${int(1, 40)}` : null,

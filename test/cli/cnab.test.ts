@@ -96,7 +96,7 @@ describe('finconsole cnab', () => {
     const human = await cli('cnab', 'parse', file);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(
-      /98 \(código fora da tabela do banco\) \[comando de retorno não cadastrado\]/,
+      /98 \(código fora da tabela do banco\) \(comando de retorno não cadastrado\)/,
     );
   });
 

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, maskDatabaseUrl } from '../../src/config.js';
+import { defaultHost, loadConfig, maskDatabaseUrl } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: undefined,
       databaseUrl: undefined,
       dataDir: './data',
       logLevel: 'info',
+      logFormat: undefined,
       worker: true,
+      emulators: true,
+      secretKey: undefined,
+      publicUrl: undefined,
     });
   });
 
@@ -21,6 +25,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://u:p@db:5432/fc',
         FINCONSOLE_DATA_DIR: '/var/lib/fc',
         LOG_LEVEL: 'debug',
+        LOG_FORMAT: 'json',
         FINCONSOLE_WORKER: '0',
       }),
     ).toEqual({
@@ -29,7 +34,11 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://u:p@db:5432/fc',
       dataDir: '/var/lib/fc',
       logLevel: 'debug',
+      logFormat: 'json',
       worker: false,
+      emulators: true,
+      secretKey: undefined,
+      publicUrl: undefined,
     });
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });
@@ -41,7 +50,13 @@ describe('loadConfig', () => {
       /DATABASE_URL: deve começar com postgres:\/\//,
     );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: use um de/);
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: use um de: pretty, json/);
     expect(() => loadConfig({ FINCONSOLE_WORKER: 'talvez' })).toThrow(/FINCONSOLE_WORKER/);
+  });
+
+  it('listens only on this machine for the demo and on every interface for a server, unless HOST says', () => {
+    expect(defaultHost(true)).toBe('127.0.0.1');
+    expect(defaultHost(false)).toBe('0.0.0.0');
   });
 
   it('masks the password of a database URL', () => {

@@ -26,7 +26,8 @@ export const consoleReceivableExportRoutes: FastifyPluginAsyncZod<RouteContext> 
       },
     },
     async (request, reply) => {
-      const filters = scopedFilters(userOf(request), request.query);
+      const { page: _page, pageSize: _pageSize, ...query } = request.query;
+      const filters = scopedFilters(userOf(request), query);
       return (
         reply
           .type('text/csv; charset=utf-8')
