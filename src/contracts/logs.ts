@@ -19,7 +19,8 @@ export const logListQuery = z
     q: z.string().trim().max(200).optional().meta({ description: 'Busca na operação, URL e resposta' }),
     ...paginationQuery,
   })
-  .meta({ id: 'LogListQuery' });
+  // No component id: @fastify/swagger cannot resolve a referenced querystring schema (/docs/json would answer 500).
+  .strict();
 
 export const logEntrySchema = z
   .object({
