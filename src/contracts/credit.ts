@@ -17,7 +17,10 @@ export const creditRequestBody = z.object({
   salesLast12Months: z
     .array(
       z.object({
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month deve ser AAAA-MM' }),
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month deve ser AAAA-MM' })
+          .meta({ example: '2026-11' }),
         amountCents: nonNegativeCents,
       }),
     )

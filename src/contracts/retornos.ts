@@ -1,11 +1,8 @@
 /** The console's Retorno tab: what the platforms sent back, one record per event, with totals of the filter. */
 import { z } from 'zod';
+import { retornoSituations, retornoSorts } from '../domain/settlement/retornos.js';
 import { platformCodes } from '../platforms/adapter.js';
 import { calendarDate, companyIdField, pageSchema, paginationQuery } from './common.js';
-
-export const retornoSituations = ['not_processed', 'processed', 'failed'] as const;
-export const retornoSorts = ['occurredAt', 'paidOn', 'creditedOn', 'paidCents', 'situation'] as const;
-export type RetornoSort = (typeof retornoSorts)[number];
 
 export const consoleRetornoListQuery = z.object({
   companyId: companyIdField,

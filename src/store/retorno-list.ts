@@ -1,6 +1,6 @@
 /** The Retorno tab's list: retorno records with their título and customer, filtered, sorted, paged and totalled. */
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { RetornoSort } from '../contracts/retornos.js';
+import type { RetornoSort } from '../domain/settlement/retornos.js';
 import type { Executor } from './connection.js';
 import { companies, customers, receivables, retornos } from './schema.js';
 import { likeContains, normalizePage } from './util.js';

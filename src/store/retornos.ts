@@ -6,14 +6,13 @@ import { eq } from 'drizzle-orm';
 import type { Executor, Tx } from './connection.js';
 import { appendHistory } from './history.js';
 import { retornos } from './schema.js';
+import type { RetornoSituation } from '../domain/settlement/retornos.js';
 
 export type RetornoRow = typeof retornos.$inferSelect;
 export type RetornoInput = Omit<
   typeof retornos.$inferInsert,
   'id' | 'situation' | 'note' | 'processedAt' | 'createdAt'
 >;
-export const retornoSituations = ['not_processed', 'processed', 'failed'] as const;
-export type RetornoSituation = (typeof retornoSituations)[number];
 
 /** Stores the record; null when the same event (integration + event id) is already stored. */
 export async function insertRetorno(tx: Tx, input: RetornoInput, actor: string): Promise<RetornoRow | null> {
