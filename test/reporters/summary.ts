@@ -9,7 +9,10 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node';
 export const POSTGRES_ONLY: readonly { file: string; name: RegExp }[] = [
   { file: 'test/jobs/workers.test.ts', name: /^several worker processes on PostgreSQL/ },
   { file: 'test/store/migrate.test.ts', name: /^concurrent migrate on PostgreSQL/ },
-  { file: 'test/store/connection-errors.test.ts', name: /^opening PostgreSQL > a database that does not exist/ },
+  {
+    file: 'test/store/connection-errors.test.ts',
+    name: /^opening PostgreSQL > a database that does not exist/,
+  },
 ];
 
 /** Whether a skipped test is expected here: a PostgreSQL-only one while DATABASE_URL is unset. */
