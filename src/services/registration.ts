@@ -279,8 +279,11 @@ export async function runRegistration(
   const outcome = await attempt(session.adapter, charge, remessa.attempts);
   await deps.store.transaction(async (tx) => {
     await appendCommunicationLog(tx, session.drainLog(remessa.receivableId));
+    // Lock order título → remessa, as requestRegistration does: the other order deadlocks against a request.
+    const receivable = (await getReceivableRow(tx, remessa.receivableId, [remessa.companyId], {
+      forUpdate: true,
+    }))!;
     const current = (await getRemessaForUpdate(tx, remessa.id))!;
-    const receivable = (await getReceivableRow(tx, remessa.receivableId, [remessa.companyId]))!;
     if (outcome.kind === 'sent') {
       const { charge: registered } = outcome;
       await updateRemessa(

@@ -15,6 +15,7 @@ import { markRegistered, postToLedger } from '../store/ledger.js';
 import { enqueueJob, recordEvent } from '../store/outbox.js';
 import { getReceivableRow } from '../store/receivables.js';
 import {
+  getRemessa,
   getRemessaForUpdate,
   remessaByCharge,
   remessaByNossoNumero,
@@ -162,16 +163,18 @@ export async function processRetorno(
     if (!retorno || retorno.situation === 'processed') return retorno;
     const fail = (note: string) => finishRetorno(tx, retorno, { situation: 'failed', note }, actor);
     const integration = (await getIntegration(tx, retorno.integrationId))!;
-    const remessa = retorno.remessaId
-      ? await getRemessaForUpdate(tx, retorno.remessaId)
+    const found = retorno.remessaId
+      ? await getRemessa(tx, retorno.remessaId)
       : retorno.chargeId
         ? await remessaByCharge(tx, integration.id, retorno.chargeId)
         : null;
-    if (!remessa)
+    if (!found)
       return fail(`título não encontrado para a cobrança ${retorno.chargeId ?? retorno.nossoNumero ?? '?'}`);
-    const receivable = (await getReceivableRow(tx, remessa.receivableId, [remessa.companyId], {
+    // Lock order título → remessa, as registration does: the other order deadlocks against it.
+    const receivable = (await getReceivableRow(tx, found.receivableId, [found.companyId], {
       forUpdate: true,
     }))!;
+    const remessa = (await getRemessaForUpdate(tx, found.id))!;
     const command = await resolveReturnCommand(tx, commandScope(integration), retorno.occurrenceCode);
     if (!command)
       return fail(

@@ -25,6 +25,11 @@ export async function lockRemessa(
   return { row: row!, created: Boolean(inserted) };
 }
 
+export async function getRemessa(ex: Executor, id: string): Promise<RemessaRow | null> {
+  const [row] = await ex.select().from(remessas).where(eq(remessas.id, id));
+  return row ?? null;
+}
+
 export async function getRemessaForUpdate(tx: Tx, id: string): Promise<RemessaRow | null> {
   const [row] = await tx.select().from(remessas).where(eq(remessas.id, id)).for('update');
   return row ?? null;
