@@ -8,7 +8,7 @@
 import { upsertPortador } from '../store/banking.js';
 import type { Store } from '../store/connection.js';
 import { createIntegration } from '../store/integrations.js';
-import { randomBytes } from 'node:crypto';
+import { newWebhookToken } from './integrations.js';
 import type { SecretBox } from './secrets.js';
 
 export const DEMO_EFI_ENDPOINT = '/emulators/efi';
@@ -46,7 +46,7 @@ export async function seedDemoIntegrations(
         active: 1,
         options: { clientId: args.efiCredentials.clientId },
         secrets: deps.secrets.seal({ clientSecret: args.efiCredentials.clientSecret }),
-        webhookToken: randomBytes(24).toString('base64url'),
+        webhookToken: newWebhookToken(),
         feeCents: 199,
         receiptHistoryCode: null,
         entriesHistoryCode: null,
@@ -79,7 +79,7 @@ export async function seedDemoIntegrations(
           usageMode: 'mais_negocios',
         },
         secrets: deps.secrets.seal({ clientSecret: args.supplierCredentials.clientSecret }),
-        webhookToken: randomBytes(24).toString('base64url'),
+        webhookToken: newWebhookToken(),
         feeCents: 0,
         receiptHistoryCode: null,
         entriesHistoryCode: null,

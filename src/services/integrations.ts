@@ -240,7 +240,8 @@ export async function saveIntegration(
   }
 }
 
-function newWebhookToken(): string {
+/** The unguessable part of an integration's webhook URL. */
+export function newWebhookToken(): string {
   return randomBytes(24).toString('base64url');
 }
 

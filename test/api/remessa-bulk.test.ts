@@ -4,8 +4,9 @@
  * identifier), fix the customer, Reenviar falhas — every título registered exactly once at the emulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFinconsole, type RunningFinconsole } from '../../src/runtime.js';
-import { createThrowawayDatabase, describeDatabase, testDatabaseUrl } from '../support/database.js';
+import type { RunningFinconsole } from '../../src/runtime.js';
+import { describeDatabase } from '../support/database.js';
+import { startDemo, type RunningDemo } from '../support/demo.js';
 
 interface Progress {
   id: string;
@@ -38,7 +39,7 @@ async function waitFor<T>(
 
 describe(`Remessa em lote on the demo with the Efí emulator (${describeDatabase()})`, () => {
   let running: RunningFinconsole;
-  let drop: (() => Promise<void>) | undefined;
+  let demo: RunningDemo | undefined;
   let token: string;
   let cookie: string;
   let sulId: string;
@@ -77,22 +78,8 @@ describe(`Remessa em lote on the demo with the Efí emulator (${describeDatabase
     });
 
   beforeAll(async () => {
-    const adminUrl = testDatabaseUrl();
-    let databaseUrl: string | undefined;
-    if (adminUrl) {
-      const database = await createThrowawayDatabase(adminUrl);
-      databaseUrl = database.url;
-      drop = database.drop;
-    }
-    running = await startFinconsole({
-      port: 0,
-      host: '127.0.0.1',
-      ...(databaseUrl ? { databaseUrl } : { dataDir: 'memory' }),
-      seedDemo: true,
-      worker: true,
-      emulators: true,
-      logLevel: 'silent',
-    });
+    demo = await startDemo();
+    running = demo.running;
     const sul = running.seed!.apiTokens.find((t) => t.companyName.includes('Sul'))!;
     token = sul.token;
     const login = await fetch(`${running.url}/api/session`, {
@@ -126,8 +113,7 @@ describe(`Remessa em lote on the demo with the Efí emulator (${describeDatabase
     portadorId = page.body.items[0]!.portadorId;
   });
   afterAll(async () => {
-    await running?.close();
-    await drop?.();
+    await demo?.close();
   });
 
   const chargesOf = async () => {

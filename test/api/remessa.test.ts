@@ -5,8 +5,9 @@
  * Estornar refused, Reenviar por e-mail, the Histórico with the user's name, and real time (invoice authorized).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFinconsole, type RunningFinconsole } from '../../src/runtime.js';
-import { createThrowawayDatabase, describeDatabase, testDatabaseUrl } from '../support/database.js';
+import type { RunningFinconsole } from '../../src/runtime.js';
+import { describeDatabase } from '../support/database.js';
+import { startDemo, type RunningDemo } from '../support/demo.js';
 
 interface RemessaItem {
   receivableId: string;
@@ -65,7 +66,7 @@ async function waitFor<T>(
 
 describe(`Remessa API on the demo with the Efí emulator (${describeDatabase()})`, () => {
   let running: RunningFinconsole;
-  let drop: (() => Promise<void>) | undefined;
+  let demo: RunningDemo | undefined;
   let token: string;
   let cookie: string;
   let sulId: string;
@@ -120,22 +121,8 @@ describe(`Remessa API on the demo with the Efí emulator (${describeDatabase()})
     });
 
   beforeAll(async () => {
-    const adminUrl = testDatabaseUrl();
-    let databaseUrl: string | undefined;
-    if (adminUrl) {
-      const database = await createThrowawayDatabase(adminUrl);
-      databaseUrl = database.url;
-      drop = database.drop;
-    }
-    running = await startFinconsole({
-      port: 0,
-      host: '127.0.0.1',
-      ...(databaseUrl ? { databaseUrl } : { dataDir: 'memory' }),
-      seedDemo: true,
-      worker: true,
-      emulators: true,
-      logLevel: 'silent',
-    });
+    demo = await startDemo();
+    running = demo.running;
     const sul = running.seed!.apiTokens.find((t) => t.companyName.includes('Sul'))!;
     token = sul.token;
     const login = await fetch(`${running.url}/api/session`, {
@@ -174,8 +161,7 @@ describe(`Remessa API on the demo with the Efí emulator (${describeDatabase()})
     }
   });
   afterAll(async () => {
-    await running?.close();
-    await drop?.();
+    await demo?.close();
   });
 
   it('lists the títulos of the integration with Não Enviado, filters by search and status, and totals the filter', async () => {

@@ -4,8 +4,9 @@
  * webhook, stored as retorno records and settled on the ledger — each step exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFinconsole, type RunningFinconsole } from '../../src/runtime.js';
-import { createThrowawayDatabase, describeDatabase, testDatabaseUrl } from '../support/database.js';
+import type { RunningFinconsole } from '../../src/runtime.js';
+import { describeDatabase } from '../support/database.js';
+import { startDemo, type RunningDemo } from '../support/demo.js';
 
 interface Registration {
   status: string;
@@ -31,7 +32,7 @@ async function waitFor<T>(
 
 describe(`Efí data path on the demo (${describeDatabase()})`, () => {
   let running: RunningFinconsole;
-  let drop: (() => Promise<void>) | undefined;
+  let demo: RunningDemo | undefined;
   let token: string;
 
   const erp = async (method: string, path: string, body?: unknown) => {
@@ -57,22 +58,8 @@ describe(`Efí data path on the demo (${describeDatabase()})`, () => {
     };
 
   beforeAll(async () => {
-    const adminUrl = testDatabaseUrl();
-    let databaseUrl: string | undefined;
-    if (adminUrl) {
-      const database = await createThrowawayDatabase(adminUrl);
-      databaseUrl = database.url;
-      drop = database.drop;
-    }
-    running = await startFinconsole({
-      port: 0,
-      host: '127.0.0.1',
-      ...(databaseUrl ? { databaseUrl } : { dataDir: 'memory' }),
-      seedDemo: true,
-      worker: true,
-      emulators: true,
-      logLevel: 'silent',
-    });
+    demo = await startDemo();
+    running = demo.running;
     const sul = running.seed!.apiTokens.find((t) => t.companyName.includes('Sul'))!;
     token = sul.token;
     const customer = await erp('PUT', '/api/v1/customers/CLI-EFI', {
@@ -92,8 +79,7 @@ describe(`Efí data path on the demo (${describeDatabase()})`, () => {
     expect([200, 201]).toContain(customer.status);
   });
   afterAll(async () => {
-    await running?.close();
-    await drop?.();
+    await demo?.close();
   });
 
   it('registers once however often it is asked (ten requests at once), and exposes line, barcode and PIX', async () => {
