@@ -12,6 +12,11 @@ export class CnabFieldError extends Error {
   }
 }
 
+/** A value the layout cannot carry in the form given: thrown by a bank's `remessa.values` hook, naming the field. */
+export function refuse(field: string, reason: string): never {
+  throw new CnabFieldError(field, 0, `campo ${field}: ${reason}`);
+}
+
 /**
  * ASCII only, one column per character: accents removed (NFKD + combining marks dropped), anything still outside
  * printable ASCII becomes a space. Applied before padding, so a multibyte character can never widen a line.

@@ -29,6 +29,7 @@ import {
   type Value,
   type Values,
 } from './layout.js';
+import { refuse } from './codec.js';
 import type { OccurrenceRow, OccurrenceTable, ReasonTable } from './occurrences.js';
 
 export type Direction = 'remessa' | 'retorno';
@@ -294,15 +295,46 @@ export function protestOrReturn(
   codes: { protest: string; return: string },
 ): { instruction1: string; protestDays: Value } {
   const writeOff = Number(v.writeOffDays) > 0;
+  if (protests(v) && writeOff)
+    refuse('writeOffDays', 'o banco leva protesto ou devolução numa só instrução; informe só um dos dois');
   if (protests(v)) return { instruction1: codes.protest, protestDays: v.protestDays };
   return writeOff
     ? { instruction1: codes.return, protestDays: Number(v.writeOffDays) }
     : { instruction1: '00', protestDays: 0 };
 }
 
-/** `A` when a sacador/avalista is written in 352-391 (Banco do Brasil CBR641 88, Sicoob 82), else blank. */
-export const drawerFlag = (v: Values): string =>
-  typeof v.drawerName === 'string' && v.drawerName !== '' ? 'A' : '';
+/**
+ * 352-391 of Banco do Brasil CBR641 and Sicoob: the sacador/avalista with `A` in the indicativo (BB 88, Sicoob 82),
+ * or, with the indicativo blank, one message printed as "texto de responsabilidade da empresa". A título asking
+ * for both, or for more than one message, is refused.
+ */
+export function drawerOrMessage(v: Values): { drawerFlag: string; drawerName: Value } {
+  const drawer = typeof v.drawerName === 'string' && v.drawerName !== '' ? v.drawerName : undefined;
+  const messages = [v.message1, v.message2, v.message3, v.message4].filter(
+    (m): m is string => typeof m === 'string' && m.trim() !== '',
+  );
+  if (messages.length > 1 || (drawer && messages.length > 0))
+    refuse(
+      'messages',
+      'as posições 352-391 levam o sacador/avalista ou uma única mensagem (indicativo em branco), não ambos',
+    );
+  return drawer ? { drawerFlag: 'A', drawerName: drawer } : { drawerFlag: '', drawerName: messages[0] };
+}
+
+/**
+ * A return (baixa/devolução) after N days that a bank can only ask for through fixed instruction codes (e.g. 15 and
+ * 30 days): the code for the título's `writeOffDays`, none when absent, refused for any other number of days.
+ */
+export function writeOffInstruction(v: Values, codes: Record<number, string>): string | undefined {
+  if (!(Number(v.writeOffDays) > 0)) return undefined;
+  const code = codes[Number(v.writeOffDays)];
+  if (!code)
+    refuse(
+      'writeOffDays',
+      `o banco só aceita baixa/devolução após ${Object.keys(codes).join(' ou ')} dias do vencimento`,
+    );
+  return code;
+}
 
 export interface RemessaLayout400Options {
   bank: string;
@@ -315,14 +347,26 @@ export interface RemessaLayout400Options {
   /** The bank's own values; the common 400 rule is added after them (no discount amount under discount code 0). */
   values: (values: Values) => Values;
   fileName: RemessaPlan['fileName'];
+  /** What the bank's 400 has no column for (see RemessaPlan.refuses; `noColumn400` words the usual ones). */
+  refuses?: RemessaPlan['refuses'];
 }
+
+/** The reasons most 400 layouts share for what they cannot carry. */
+export const noColumn400 = {
+  interestFrom: 'o CNAB 400 do banco não tem data de início dos juros (contam do dia seguinte ao vencimento)',
+  fineFrom: 'o CNAB 400 do banco não tem data de início da multa (conta do dia seguinte ao vencimento)',
+  pix: 'o CNAB 400 do banco não tem registro PIX; use o CNAB 240 (segmento Y-03)',
+  messages: 'o CNAB 400 do banco não tem campo de mensagem por título',
+  drawer: 'o CNAB 400 do banco não tem campo de sacador/avalista',
+  writeOff: 'o CNAB 400 do banco não tem prazo de baixa/devolução (vale o cadastrado no convênio)',
+} as const;
 
 /**
  * A 400 remessa layout (`<bank>-400-remessa`): header, the bank's `perTitulo` records, trailer. Every bank here
  * writes a zero discount amount when the título has no discount (discount code 0).
  */
 export function remessaLayout400(options: RemessaLayout400Options): CnabLayout {
-  const { bank, bankName, source, records, perTitulo, movementCodes, values, fileName } = options;
+  const { bank, bankName, source, records, perTitulo, movementCodes, values, fileName, refuses } = options;
   return {
     id: `${bank}-400-remessa`,
     bank,
@@ -336,6 +380,7 @@ export function remessaLayout400(options: RemessaLayout400Options): CnabLayout {
       perTitulo: perTitulo ?? [{ record: 'detail' }],
       tail: ['fileTrailer'],
       movementCodes,
+      refuses,
       values: (v) => ({ ...values(v), discountCents: v.discountCode === 0 ? 0 : v.discountCents }),
       fileName,
     },

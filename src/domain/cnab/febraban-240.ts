@@ -3,6 +3,7 @@
  * segments P, Q, R (remessa), T, U (retorno) and Y-03 (PIX, as Banco do Brasil layout 040 notas 49-52 place it).
  * Field references (G001, C044…) are the FEBRABAN manual's. Every bank variant in this folder spreads these.
  */
+import { refuse } from './codec.js';
 import {
   alpha,
   blank,
@@ -565,6 +566,16 @@ export const needsSegmentR = (v: Values): boolean =>
   Boolean(v.message4) ||
   Boolean(v.discount2Code);
 
+/**
+ * A título's messages go to segment R 100-179 (C037 "mensagem 3" and "mensagem 4", printed on the boleto; 1 and 2
+ * are the batch header's, C073, one text for every título of the batch): two per título, a third is refused.
+ */
+export function messages240(v: Values): Values {
+  if (v.message3 || v.message4)
+    refuse('messages', 'o CNAB 240 leva duas mensagens por título (segmento R, C037)');
+  return { message1: undefined, message2: undefined, message3: v.message1, message4: v.message2 };
+}
+
 /** A bank's CNAB 240 remessa: the FEBRABAN records with the bank's patches, P + Q (+ R, + Y-03 for PIX). */
 export function remessa240(o: Layout240Options): CnabLayout {
   return {
@@ -585,7 +596,7 @@ export function remessa240(o: Layout240Options): CnabLayout {
       ],
       tail: ['batchTrailer', 'fileTrailer'],
       movementCodes: o.movementCodes ?? febrabanMovementCodes,
-      values: o.values,
+      values: (v) => ({ ...messages240(v), ...o.values?.(v) }),
       fileName: o.fileName ?? genericRemessaFileName,
     },
   };

@@ -4,6 +4,7 @@
  *
  * Positions are 1-based and inclusive, exactly as the banks' manuals print them.
  */
+import type { TituloFeature } from './features.js';
 import type { FieldName, FillerName } from './fields.js';
 import type { OccurrenceTable, ReasonTable } from './occurrences.js';
 
@@ -95,6 +96,12 @@ export interface RemessaPlan {
   tail: string[];
   /** FEBRABAN/bank movement code per movement; a movement absent here is rejected with a pt-BR message. */
   movementCodes: Partial<Record<Movement, string>>;
+  /**
+   * What the layout has no column for, with the pt-BR reason: a título asking for it is refused naming the input
+   * field (features.ts), never written without it. A hook that can carry a value only in some forms refuses the
+   * others itself (`refuse` in codec.ts).
+   */
+  refuses?: Partial<Record<TituloFeature, string>>;
   /**
    * Bank-specific values computed from the canonical ones (e.g. a carteira code, a 400 instruction pair).
    * Runs per record set (head/tail: once; título: per título) and its result is merged over the canonical values.

@@ -5,6 +5,7 @@
  */
 import { addDays } from '../dates.js';
 import { CnabFieldError, encodeField } from './codec.js';
+import { featureField, featuresOf } from './features.js';
 import type { CnabLayout, RecordSpec, Values } from './layout.js';
 import { findLayout, layouts as allLayouts } from './registry.js';
 import {
@@ -174,8 +175,21 @@ export function writeRemessa(
       throw new CnabWriteError(
         `${where}: o banco ${layout.bank} (CNAB ${layout.width}) não aceita o movimento ${t.movement}`,
       );
+    for (const feature of featuresOf(t)) {
+      const reason = plan.refuses?.[feature];
+      if (reason)
+        throw new CnabWriteError(
+          `${where}: o banco ${layout.bank} (CNAB ${layout.width}) não tem campo para ${featureField[feature]}: ${reason}`,
+        );
+    }
     totalCents += t.amountCents;
-    const values = withHook({ ...head, ...tituloValues(t, movementCode) });
+    let values: Values;
+    try {
+      values = withHook({ ...head, ...tituloValues(t, movementCode) });
+    } catch (error) {
+      if (error instanceof CnabFieldError) throw new CnabWriteError(`${where}: ${error.message}`);
+      throw error;
+    }
     for (const step of plan.perTitulo) {
       if (step.when && !step.when(values)) continue;
       const seq = body.length + 1;
@@ -200,6 +214,9 @@ export function writeRemessa(
   const counts: Values = {
     titleCount: data.titulos.length,
     totalCents,
+    // FEBRABAN C070/C071 (240 batch trailer): every título of the one batch is cobrança simples.
+    simpleCount: data.titulos.length,
+    simpleTotal: totalCents,
     fileRecordCount: total,
     batchCount: layout.width === 240 ? 1 : 0,
     batchRecordCount: body.length + batchRecords(plan.head) + batchRecords(plan.tail),

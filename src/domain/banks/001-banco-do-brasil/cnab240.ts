@@ -4,7 +4,7 @@
  * carteira (P 58) is 7 for carteira 17 simples, 1 for 11/12 simples; nosso número (P 38-57) is convênio + sequence,
  * left-aligned. T/U as FEBRABAN. Cross-checked with kivanio/brcobranca remessa/cnab240/banco_brasil.rb.
  */
-import { blank, constant, num } from '../../cnab/layout.js';
+import { blank, constant, num, zeros } from '../../cnab/layout.js';
 import { remessa240, retorno240 } from '../../cnab/febraban-240.js';
 
 const bank = '001';
@@ -32,6 +32,8 @@ export const bb001Remessa240 = remessa240({
       blank(52, 53),
       num('batchLayoutVersion', 14, 16, { default: 42 }),
     ],
+    // BB fills the cobrança totals (C070/C071) only in the retorno; the remessa sends zeros.
+    batchTrailer: [zeros(24, 46)],
   },
   values: (v) => ({
     carteiraCode: v.carteira === '17' ? 7 : 1,

@@ -12,9 +12,10 @@ import {
   cbr643Occurrences,
   cbrAgencyAccount,
   dailyFileName,
-  drawerFlag,
+  drawerOrMessage,
   header400,
   movementCodes400,
+  noColumn400,
   protests,
   rebateOccurrences400,
   record400,
@@ -47,7 +48,7 @@ const detailRemessa = remessaDetail400(
     num('nossoNumero', 64, 80, { required: true, ref: 'convênio (7) + sequencial (10)' }),
     zeros(81, 84),
     blank(85, 87),
-    alpha('drawerFlag', 88, 88, { ref: 'A = sacador/avalista em 352-391' }),
+    alpha('drawerFlag', 88, 88, { ref: 'A = sacador/avalista em 352-391, branco = mensagem' }),
     blank(89, 91),
     num('variation', 92, 94, { required: true, ref: 'variação da carteira' }),
     zeros(95, 101),
@@ -57,7 +58,7 @@ const detailRemessa = remessaDetail400(
     blank(147, 147),
     alpha('payerName', 235, 271, { required: true }),
     blank(272, 274),
-    alpha('drawerName', 352, 391),
+    alpha('drawerName', 352, 391, { ref: 'sacador/avalista ou mensagem' }),
     num('protestDays', 392, 393),
     blank(394, 394),
   ],
@@ -91,10 +92,11 @@ export const bancoBrasil001Remessa400 = remessaLayout400({
   movementCodes: movementCodes400({ cancelProtest: '10', grantDiscount: '31', cancelDiscount: '32' }),
   values: (v) => ({
     speciesCode: bbSpecies(v.species),
-    drawerFlag: drawerFlag(v),
+    ...drawerOrMessage(v),
     // CBR641 instruções: 06 = protestar em N dias (N em 392-393); 07 = não protestar.
     instruction1: protests(v) ? '06' : '07',
   }),
+  refuses: { interestFrom: noColumn400.interestFrom, pix: noColumn400.pix, writeOff: noColumn400.writeOff },
   // Banco do Brasil prescribes no file name; same daily pattern, prefix BB.
   fileName: dailyFileName('BB'),
 });

@@ -52,6 +52,8 @@ export const santander033Remessa240 = remessa240({
     Q: [num('_reserved', 210, 221), blank(222, 240)],
     // R: only one extra discount (18-41); 42-65 reserved.
     R: [blank(42, 65)],
+    // Trailer de lote: quantidade de registros (18-23), then 217 blanks (no cobrança totals in the remessa).
+    batchTrailer: [blank(24, 240)],
   },
   values: (v) => ({
     collectionAccount: v.account,

@@ -14,6 +14,7 @@ import {
   header400,
   ignoredRecord,
   movementCodes400,
+  noColumn400,
   protests,
   rebateOccurrences400,
   record400,
@@ -24,6 +25,7 @@ import {
   retornoTrailer400,
   speciesFrom,
   trailer400,
+  writeOffInstruction,
 } from '../../cnab/common-400.js';
 
 /** Santander espécie: 01 duplicata, 02 NP, 03 apólice/nota de seguro, 05 recibo, 06 duplicata de serviço. */
@@ -98,8 +100,11 @@ export const santander033Remessa400 = remessaLayout400({
       accountComplement: newAccount ? `${account.charAt(8)}${String(v.accountDigit ?? '')}` : '',
       // Santander instrução: 06 = protestar (dias em 392-393); 00 = sem instrução.
       instruction1: protests(v) ? '06' : '00',
+      // Santander instrução: 02 = baixar após 15 dias do vencimento, 03 = após 30 dias.
+      instruction2: writeOffInstruction(v, { 15: '02', 30: '03' }) ?? '00',
     };
   },
+  refuses: { interestFrom: noColumn400.interestFrom, messages: noColumn400.messages },
   // Santander prescribes no file name; same daily pattern, prefix ST.
   fileName: dailyFileName('ST'),
 });

@@ -14,6 +14,7 @@ import {
   finePercentBasisPoints,
   header400,
   movementCodes400,
+  noColumn400,
   percentDigits,
   protestOrReturn,
   rateioOccurrences400,
@@ -73,6 +74,12 @@ export const banrisul041Remessa400 = remessaLayout400({
       interestType: v.interestCode === 1 ? '0' : v.interestCode === 2 ? '1' : ' ',
       interestAmount: v.interestCode === 1 || v.interestCode === 2 ? v.interestValue : 0,
     };
+  },
+  refuses: {
+    interestFrom: noColumn400.interestFrom,
+    fineFrom: noColumn400.fineFrom,
+    drawer: noColumn400.drawer,
+    pix: noColumn400.pix,
   },
   // Banrisul prescribes no file name; same daily pattern, prefix BR.
   fileName: dailyFileName('BR'),

@@ -46,6 +46,8 @@ export const caixa104Remessa240 = remessa240({
       alpha('documentNumber', 63, 73),
       blank(74, 77),
     ],
+    // Trailer de lote: simples (24-46), caucionada (47-69), descontada (70-92), then blanks (uso FEBRABAN).
+    batchTrailer: [blank(93, 123)],
   },
   values: (v) => ({ modality: v.variation ? v.variation : 14, agencyAccountDigit: '' }),
 });

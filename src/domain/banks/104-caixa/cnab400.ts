@@ -10,6 +10,7 @@ import { occurrenceTable } from '../../cnab/occurrences.js';
 import {
   dailyFileName,
   header400,
+  noColumn400,
   protestOrReturn,
   remessaDetail400,
   remessaLayout400,
@@ -74,6 +75,7 @@ export const caixa104Remessa400 = remessaLayout400({
     ...protestOrReturn(v, { protest: '01', return: '02' }),
     fineDate: v.fineCode !== '0' ? v.fineDate : undefined,
   }),
+  refuses: { interestFrom: noColumn400.interestFrom, pix: noColumn400.pix },
   // CAIXA prescribes no file name; same daily pattern, prefix CX.
   fileName: dailyFileName('CX'),
 });

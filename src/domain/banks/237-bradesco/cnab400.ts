@@ -14,6 +14,7 @@ import {
   ignoredRecord,
   literal,
   movementCodes400,
+  noColumn400,
   protests,
   rateioOccurrences400,
   rebateOccurrences400,
@@ -86,6 +87,12 @@ export const bradesco237Remessa400 = remessaLayout400({
       instruction1: protest ? '06' : '00',
       instruction2: protest ? String(v.protestDays).padStart(2, '0') : '00',
     };
+  },
+  refuses: {
+    interestFrom: noColumn400.interestFrom,
+    fineFrom: noColumn400.fineFrom,
+    writeOff: noColumn400.writeOff,
+    pix: noColumn400.pix,
   },
   fileName: dailyFileName('CB'),
 });

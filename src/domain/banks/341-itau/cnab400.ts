@@ -12,6 +12,7 @@ import {
   header400,
   ignoredRecord,
   movementCodes400,
+  noColumn400,
   protests,
   rebateOccurrences400,
   record400,
@@ -86,6 +87,7 @@ export const itau341Remessa400 = remessaLayout400({
     // Itaú nota 11: 09 = protestar após N dias corridos; 10 = não protestar.
     instruction1: protests(v) ? '09' : '10',
   }),
+  refuses: { writeOff: noColumn400.writeOff, pix: noColumn400.pix, messages: noColumn400.messages },
   // Itaú prescribes no file name; same daily pattern as Bradesco's.
   fileName: dailyFileName('CB'),
 });

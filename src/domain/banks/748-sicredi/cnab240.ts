@@ -5,7 +5,8 @@
  * Occurrence 36 is Sicredi's "baixa rejeitada". Cross-checked with kivanio/brcobranca remessa+retorno/cnab240/
  * sicredi.rb and eduardokum/laravel-boleto Retorno/Cnab240/Banco/Sicredi.php.
  */
-import { num } from '../../cnab/layout.js';
+import { refuse } from '../../cnab/codec.js';
+import { num, zeros } from '../../cnab/layout.js';
 import { occurrenceTable } from '../../cnab/occurrences.js';
 import { febrabanOccurrences, febrabanReasons, remessa240, retorno240 } from '../../cnab/febraban-240.js';
 
@@ -24,6 +25,20 @@ export function sicrediFileName(info: { fileOfDay: number; generatedOn: string; 
   return `${code}${MONTH_CODE[Number(m) - 1]}${d}.${ext}`;
 }
 
+/**
+ * Sicredi's own espécie table for P 107-108 (not FEBRABAN C015's): duplicatas are registered "por indicação",
+ * DMI 03 and DSI 99; NP 12, RC 17, outros 99; no mensalidade escolar. As eduardokum/laravel-boleto
+ * Boleto/Banco/Sicredi.php `especiesCodigo240` transcribes the manual.
+ */
+const sicrediSpeciesCodes: Partial<Record<string, number>> = { DM: 3, DS: 99, NP: 12, RC: 17, OU: 99 };
+function sicrediSpecies240(species: unknown): number | undefined {
+  if (species === undefined) return undefined; // header and trailer records
+  const code = sicrediSpeciesCodes[String(species)];
+  if (code === undefined)
+    refuse('species', `o Sicredi não tem a espécie ${String(species)} (aceita DM, DS, NP, RC e OU)`);
+  return code;
+}
+
 export const sicredi748Remessa240 = remessa240({
   bank,
   bankName,
@@ -34,8 +49,10 @@ export const sicredi748Remessa240 = remessa240({
       num('density', 167, 171, { default: 1600 }),
     ],
     batchHeader: [num('batchLayoutVersion', 14, 16, { default: 40 })],
+    // Sicredi fills the cobrança totals (C070/C071) only in the retorno; the remessa sends zeros.
+    batchTrailer: [zeros(24, 46)],
   },
-  values: () => ({ convenio: '' }),
+  values: (v) => ({ convenio: '', speciesCode: sicrediSpecies240(v.species) }),
   fileName: sicrediFileName,
 });
 

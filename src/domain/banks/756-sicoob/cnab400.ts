@@ -6,17 +6,19 @@
  * remessa/cnab400/sicoob.rb, eduardokum/laravel-boleto Retorno/Cnab400/Banco/Bancoob.php and @banco-br/cnab_yaml
  * cnab400/756.
  */
-import { alpha, blank, num, zeros } from '../../cnab/layout.js';
+import { refuse } from '../../cnab/codec.js';
+import { alpha, blank, cents, num, zeros, type Values } from '../../cnab/layout.js';
 import { occurrenceTable } from '../../cnab/occurrences.js';
 import {
   cbr643Amounts,
   cbr643Occurrences,
   cbrAgencyAccount,
   dailyFileName,
-  drawerFlag,
+  drawerOrMessage,
   finePercentBasisPoints,
   header400,
   movementCodes400,
+  noColumn400,
   percentDigits,
   remessaDetail400,
   remessaLayout400,
@@ -24,6 +26,7 @@ import {
   retornoLayout400,
   speciesFrom,
   trailer400,
+  writeOffInstruction,
 } from '../../cnab/common-400.js';
 
 /** Sicoob espécie: 01 DM, 02 NP, 05 RC, 12 DS, 21 mensalidade escolar, 99 outros. */
@@ -40,6 +43,24 @@ const company = [
 /** Header 101-394 (remessa and retorno): nº sequencial da remessa (7), brancos. */
 const headerTail = [num('fileNumber', 101, 107), blank(108, 394)];
 
+/**
+ * 161-166: the monthly interest rate with 4 decimals (1% = 10000). A daily amount is converted against the título
+ * amount when the bank, applying the rate (amount × rate / 30), charges the same centavos per day; else refused.
+ */
+function monthlyInterestRate(v: Values): number {
+  if (v.interestCode === 2) return percentDigits(Number(v.interestValue), 4);
+  if (v.interestCode !== 1) return 0;
+  const daily = Number(v.interestValue);
+  const amount = Number(v.amountCents);
+  const rate = amount > 0 ? Math.round((daily * 30 * 1_000_000) / amount) : 0;
+  if (rate === 0 || rate > 999_999 || Math.round((amount * rate) / 30 / 1_000_000) !== daily)
+    refuse(
+      'interest',
+      `o CNAB 400 do Sicoob leva só a taxa mensal de juros (4 casas); ${daily} centavos ao dia não correspondem a uma taxa exata sobre ${amount} centavos — informe a taxa mensal (monthly_percent)`,
+    );
+  return rate;
+}
+
 const detailRemessa = remessaDetail400([
   ...cbrAgencyAccount(),
   zeros(32, 37),
@@ -47,7 +68,7 @@ const detailRemessa = remessaDetail400([
   num('installment', 75, 76, { default: 1 }),
   zeros(77, 78),
   blank(79, 81),
-  alpha('drawerFlag', 82, 82, { ref: 'A = sacador/avalista em 352-391' }),
+  alpha('drawerFlag', 82, 82, { ref: 'A = sacador/avalista em 352-391, branco = mensagem' }),
   blank(83, 85),
   num('variation', 86, 88, { default: 0 }),
   zeros(89, 101),
@@ -59,9 +80,11 @@ const detailRemessa = remessaDetail400([
   num('interestRate', 161, 166, { ref: 'taxa de mora mensal, 4 decimais' }),
   num('fineRate', 167, 172, { ref: 'taxa de multa, 4 decimais' }),
   num('distribution', 173, 173, { default: 2, ref: '1 cooperativa distribui, 2 cliente distribui' }),
+  num('currencyCode', 193, 193, { default: 9, ref: 'código da moeda: 9 = real' }),
+  cents('iofCents', 194, 205, { ref: 'valor do IOF (moeda real)' }),
   alpha('payerAddress', 275, 311),
   alpha('payerNeighborhood', 312, 326),
-  alpha('drawerName', 352, 391),
+  alpha('drawerName', 352, 391, { ref: 'sacador/avalista ou mensagem' }),
   num('protestDays', 392, 393),
   blank(394, 394),
 ]);
@@ -80,10 +103,13 @@ export const sicoob756Remessa400 = remessaLayout400({
     speciesCode: sicoobSpecies(v.species),
     // Sicoob: aceite 0 = não, 1 = sim.
     acceptance: v.acceptance === 'A' ? '1' : '0',
-    drawerFlag: drawerFlag(v),
-    interestRate: v.interestCode === 2 ? percentDigits(Number(v.interestValue), 4) : 0,
+    ...drawerOrMessage(v),
+    interestRate: monthlyInterestRate(v),
     fineRate: percentDigits(finePercentBasisPoints(v), 4),
+    // Sicoob instrução: 42 = devolver após 15 dias vencido, 43 = após 30 dias.
+    instruction1: writeOffInstruction(v, { 15: '42', 30: '43' }) ?? '00',
   }),
+  refuses: { interestFrom: noColumn400.interestFrom, fineFrom: noColumn400.fineFrom, pix: noColumn400.pix },
   // Sicoob prescribes no file name; same daily pattern, prefix SC.
   fileName: dailyFileName('SC'),
 });

@@ -77,6 +77,48 @@ describe('Sicoob 756 CNAB 400 remessa', () => {
   });
 });
 
+describe('Sicoob 756 CNAB 400: moeda, IOF, juros ao dia, baixa, mensagem', () => {
+  const one = (overrides: Parameters<typeof titulo>[0]) =>
+    writeRemessa(remessa('756', portadores['756'], [titulo({ nossoNumero: '000000012343', ...overrides })]));
+
+  it('writes the currency code 9 at 193 and the IOF in 194-205 (kivanio/brcobranca remessa/cnab400/sicoob.rb)', () => {
+    const detail = one({ iofCents: 1234 }).lines[1]!;
+    expect(at(detail, 193, 193)).toBe('9');
+    expect(at(detail, 194, 205)).toBe('000000001234');
+    expect(at(one({}).lines[1]!, 193, 205)).toBe('9000000000000');
+  });
+
+  it('converts a daily interest amount into the monthly rate that gives the same centavos per day', () => {
+    // 41 centavos/dia sobre R$ 1.234,56: 41 × 30 / 123456 = 0,9963% a.m.; 123456 × 0,009963 / 30 = 41,0 centavos.
+    const detail = one({ amountCents: 123456, interest: { type: 'daily_amount', cents: 41 } }).lines[1]!;
+    expect(at(detail, 161, 166)).toBe('009963');
+  });
+
+  it('refuses a daily amount no 4-decimal monthly rate reproduces, naming the field', () => {
+    // R$ 10.000.000,00 at 1 centavo/day: the rate rounds to 0,0000% (0,0001% would charge 33 centavos a day).
+    expect(() => one({ amountCents: 1_000_000_000, interest: { type: 'daily_amount', cents: 1 } })).toThrow(
+      /interest: o CNAB 400 do Sicoob leva só a taxa mensal/,
+    );
+  });
+
+  it('asks for return after 15 or 30 days with instructions 42/43 and refuses other prazos', () => {
+    expect(at(one({ writeOffDays: 15 }).lines[1]!, 157, 160)).toBe('4200');
+    expect(at(one({ writeOffDays: 30 }).lines[1]!, 157, 160)).toBe('4300');
+    expect(() => one({ writeOffDays: 20 })).toThrow(
+      /writeOffDays: o banco só aceita baixa\/devolução após 15 ou 30 dias/,
+    );
+  });
+
+  it('prints one message in 352-391 with the indicativo blank, and refuses a message beside a sacador', () => {
+    const detail = one({ messages: ['Não receber após 30 dias'] }).lines[1]!;
+    expect(at(detail, 82, 82)).toBe(' ');
+    expect(at(detail, 352, 391).trimEnd()).toBe('NAO RECEBER APOS 30 DIAS');
+    expect(() =>
+      one({ messages: ['x'], drawer: { name: 'Sacador Ltda', document: '11222333000181' } }),
+    ).toThrow(/campo messages/);
+  });
+});
+
 describe('Sicoob 756 CNAB 400 retorno built from the manual table', () => {
   const header = retornoHeader({
     27: '4327',
