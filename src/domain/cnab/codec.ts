@@ -170,6 +170,17 @@ export function encodeField(field: FieldSpec, value: Value | null): string {
     return text.padStart(width, '0');
   }
   if (field.type === 'alpha' && field.upper !== false) text = text.toUpperCase();
+  if (pad === 'left-zero') {
+    // An alphanumeric identifier (documentField): punctuation dropped, zero-filled, never cut.
+    text = text.replace(/[.\-/\s]/g, '');
+    if (!/^[0-9A-Za-z]*$/.test(text) || text.length > width)
+      throw new CnabFieldError(
+        field.name,
+        field.start,
+        `campo ${field.name}: "${text}" não cabe em ${width} posições alfanuméricas (${field.start}-${field.end})`,
+      );
+    return text.padStart(width, '0');
+  }
   if (text.length > width) text = text.slice(0, width);
   return pad === 'left-space' ? text.padStart(width, ' ') : text.padEnd(width, ' ');
 }

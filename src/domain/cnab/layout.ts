@@ -186,6 +186,17 @@ export const alpha = (
   end: number,
   extra: Partial<FieldSpec> = {},
 ): FieldSpec => ({ name, start, end, type: 'alpha', ...extra });
+/**
+ * A CPF/CNPJ (G006): alphanumeric, because from July 2026 a CNPJ may carry letters in its first 12 characters
+ * (IN RFB 2.229/2024), in the numeric form's place: right-aligned, zero-filled, as FEBRABAN's note on the
+ * alphanumeric CNPJ keeps the "número de inscrição" fields. A purely numeric document is written exactly as before.
+ */
+export const documentField = (
+  name: FieldSpec['name'],
+  start: number,
+  end: number,
+  extra: Partial<FieldSpec> = {},
+): FieldSpec => alpha(name, start, end, { pad: 'left-zero', ...extra });
 export const blank = (start: number, end: number): FieldSpec => ({ name: '_', start, end, type: 'alpha' });
 export const zeros = (start: number, end: number): FieldSpec => ({
   name: '_',

@@ -26,11 +26,20 @@ export const movementSchema = z.enum([
   'changeOtherData',
 ]);
 
+/**
+ * A payer's or drawer's CPF (11 digits) or CNPJ (14 characters: since July 2026 the first 12 may be letters, the
+ * last two are digits); punctuation dropped, letters upper-cased.
+ */
+const personDocument = z
+  .string()
+  .transform((s) => s.replace(/[.\-/\s]/g, '').toUpperCase())
+  .refine((s) => /^\d{11}$/.test(s) || /^[0-9A-Z]{12}\d{2}$/.test(s), {
+    message: 'CPF (11 dígitos) ou CNPJ (14 caracteres; alfanumérico a partir de julho de 2026)',
+  });
+
 export const payerSchema = z.object({
   name: z.string().min(1),
-  document: digits(14).refine((s) => s.length === 11 || s.length === 14, {
-    message: 'CPF (11) ou CNPJ (14) dígitos',
-  }),
+  document: personDocument,
   address: z.string().default(''),
   neighborhood: z.string().default(''),
   zip: digits(8).default(''),
@@ -87,7 +96,7 @@ export const tituloSchema = z.object({
   /** Write off / return after N days past due (absent: bank default). */
   writeOffDays: z.number().int().min(1).max(999).optional(),
   payer: payerSchema,
-  drawer: z.object({ name: z.string(), document: digits(14) }).optional(),
+  drawer: z.object({ name: z.string(), document: personDocument }).optional(),
   pix: z
     .object({
       keyType: z.enum(['cpf', 'cnpj', 'phone', 'email', 'evp']),

@@ -4,7 +4,7 @@
  * cobrança 9 + DV and nosso número 13 (45-57); T with nosso número 41-53, seu número 55-69, tarifa 194-208,
  * motivos 209-218. Cross-checked with kivanio/brcobranca remessa+retorno/cnab240/santander.rb.
  */
-import { alpha, blank, cents, constant, date8, num } from '../../cnab/layout.js';
+import { alpha, blank, cents, constant, date8, documentField, num } from '../../cnab/layout.js';
 import { remessa240, retorno240 } from '../../cnab/febraban-240.js';
 
 const bank = '033';
@@ -85,7 +85,7 @@ export const santander033Retorno240 = retorno240({
       alpha('companyUse', 101, 125),
       num('currencyCode', 126, 127),
       num('payerDocumentType', 128, 128),
-      num('payerDocument', 129, 143),
+      documentField('payerDocument', 129, 143),
       alpha('payerName', 144, 183),
       alpha('contractNumber', 184, 193),
       cents('feeCents', 194, 208),
