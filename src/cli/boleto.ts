@@ -15,7 +15,9 @@ interface MakeOptions {
   modalidade?: string;
   parcela?: string;
   byte?: string;
+  iof?: string;
   nossoNumero?: string;
+  seuNumero?: string;
   due?: string;
   amount?: string;
   today?: string;
@@ -49,6 +51,7 @@ function makeAction(options: MakeOptions): void {
         due.trim().toLowerCase() === 'sem' ? null : parseCalendarDate(due.trim(), 'vencimento (--due)'),
       amountCents,
       nossoNumero: required(options.nossoNumero, '--nosso-numero', 'nosso número'),
+      seuNumero: options.seuNumero,
       beneficiary: {
         agency: options.agency,
         account: options.account,
@@ -58,6 +61,7 @@ function makeAction(options: MakeOptions): void {
         modalidade: options.modalidade,
         parcela: options.parcela,
         byteIdt: options.byte,
+        iof: options.iof,
       },
     },
     { today: referenceDate(options.today) },
@@ -139,7 +143,12 @@ export function register(program: Command): void {
     .option('--modalidade <modalidade>', 'Sicoob: modalidade (padrão 01)')
     .option('--parcela <parcela>', 'Sicoob: parcela (padrão 001)')
     .option('--byte <byte>', 'Sicredi: byte de geração do nosso número, 2 a 9 (padrão 2)')
+    .option('--iof <percentual>', 'Santander: IOF de seguradoras, 0 a 9 (padrão 0)')
     .option('--nosso-numero <número>', 'parte sequencial do nosso número (o DV é calculado)')
+    .option(
+      '--seu-numero <número>',
+      'Itaú, carteiras 106/107/122/142/143/195/196/198: seu número (até 7 dígitos)',
+    )
     .option('--due <data>', 'vencimento AAAA-MM-DD, ou "sem" (fator 0000)')
     .option('--amount <valor>', 'valor em reais, ex.: 1234.56 ou 1.234,56')
     .option('--today <data>', 'data de referência AAAA-MM-DD (padrão: hoje em São Paulo)')

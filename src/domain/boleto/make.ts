@@ -25,6 +25,8 @@ export interface MakeBankBoletoInput {
   beneficiary: BeneficiaryInput;
   /** Sequential part of the nosso número; the bank module adds prefixes and the DV. */
   nossoNumero: string;
+  /** Itaú carteiras with "seu número" in the campo livre (106, 107, 122, 142, 143, 195, 196, 198). */
+  seuNumero?: string;
 }
 
 export interface MakeBankBoletoOptions {
@@ -79,7 +81,13 @@ export function makeBankBoleto(input: MakeBankBoletoInput, options: MakeBankBole
   }
   if (typeof input.nossoNumero !== 'string' || input.nossoNumero.trim() === '')
     throw new BoletoError('nosso número', 'é obrigatório');
-  const bankInput = { ...input.beneficiary, nossoNumero: input.nossoNumero, amountCents, issueDate: today };
+  const bankInput = {
+    ...input.beneficiary,
+    nossoNumero: input.nossoNumero,
+    seuNumero: input.seuNumero,
+    amountCents,
+    issueDate: today,
+  };
   const nossoNumero = bank.makeNossoNumero(bankInput);
   const campoLivre = bank.makeCampoLivre(bankInput);
   if (!/^\d{25}$/.test(campoLivre))

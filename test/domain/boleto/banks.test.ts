@@ -248,6 +248,51 @@ describe('nosso número check digits', () => {
       itauNossoNumeroDac('9999', '99999', '175', '00258281'),
     );
   });
+  it("Itaú carteira 112: DAC over carteira + nosso número only (manual's current exception list)", () => {
+    // By hand, módulo 10 over "112" + "12345678": weights 2,1,2,… from the right.
+    const digits = '11212345678';
+    let sum = 0;
+    [...digits].reverse().forEach((d, i) => {
+      const p = Number(d) * (i % 2 === 0 ? 2 : 1);
+      sum += Math.floor(p / 10) + (p % 10);
+    });
+    const byHand = (10 - (sum % 10)) % 10;
+    expect(itauNossoNumeroDac('0810', '53678', '112', '12345678')).toBe(byHand);
+    expect(itauNossoNumeroDac('9999', '99999', '112', '12345678')).toBe(byHand);
+    const boleto = makeBankBoleto(
+      {
+        bankCode: '341',
+        dueDate: null,
+        amountCents: 0,
+        nossoNumero: '12345678',
+        beneficiary: { agency: '0810', account: '53678', carteira: '112' },
+      },
+      { today: '2026-11-23' },
+    );
+    expect(boleto.nossoNumero.formatted).toBe(`112/12345678-${byHand}`);
+    expect(boleto.campoLivre.slice(0, 12)).toBe(`11212345678${byHand}`);
+  });
+  it.each([
+    // kivanio/brcobranca spec/brcobranca/boleto/itau_spec.rb ("Gerar boleto", carteira 196, convênio 12345).
+    ['1234567', '1960025828112345671234550'],
+    ['123456', '1960025828101234561234550'],
+  ])('Itaú carteira 196 with seu número %s (itau_spec)', (seuNumero, campoLivre) => {
+    const boleto = makeBankBoleto(
+      {
+        bankCode: '341',
+        dueDate: null,
+        amountCents: 13500,
+        nossoNumero: '258281',
+        seuNumero,
+        beneficiary: { agency: '0810', account: '53678', carteira: '196', convenio: '12345' },
+      },
+      { today: '2026-11-23' },
+    );
+    expect(boleto.campoLivre).toBe(campoLivre);
+    const parsed = parseBoleto(boleto.line, { today: '2026-11-23' });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.valid).toBe(true);
+  });
   it('Sicoob, constante 3197 [Sicoob manual]', () => {
     expect(sicoobNossoNumeroDv('0001', '19', '0000021')).toBe(8);
     const boleto = makeBankBoleto(
@@ -276,6 +321,26 @@ describe('nosso número check digits', () => {
       expect(sum % 11).toBe(remainder);
       expect(sicoobNossoNumeroDv('0001', '19', nossoNumero), nossoNumero).toBe(dv);
     }
+  });
+  it('Santander: the IOF digit of insurers at campo livre position 22, checked by the parser', () => {
+    const make = (iof?: string) =>
+      makeBankBoleto(
+        {
+          bankCode: '033',
+          dueDate: null,
+          amountCents: 5400,
+          nossoNumero: '90002720',
+          beneficiary: { convenio: '1899775', carteira: '102', iof },
+        },
+        { today: '2026-11-23' },
+      );
+    // santander_spec campo livre '9189977500009000272070102' with IOF 0; 7% puts 7 in its place and nothing else moves.
+    expect(make().campoLivre).toBe('9189977500009000272070102');
+    expect(make('7').campoLivre).toBe('9189977500009000272077102');
+    const parsed = parseBoleto(make('7').line, { today: '2026-11-23' });
+    expect(parsed.valid).toBe(true);
+    expect(parsed.campoLivreFields?.iof).toBe('7');
+    expect(() => make('10')).toThrow(/^IOF: "10" não é aceito/);
   });
   it('Santander (santander_spec)', () => {
     const nn = (n: string) =>
@@ -322,8 +387,8 @@ describe('input errors name the field in pt-BR', () => {
     [{ ...base, dueDate: '2026-13-01' }, /^vencimento: /],
     [{ ...base, dueDate: '2045-01-01' }, /^vencimento: 2045-01-01 está fora da janela/],
     [
-      { ...base, beneficiary: { ...base.beneficiary, carteira: '198' } },
-      /^carteira: 198 usa o leiaute com seu número/,
+      { ...base, beneficiary: { ...base.beneficiary, carteira: '198', convenio: '12345' } },
+      /^seu número: a carteira 198 leva o seu número/,
     ],
     [
       { ...base, bankCode: '001', beneficiary: { convenio: '12345', carteira: '18' } },

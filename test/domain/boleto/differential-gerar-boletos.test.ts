@@ -71,7 +71,8 @@ describe('campo livre: ours = gerar-boletos', () => {
       fc.property(
         digits(4),
         digits(5),
-        fc.constantFrom('109', '110', '112', '157', '175'),
+        // Not 112: gerar-boletos follows the older manual edition (DAC over agência/conta for 112); see banks.test.ts.
+        fc.constantFrom('109', '110', '157', '175'),
         digits(8),
         cents,
         (agency, account, carteira, nn, amount) => {

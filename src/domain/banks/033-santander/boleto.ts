@@ -2,14 +2,23 @@
  * Santander (033). Source: Santander "Layout de cobrança – código de barras" (campo livre: fixo 9, código do
  * beneficiário 7, nosso número 13 with DV, IOF, carteira), cross-checked with kivanio/brcobranca santander.rb.
  *
- * campo livre (25): "9" + código do beneficiário(7) + nosso número(12) + DV(1) + IOF "0" + carteira(3)
+ * campo livre (25): "9" + código do beneficiário(7) + nosso número(12) + DV(1) + IOF(1) + carteira(3)
+ * IOF: "IOF – Seguradoras (se 7% informar 7, limitado a 9%); demais clientes usar 0" (as eduardokum/laravel-boleto
+ *   Boleto/Banco/Santander.php `ios` transcribes the manual).
  * Nosso número DV: módulo 11, weights 2..9 from the right, DV = 11 − remainder; remainder 0 or 1 → 0.
  */
-import { digitsField, mod11ZeroWhenOver9 } from '../../boleto/digits.js';
+import { BoletoError, digitsField, mod11ZeroWhenOver9 } from '../../boleto/digits.js';
 import type { BankBoletoInput, BankBoletoRules } from '../../boleto/bank-rules.js';
 
 function nossoNumeroDigits(input: BankBoletoInput): string {
   return digitsField(input.nossoNumero, 'nosso número', 12);
+}
+
+function iofDigit(input: BankBoletoInput): string {
+  const iof = (input.iof ?? '0').trim() || '0';
+  if (!/^\d$/.test(iof))
+    throw new BoletoError('IOF', `"${iof}" não é aceito; informe o percentual de 0 a 9 (seguradoras) ou 0`);
+  return iof;
 }
 
 export const santander: BankBoletoRules = {
@@ -19,6 +28,7 @@ export const santander: BankBoletoRules = {
     { field: 'convenio', label: 'código do beneficiário', required: true, note: 'até 7 dígitos' },
     { field: 'carteira', label: 'carteira', required: true, note: '3 dígitos (ex.: 101, 102, 201)' },
     { field: 'nossoNumero', label: 'nosso número', required: true, note: 'até 12 dígitos' },
+    { field: 'iof', label: 'IOF', required: false, note: 'seguradoras: percentual de 0 a 9 (padrão 0)' },
   ],
   makeNossoNumero(input) {
     const value = nossoNumeroDigits(input);
@@ -32,7 +42,7 @@ export const santander: BankBoletoRules = {
       digitsField(input.convenio, 'código do beneficiário', 7) +
       value +
       String(mod11ZeroWhenOver9(value)) +
-      '0' +
+      iofDigit(input) +
       digitsField(input.carteira, 'carteira', 3)
     );
   },

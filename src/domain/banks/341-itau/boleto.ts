@@ -3,11 +3,13 @@
  * and Itaú "CNAB 400 – nota 10/DAC", cross-checked with kivanio/brcobranca itau.rb.
  *
  * campo livre (25): carteira(3) + nosso número(8) + DAC(1) + agência(4) + conta(5) + DAC agência/conta(1) + "000"
- * DAC of the nosso número: módulo 10 over agência(4) + conta(5) + carteira(3) + nosso número(8); for carteiras
- *   126, 131, 146, 150 and 168 only carteira + nosso número enter the calculation.
+ * DAC of the nosso número: módulo 10 over agência(4) + conta(5) + carteira(3) + nosso número(8); "à exceção estão as
+ *   carteiras 112, 126, 131, 146, 150 e 168", whose DAC is módulo 10 over carteira + nosso número only. The manual's
+ *   older editions listed the exception without 112 (as caelum-stella and gerar-boletos still do); the current one
+ *   includes it, and kivanio/brcobranca follows it since commit d6ba77b (2010, its issue #4, a rejected 112 boleto).
  * DAC of agência/conta: módulo 10 over agência(4) + conta(5).
- * Carteiras 106, 107, 122, 142, 143, 195, 196 and 198 use another campo livre (seu número + código do cliente):
- * not supported here and refused with a message.
+ * Carteiras 106, 107, 122, 142, 143, 195, 196 and 198 ("seu número" in the campo livre): carteira(3) + nosso
+ *   número(8) + seu número(7) + código do cliente(5, the convênio) + DAC módulo 10 of those 23 digits + "0".
  */
 import { BoletoError, digitsField, mod10 } from '../../boleto/digits.js';
 import {
@@ -21,7 +23,7 @@ import {
   type CheckIssue,
 } from '../../boleto/bank-rules.js';
 
-export const ITAU_CARTEIRAS_DAC_WITHOUT_ACCOUNT = ['126', '131', '146', '150', '168'] as const;
+export const ITAU_CARTEIRAS_DAC_WITHOUT_ACCOUNT = ['112', '126', '131', '146', '150', '168'] as const;
 const SEU_NUMERO_CARTEIRAS = ['106', '107', '122', '142', '143', '195', '196', '198'];
 
 export function itauNossoNumeroDac(
@@ -35,13 +37,23 @@ export function itauNossoNumeroDac(
     : mod10(agency + account + carteira + nossoNumero);
 }
 
+/** The 23 digits of a seu-número carteira's campo livre before its DAC. */
+function seuNumeroBody(input: BankBoletoInput, carteira: string, nossoNumero: string): string {
+  if (input.seuNumero === undefined || input.seuNumero.trim() === '')
+    throw new BoletoError(
+      'seu número',
+      `a carteira ${carteira} leva o seu número (até 7 dígitos) no código de barras`,
+    );
+  return (
+    carteira +
+    nossoNumero +
+    digitsField(input.seuNumero, 'seu número', 7) +
+    digitsField(input.convenio, 'código do cliente (convênio)', 5)
+  );
+}
+
 function parts(input: BankBoletoInput) {
   const carteira = digitsField(input.carteira, 'carteira', 3);
-  if (SEU_NUMERO_CARTEIRAS.includes(carteira))
-    throw new BoletoError(
-      'carteira',
-      `${carteira} usa o leiaute com seu número e código do cliente, ainda não suportado`,
-    );
   const agency = agencyDigits(input);
   const account = accountDigits(input, 5);
   const accountDac = mod10(agency + account);
@@ -61,6 +73,18 @@ export const itau: BankBoletoRules = {
     },
     { field: 'carteira', label: 'carteira', required: true, note: '3 dígitos (ex.: 109, 112, 157, 175)' },
     { field: 'nossoNumero', label: 'nosso número', required: true, note: 'até 8 dígitos' },
+    {
+      field: 'convenio',
+      label: 'código do cliente',
+      required: false,
+      note: '5 dígitos; só nas carteiras 106, 107, 122, 142, 143, 195, 196 e 198',
+    },
+    {
+      field: 'seuNumero',
+      label: 'seu número',
+      required: false,
+      note: 'até 7 dígitos; só nas carteiras 106, 107, 122, 142, 143, 195, 196 e 198',
+    },
   ],
   checkInput(input) {
     const typed = typedAccountDv(input);
@@ -76,6 +100,10 @@ export const itau: BankBoletoRules = {
   },
   makeCampoLivre(input) {
     const { carteira, agency, account, accountDac, value } = parts(input);
+    if (SEU_NUMERO_CARTEIRAS.includes(carteira)) {
+      const body = seuNumeroBody(input, carteira, value);
+      return body + String(mod10(body)) + '0';
+    }
     return (
       carteira +
       value +
