@@ -5,11 +5,11 @@
  * Demonstração Norte, a portador `SUPPLIER` and an active credit-platform integration against the Supplier emulator
  * at /emulators/supplier (environment dev, its demo client credentials).
  */
-import { upsertPortador } from '../store/banking.js';
-import type { Store } from '../store/connection.js';
-import { createIntegration } from '../store/integrations.js';
-import { newWebhookToken } from './integrations.js';
-import type { SecretBox } from './secrets.js';
+import { upsertPortador } from '../../store/banking.js';
+import type { Store } from '../../store/connection.js';
+import { createIntegration } from '../../store/integrations.js';
+import { newWebhookToken } from '../integrations.js';
+import type { SecretBox } from '../secrets.js';
 
 export const DEMO_EFI_ENDPOINT = '/emulators/efi';
 export const DEMO_SUPPLIER_ENDPOINT = '/emulators/supplier';
