@@ -32,6 +32,34 @@ async function putTitulo(erpKey: string, body: Record<string, unknown>): Promise
   return json(response).id as string;
 }
 
+/** An integration of the portador of título `id` (only what the boleto reads matters here). */
+async function integrationOf(
+  id: string,
+  own: { platform: string; chargeType: string; active: number; webhookToken: string },
+) {
+  const portadorId = json(await h.asUser(cookie, `/api/receivables/${id}`)).receivable.portadorId as string;
+  return createIntegration(
+    h.store.db,
+    {
+      ...own,
+      companyId: h.companies.sul,
+      portadorId,
+      environment: 'sandbox',
+      endpointUrl: '',
+      realtime: 0,
+      referenceDate: issueDate,
+      options: {},
+      secrets: null,
+      feeCents: 0,
+      receiptHistoryCode: null,
+      entriesHistoryCode: null,
+      feesHistoryCode: null,
+      notifyUserIds: [],
+    },
+    'test',
+  );
+}
+
 const detail = async (id: string) => json(await h.asUser(cookie, `/api/receivables/${id}`)).boleto;
 const pdf = (id: string) => h.asUser(cookie, `/api/receivables/${id}/boleto.pdf`);
 
@@ -95,30 +123,12 @@ describe('boleto of a título (console)', () => {
 
   it('adds the PIX BR Code of a Boleto Híbrido (hybrid integration, PIX key on the account)', async () => {
     const id = await putTitulo('TIT-B2', { number: '4322', portadorErpKey: 'BB-17' });
-    const portadorId = json(await h.asUser(cookie, `/api/receivables/${id}`)).receivable.portadorId as string;
-    await createIntegration(
-      h.store.db,
-      {
-        companyId: h.companies.sul,
-        portadorId,
-        platform: 'cnab',
-        chargeType: 'hybrid',
-        environment: 'sandbox',
-        endpointUrl: '',
-        realtime: 0,
-        referenceDate: issueDate,
-        active: 1,
-        options: {},
-        secrets: null,
-        webhookToken: 'teste-boleto-hibrido',
-        feeCents: 0,
-        receiptHistoryCode: null,
-        entriesHistoryCode: null,
-        feesHistoryCode: null,
-        notifyUserIds: [],
-      },
-      'test',
-    );
+    await integrationOf(id, {
+      platform: 'cnab',
+      chargeType: 'hybrid',
+      active: 1,
+      webhookToken: 'teste-boleto-hibrido',
+    });
     const boleto = await detail(id);
     expect(parsePix(boleto.pixCopyPaste)).toMatchObject({
       valid: true,
@@ -132,29 +142,12 @@ describe('boleto of a título (console)', () => {
 
   it("shows the platform's values once it registered the título, and has no 2ª via of its own", async () => {
     const id = await putTitulo('TIT-B3', { number: '4323', portadorErpKey: 'BB-17' });
-    const integration = await createIntegration(
-      h.store.db,
-      {
-        companyId: h.companies.sul,
-        portadorId: json(await h.asUser(cookie, `/api/receivables/${id}`)).receivable.portadorId,
-        platform: 'efi',
-        chargeType: 'boleto',
-        environment: 'sandbox',
-        endpointUrl: '',
-        realtime: 0,
-        referenceDate: issueDate,
-        active: 0,
-        options: {},
-        secrets: null,
-        webhookToken: 'teste-boleto-efi',
-        feeCents: 0,
-        receiptHistoryCode: null,
-        entriesHistoryCode: null,
-        feesHistoryCode: null,
-        notifyUserIds: [],
-      },
-      'test',
-    );
+    const integration = await integrationOf(id, {
+      platform: 'efi',
+      chargeType: 'boleto',
+      active: 0,
+      webhookToken: 'teste-boleto-efi',
+    });
     const line = '36490001234567800001234567890128312340000123456';
     await h.store.transaction(async (tx) => {
       const { row } = await lockRemessa(tx, {
