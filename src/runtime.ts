@@ -18,13 +18,13 @@ import {
   DEMO_EFI_ENDPOINT,
   DEMO_SUPPLIER_ENDPOINT,
   seedDemoIntegrations,
-} from './services/demo-integrations.js';
+} from './services/demo/integrations.js';
 import type { PlatformDeps } from './services/platform-gateway.js';
 import { SecretBox } from './services/secrets.js';
 import { registerWorkers, startJobQueue, type JobQueue } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { openStore, type Store } from './store/connection.js';
-import { seedDemo, type SeedDemoResult } from './store/seed-demo.js';
+import { seedDemo, type SeedDemoResult } from './services/demo/seed.js';
 
 export interface StartOptions {
   /** 0 = random free port. Default env PORT or 3000. */

@@ -8,7 +8,7 @@ import { registerWorkers, startJobQueue } from '../jobs/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { secretBoxFor, startFinconsole } from '../runtime.js';
 import { appliedMigrationCount, openStore, type Store } from '../store/connection.js';
-import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from '../store/seed-demo.js';
+import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from '../services/demo/seed.js';
 import { findUserByEmail } from '../store/users.js';
 
 function describeDatabase(config: Config): string {

@@ -204,10 +204,33 @@ export const historySchema = z.object({
   at: z.string(),
 });
 
+export const receivableBoletoSchema = z
+  .object({
+    available: z.boolean().meta({ description: 'Há boleto (2ª via) para este título' }),
+    reason: z
+      .string()
+      .nullable()
+      .meta({ description: 'Por que não há boleto (sem portador com banco, título pago…), em pt-BR' }),
+    registered: z.boolean().meta({
+      description: 'Os valores são os da plataforma em que o título foi registrado (senão, calculados aqui)',
+    }),
+    platform: z.string().nullable(),
+    nossoNumero: z.string().nullable(),
+    line: z.string().nullable().meta({ description: 'Linha digitável, pontuada como impressa' }),
+    pixCopyPaste: z.string().nullable().meta({ description: 'PIX copia e cola (boleto híbrido)' }),
+    pdfUrl: z
+      .string()
+      .nullable()
+      .meta({ description: 'A 2ª via em PDF: a da plataforma, ou GET /api/receivables/:id/boleto.pdf' }),
+  })
+  .meta({ id: 'ReceivableBoleto' });
+export type ReceivableBoletoView = z.infer<typeof receivableBoletoSchema>;
+
 export const receivableDetailSchema = z
   .object({
     receivable: receivableSchema,
     movements: z.array(movementSchema),
     history: z.array(historySchema),
+    boleto: receivableBoletoSchema,
   })
   .meta({ id: 'ReceivableDetail' });

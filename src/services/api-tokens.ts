@@ -5,8 +5,8 @@
 import type { Store } from '../store/connection.js';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenRow } from '../store/api-tokens.js';
 import { appendHistory } from '../store/history.js';
-import { notFound, ServiceError } from './errors.js';
-import { recordScope, scopeFor, type UserPrincipal } from './scope.js';
+import { notFound } from './errors.js';
+import { assertAdmin, recordScope, scopeFor, type UserPrincipal } from './scope.js';
 
 export interface ApiTokenView {
   id: string;
@@ -28,10 +28,7 @@ function view(row: ApiTokenRow): ApiTokenView {
   };
 }
 
-export function assertAdmin(user: UserPrincipal): void {
-  if (user.role !== 'admin')
-    throw new ServiceError(403, 'forbidden', 'Somente administradores gerenciam tokens de API.');
-}
+const MANAGE = 'gerenciam tokens de API';
 
 async function tokensIn(store: Store, companyIds: readonly string[]): Promise<ApiTokenRow[]> {
   const lists = await Promise.all(companyIds.map((id) => listApiTokens(store.db, id)));
@@ -43,7 +40,7 @@ export async function listTokens(
   user: UserPrincipal,
   companyId: string,
 ): Promise<ApiTokenView[]> {
-  assertAdmin(user);
+  assertAdmin(user, MANAGE);
   return (await tokensIn(store, scopeFor(user, companyId))).map(view);
 }
 
@@ -52,7 +49,7 @@ export async function createToken(
   user: UserPrincipal,
   input: { companyId: string; name: string },
 ): Promise<ApiTokenView & { token: string }> {
-  assertAdmin(user);
+  assertAdmin(user, MANAGE);
   scopeFor(user, input.companyId);
   return store.transaction(async (tx) => {
     const { token, row } = await createApiToken(tx, input);
@@ -69,7 +66,7 @@ export async function createToken(
 }
 
 export async function revokeToken(store: Store, user: UserPrincipal, id: string): Promise<void> {
-  assertAdmin(user);
+  assertAdmin(user, MANAGE);
   const row = (await tokensIn(store, recordScope(user))).find((t) => t.id === id);
   if (!row) throw notFound('Token não encontrado.');
   if (row.revokedAt) return;

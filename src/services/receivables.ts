@@ -9,6 +9,8 @@ import type {
   ReceivableUpsertBody,
   ReceivableView,
 } from '../contracts/receivables.js';
+import { todayInSaoPaulo } from '../domain/dates.js';
+import { pastDueDateIssue } from '../domain/receivable/due-date.js';
 import {
   isClosedStatus,
   RECEIVABLE_STATUS_LABELS,
@@ -31,6 +33,7 @@ import { customerErpKeysById as customerErpKeys } from '../store/customers.js';
 import { withActorNames } from './actors.js';
 import { immutableConflict } from './customers.js';
 import { announceReceivable } from './events.js';
+import { receivableBoleto } from './receivable-boleto.js';
 import { queueRealtimeRegistration, registrationOf } from './registration.js';
 import { queuePlatformChange } from './remessa-changes.js';
 import type { RegistrationView } from '../contracts/registration.js';
@@ -50,16 +53,24 @@ async function sendDueDateToPlatform(
 }
 
 /**
- * Refuses (409 `receivable_closed`) a change to a título that is already paid, written off or cancelled. Called
- * after the upsert inside the caller's transaction, so throwing rolls the change back.
+ * What a change of an existing título must respect, whoever makes it (ERP upsert or console edit): refuses (409
+ * `receivable_closed`) a change to a título that is already paid, written off or cancelled, and (400 `validation`) a
+ * changed due date before today. Called after the upsert inside the caller's transaction, so throwing rolls the
+ * change back.
  */
-function assertOpenForChange(
+function assertChangeAllowed(
   result: { created: boolean; changed: boolean; changedFields: readonly string[]; row: ReceivableRow },
   label: string,
 ): void {
   if (result.created || !result.changed) return;
   const { status } = result.row;
-  if (!isClosedStatus(status)) return;
+  if (!isClosedStatus(status)) {
+    const pastDueDate =
+      result.changedFields.includes('dueDate') && pastDueDateIssue(result.row.dueDate, todayInSaoPaulo());
+    if (pastDueDate)
+      throw validationError([{ path: 'dueDate', message: pastDueDate }], 'Vencimento anterior a hoje.');
+    return;
+  }
   const statusLabel = RECEIVABLE_STATUS_LABELS[status];
   throw new ServiceError(
     409,
@@ -176,7 +187,7 @@ export async function upsertReceivableByErpKey(
       ),
     );
   }
-  assertOpenForChange(result, `O título "${args.erpKey}"`);
+  assertChangeAllowed(result, `O título "${args.erpKey}"`);
   await sendDueDateToPlatform(tx, result, args.actor);
   if (body.invoiceAuthorized) await queueRealtimeRegistration(tx, result.row, args.actor);
   const view = await viewOf(tx, result.row);
@@ -226,7 +237,7 @@ export async function patchReceivable(
       actor: args.actor,
       source: 'console',
     });
-    assertOpenForChange(result, 'O título');
+    assertChangeAllowed(result, 'O título');
     await sendDueDateToPlatform(tx, result, args.actor);
     return viewOf(tx, result.row);
   });
@@ -247,12 +258,14 @@ function movementView(m: MovementRow) {
 export async function receivableDetail(store: Store, scope: readonly string[], id: string) {
   const receivable = await getReceivable(store.db, { companyIds: scope, id });
   if (!receivable) throw notFound('Título não encontrado.');
-  const [movements, history] = await Promise.all([
+  const [movements, history, row] = await Promise.all([
     listMovements(store.db, id),
     listHistory(store.db, 'receivable', id),
+    getReceivableRow(store.db, id, scope),
   ]);
   return {
     receivable,
+    boleto: await receivableBoleto(store.db, row!),
     movements: movements.map(movementView),
     history: await withActorNames(
       store.db,

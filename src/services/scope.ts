@@ -88,6 +88,11 @@ export function scopedFilters<Query extends { companyId: string }>(
   return { ...filters, companyIds: scopeFor(principal, companyId) };
 }
 
+/** Only administrators may do `what` ("gerenciam tokens de API": the message reads "Somente administradores …"). */
+export function assertAdmin(user: UserPrincipal, what: string): void {
+  if (user.role !== 'admin') throw new ServiceError(403, 'forbidden', `Somente administradores ${what}.`);
+}
+
 /** Viewers read only; tokens and admins/operators may write. */
 export function assertCanWrite(principal: Principal): void {
   if (principal.kind === 'user' && principal.role === 'viewer')

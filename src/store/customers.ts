@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from './connection.js';
-import { appendHistory } from './history.js';
+import { appendCreatedHistory, appendHistory } from './history.js';
 import { customers, establishments } from './schema.js';
 import {
   findByErpKey,
@@ -248,4 +248,28 @@ export async function customerErpKeysById(
     .from(customers)
     .where(inArray(customers.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.id, row.erpKey]));
+}
+
+/**
+ * Inserts many new customers at once with their 'created' history rows (a bulk load into an empty company, such as
+ * the demo data; the ERP path is upsertCustomer).
+ */
+export async function insertCustomers(
+  ex: Executor,
+  rows: (typeof customers.$inferInsert)[],
+  history: { actor: string; after: unknown },
+): Promise<CustomerRow[]> {
+  return inTransaction(ex, async (tx) => {
+    const inserted = await tx.insert(customers).values(rows).returning();
+    await appendCreatedHistory(tx, 'customer', inserted, history);
+    return inserted;
+  });
+}
+
+/** Inserts many new establishments at once (a bulk load; the ERP path is upsertEstablishment). */
+export async function insertEstablishments(
+  ex: Executor,
+  rows: (typeof establishments.$inferInsert)[],
+): Promise<EstablishmentRow[]> {
+  return ex.insert(establishments).values(rows).returning();
 }

@@ -32,6 +32,26 @@ export async function appendHistory(ex: Executor, entry: HistoryEntry): Promise<
   return row!;
 }
 
+/** One 'created' row for each of many new records of one entity (bulk loads). */
+export async function appendCreatedHistory(
+  ex: Executor,
+  entity: string,
+  records: readonly { id: string; companyId: string }[],
+  entry: { actor: string; after: unknown },
+): Promise<void> {
+  if (records.length === 0) return;
+  await ex.insert(recordHistory).values(
+    records.map((record) => ({
+      entity,
+      entityId: record.id,
+      companyId: record.companyId,
+      action: 'created',
+      actor: entry.actor,
+      after: entry.after,
+    })),
+  );
+}
+
 /** The history of one record, oldest first. */
 export async function listHistory(ex: Executor, entity: string, entityId: string): Promise<HistoryRow[]> {
   return ex

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { openAmountOf, statusOf, type MovementKind } from '../domain/receivable/postings.js';
 import type { ReceivableStatus } from '../domain/receivable/statuses.js';
 import type { Executor } from './connection.js';
-import { appendHistory } from './history.js';
+import { appendCreatedHistory, appendHistory } from './history.js';
 import { receivableMovements, receivables } from './schema.js';
 import { inTransaction } from './util.js';
 
@@ -138,5 +138,59 @@ export async function markRegistered(
         after: { status: 'registered' },
         actor: args.actor,
       });
+  });
+}
+
+export interface OpeningLedger {
+  /** The título as inserted; its open amount and status follow from `postings`. */
+  receivable: Omit<typeof receivables.$inferInsert, 'openAmountCents' | 'status'>;
+  /** Its movements, oldest first (the first is usually 'created'); keys are given here. */
+  postings: readonly Omit<PostingInput, 'key'>[];
+  /** Registered at its platform (kept while something is owed), or cancelled after the postings close it. */
+  mark?: 'registered' | 'cancelled';
+}
+
+/**
+ * Inserts many new títulos at once with their whole ledgers (a bulk load into empty companies, such as the demo
+ * data). As with postToLedger, each open amount and status follow only from the postings, and every posting has a
+ * key: `receivable:<id>:created` for the creation (the key the ERP path uses), `receivable:<id>:opening:<n>` after it.
+ * Each título gets its 'created' history row.
+ */
+export async function insertReceivablesWithLedgers(
+  ex: Executor,
+  items: readonly OpeningLedger[],
+  history: { actor: string; after: unknown },
+): Promise<(typeof receivables.$inferSelect)[]> {
+  return inTransaction(ex, async (tx) => {
+    const inserted = await tx
+      .insert(receivables)
+      .values(
+        items.map((item) => ({
+          ...item.receivable,
+          openAmountCents: openAmountOf(item.postings),
+          status:
+            item.mark === 'cancelled' ? ('cancelled' as const) : statusOf(item.postings, item.mark ?? 'open'),
+        })),
+      )
+      .returning();
+    const byKey = new Map(inserted.map((row) => [`${row.companyId}/${row.erpKey}`, row]));
+    const movements = items.flatMap((item) => {
+      const row = byKey.get(`${item.receivable.companyId}/${item.receivable.erpKey}`)!;
+      return item.postings.map((posting, index) => ({
+        receivableId: row.id,
+        kind: posting.kind,
+        amountCents: posting.amountCents,
+        occurredOn: posting.occurredOn,
+        description: posting.description ?? null,
+        source: posting.source,
+        idempotencyKey:
+          index === 0 && posting.kind === 'created'
+            ? `receivable:${row.id}:created`
+            : `receivable:${row.id}:opening:${index}`,
+      }));
+    });
+    if (movements.length > 0) await tx.insert(receivableMovements).values(movements);
+    await appendCreatedHistory(tx, 'receivable', inserted, history);
+    return inserted;
   });
 }

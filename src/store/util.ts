@@ -1,9 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Executor, Tx } from './connection.js';
 
 /** Runs fn in a transaction: a new one on the database, a savepoint inside an open transaction. */
 export function inTransaction<T>(ex: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return ex.transaction(fn);
+}
+
+/** Holds a PostgreSQL advisory lock until `tx` ends: callers with the same key run one after the other. */
+export async function lockTransaction(tx: Tx, key: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${key})`);
 }
 
 /** sha256 hex of a secret token; only hashes are stored. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
-import { todayInSaoPaulo } from '../../src/domain/dates.js';
+import { addDays, formatDateBR, todayInSaoPaulo } from '../../src/domain/dates.js';
 import * as schema from '../../src/store/schema.js';
 import { postToLedger } from '../../src/store/ledger.js';
 import { json, openTestStore, startHarness, type Harness } from './harness.js';
@@ -220,13 +220,14 @@ describe('writes and roles', () => {
 
   it('an operator changes a due date through the same upsert: history names the user', async () => {
     const cookie = await h.login(h.emails.operator);
+    const later = addDays(todayInSaoPaulo(), 30);
     const response = await h.asUser(cookie, `/api/receivables/${ids['S7']}`, {
       method: 'PATCH',
-      payload: { dueDate: '2026-09-30', portadorId: h.portadores.sul },
+      payload: { dueDate: later, portadorId: h.portadores.sul },
     });
     expect(response.statusCode).toBe(200);
     expect(json(response)).toMatchObject({
-      dueDate: '2026-09-30',
+      dueDate: later,
       portadorName: 'Itaú 1234/56789',
       amountCents: 42_000,
     });
@@ -234,7 +235,7 @@ describe('writes and roles', () => {
     expect(detail.history.at(-1)).toMatchObject({
       action: 'updated',
       before: { dueDate: '2026-08-02' },
-      after: { dueDate: '2026-09-30' },
+      after: { dueDate: later },
       actor: expect.stringMatching(/^user:/),
     });
     expect(detail.movements.map((m: { kind: string }) => m.kind)).toEqual(['created']);
@@ -256,6 +257,42 @@ describe('writes and roles', () => {
     });
     expect(paid.statusCode).toBe(409);
     expect(json(paid).error.code).toBe('receivable_closed');
+  });
+
+  it('refuses a new due date before today, naming the field with dd/mm/aaaa dates; a past one left alone stays', async () => {
+    const cookie = await h.login(h.emails.operator);
+    const today = todayInSaoPaulo();
+    const yesterday = addDays(today, -1);
+    const current = json(await h.asUser(cookie, `/api/receivables/${ids['S7']}`)).receivable.dueDate;
+    const refused = await h.asUser(cookie, `/api/receivables/${ids['S7']}`, {
+      method: 'PATCH',
+      payload: { dueDate: yesterday },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(json(refused).error).toMatchObject({
+      code: 'validation',
+      message: 'Vencimento anterior a hoje.',
+      fields: [
+        {
+          path: 'dueDate',
+          message: `o novo vencimento ${formatDateBR(yesterday)} é anterior a hoje (${formatDateBR(today)}); escolha hoje ou uma data futura`,
+        },
+      ],
+    });
+    expect(json(await h.asUser(cookie, `/api/receivables/${ids['S7']}`)).receivable.dueDate).toBe(current);
+    // Today itself is a due date the título may take.
+    const onToday = await h.asUser(cookie, `/api/receivables/${ids['S7']}`, {
+      method: 'PATCH',
+      payload: { dueDate: today },
+    });
+    expect(onToday.statusCode).toBe(200);
+    // S1 is already past due: changing its nota fiscal does not touch the rule.
+    const invoice = await h.asUser(cookie, `/api/receivables/${ids['S1']}`, {
+      method: 'PATCH',
+      payload: { invoiceNumber: 'NF-77' },
+    });
+    expect(invoice.statusCode).toBe(200);
+    expect(json(invoice)).toMatchObject({ dueDate: '2026-02-05', invoiceNumber: 'NF-77' });
   });
 });
 

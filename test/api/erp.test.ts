@@ -6,6 +6,7 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, formatDateBR, todayInSaoPaulo } from '../../src/domain/dates.js';
 import { listHistory } from '../../src/store/history.js';
 import { listMovements } from '../../src/store/ledger.js';
 import * as schema from '../../src/store/schema.js';
@@ -239,14 +240,15 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
   });
 
   it('updates mutable fields; lowering the open amount adds a negative adjustment the ledger sums to, and a history row', async () => {
+    const later = addDays(todayInSaoPaulo(), 15);
     const response = await putReceivable(
       h.tokens.sul,
       'TIT-1',
-      receivableBody({ dueDate: '2026-04-15', openAmountCents: 100_000 }),
+      receivableBody({ dueDate: later, openAmountCents: 100_000 }),
     );
     expect(response.statusCode).toBe(200);
     const updated = json(response);
-    expect(updated).toMatchObject({ dueDate: '2026-04-15', openAmountCents: 100_000, amountCents: 150_000 });
+    expect(updated).toMatchObject({ dueDate: later, openAmountCents: 100_000, amountCents: 150_000 });
     const movements = await listMovements(h.store.db, updated.id);
     expect(movements.map((m) => m.kind)).toEqual(['created', 'adjustment']);
     // Open amount 1.500,00 lowered to 1.000,00: the adjustment takes 500,00 off, so it is negative, and the
@@ -257,8 +259,39 @@ describe('PUT /api/v1/receivables/:erpKey', () => {
     expect(history.at(-1)).toMatchObject({
       action: 'updated',
       before: { dueDate: '2026-03-31', openAmountCents: 150_000 },
-      after: { dueDate: '2026-04-15', openAmountCents: 100_000 },
+      after: { dueDate: later, openAmountCents: 100_000 },
     });
+  });
+
+  it('creates a título with a past due date but refuses changing a due date to before today', async () => {
+    const created = await putReceivable(h.tokens.sul, 'TIT-PASSADO', receivableBody({ number: '502' }));
+    expect(created.statusCode).toBe(201);
+    expect(json(created)).toMatchObject({ dueDate: '2026-03-31', overdue: true });
+    const today = todayInSaoPaulo();
+    const yesterday = addDays(today, -1);
+    const moved = await putReceivable(
+      h.tokens.sul,
+      'TIT-PASSADO',
+      receivableBody({ number: '502', dueDate: yesterday }),
+    );
+    expect(moved.statusCode).toBe(400);
+    expect(json(moved).error).toMatchObject({
+      code: 'validation',
+      fields: [
+        {
+          path: 'dueDate',
+          message: `o novo vencimento ${formatDateBR(yesterday)} é anterior a hoje (${formatDateBR(today)}); escolha hoje ou uma data futura`,
+        },
+      ],
+    });
+    expect(json(await h.asErp(h.tokens.sul, '/api/v1/receivables/TIT-PASSADO')).dueDate).toBe('2026-03-31');
+    // The same past due date sent again with another change is no change of the due date.
+    const invoice = await putReceivable(
+      h.tokens.sul,
+      'TIT-PASSADO',
+      receivableBody({ number: '502', invoiceNumber: 'NF-502' }),
+    );
+    expect(invoice.statusCode).toBe(200);
   });
 
   it('refuses changes to a paid título (409 receivable_closed) but still answers the same body with 200', async () => {
@@ -361,7 +394,7 @@ describe('Idempotency-Key', () => {
     const change = await putReceivable(
       h.tokens.sul,
       'TIT-IDEM',
-      receivableBody({ number: '900', dueDate: '2026-05-01' }),
+      receivableBody({ number: '900', dueDate: addDays(todayInSaoPaulo(), 5) }),
     );
     expect(change.statusCode).toBe(200);
 
@@ -384,7 +417,7 @@ describe('Idempotency-Key', () => {
     expect(json(reused).error.message).toContain('pedido-900-v1');
     expect(await countRows(schema.receivables, h.companies.sul, 'TIT-IDEM')).toBe(1);
     const current = json(await h.asErp(h.tokens.sul, '/api/v1/receivables/TIT-IDEM'));
-    expect(current.dueDate).toBe('2026-05-01');
+    expect(current.dueDate).toBe(addDays(todayInSaoPaulo(), 5));
   });
 
   it('concurrent requests with the same key and body: one row, every answer the same 201', async () => {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/dates.js';
+import { addDays, todayInSaoPaulo } from '../../src/domain/dates.js';
 import {
   apiGet,
   brDateToIso,
@@ -265,7 +265,9 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
     const openRow = rows(page).first();
     const openId = (await openRow.getAttribute('data-id')) ?? '';
     const oldDue = brDateToIso((await openRow.locator('[data-col="due"]').textContent()) ?? '');
-    const newDue = addDays(oldDue, 7);
+    // A new due date may not be before today (an open título is often overdue already).
+    const today = todayInSaoPaulo();
+    const newDue = addDays(oldDue > today ? oldDue : today, 7);
     await openRow.locator('.col-ref button').click();
     const panel = page.getByRole('dialog');
     await panel.getByLabel('Novo vencimento').waitFor();

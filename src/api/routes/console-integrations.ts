@@ -18,7 +18,6 @@ import {
   portadorOptionSchema,
 } from '../../contracts/integrations.js';
 import { platformCodes } from '../../platforms/adapter.js';
-import { ServiceError } from '../../services/errors.js';
 import {
   listPlatforms,
   regenerateWebhookToken,
@@ -28,14 +27,11 @@ import {
   switchPlatform,
   testIntegration,
 } from '../../services/integrations.js';
-import { recordScope, type UserPrincipal } from '../../services/scope.js';
+import { assertAdmin, recordScope } from '../../services/scope.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
 
-function assertAdmin(user: UserPrincipal): void {
-  if (user.role !== 'admin')
-    throw new ServiceError(403, 'forbidden', 'Somente administradores configuram plataformas e integrações.');
-}
+const CONFIGURE = 'configuram plataformas e integrações';
 
 export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = async (
   app,
@@ -72,7 +68,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
       },
     },
     async (request, reply) => {
-      assertAdmin(userOf(request));
+      assertAdmin(userOf(request), CONFIGURE);
       await switchPlatform(store, request.params.platform, request.body.enabled);
       return reply.code(204).send(null);
     },
@@ -123,7 +119,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
     },
     async (request, reply) => {
       const user = userOf(request);
-      assertAdmin(user);
+      assertAdmin(user, CONFIGURE);
       const view = await saveIntegration(deps(), {
         scope: recordScope(user),
         homeCompanyId: user.homeCompanyId,
@@ -148,7 +144,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
     },
     async (request) => {
       const user = userOf(request);
-      assertAdmin(user);
+      assertAdmin(user, CONFIGURE);
       return saveIntegration(deps(), {
         scope: recordScope(user),
         homeCompanyId: user.homeCompanyId,
@@ -187,7 +183,7 @@ export const consoleIntegrationRoutes: FastifyPluginAsyncZod<RouteContext> = asy
     },
     async (request) => {
       const user = userOf(request);
-      assertAdmin(user);
+      assertAdmin(user, CONFIGURE);
       return regenerateWebhookToken(deps(), {
         scope: recordScope(user),
         id: request.params.id,

@@ -1,5 +1,11 @@
-/** Console títulos: list (contract §6), detail with movements and history, edit of mutable fields. */
+/**
+ * Console títulos: list (contract §6), detail with movements, history and boleto, the boleto's 2ª via in PDF, edit of
+ * mutable fields.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { boletoDocumentSchema, renderBoletoPdf } from '../../pdf/index.js';
+import { receivableBoletoPrint } from '../../services/receivable-boleto.js';
 import { consoleReceivablePageSchema } from '../../contracts/console-receivables.js';
 import { consoleReceivablePage } from '../../services/receivable-lists.js';
 import { patchReceivable, receivableDetail } from '../../services/receivables.js';
@@ -53,6 +59,37 @@ export const consoleReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = asyn
     },
     async (request) =>
       receivableDetail(store, recordScope(userOf(request), request.query.companyId), request.params.id),
+  );
+
+  app.get(
+    '/receivables/:id/boleto.pdf',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: '2ª via do boleto de um título em PDF (com o QR PIX no boleto híbrido)',
+        description:
+          'Para títulos com portador de banco (carteira/convênio) ainda sem boleto da plataforma; 422 no_boleto ' +
+          'quando não há (sem portador de banco, título pago, baixado ou cancelado, boleto da plataforma).',
+        security,
+        params: receivableIdParams,
+        querystring: optionalCompanyQuery,
+        produces: ['application/pdf'],
+        response: { 200: z.string().describe('PDF'), ...errorResponses, 422: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const print = await receivableBoletoPrint(
+        store.db,
+        recordScope(userOf(request), request.query.companyId),
+        request.params.id,
+      );
+      const pdf = await renderBoletoPdf([boletoDocumentSchema.parse(print)]);
+      const name = `boleto-${print.documentNumber.replace(/[^\w-]+/g, '-')}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(pdf as unknown as string);
+    },
   );
 
   app.patch(

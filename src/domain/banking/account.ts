@@ -1,15 +1,36 @@
 /**
- * Checks and normalizes a bank account (banco, agência, conta and their check digits) by its bank's rules
- * (registry.ts). Every problem comes back as an issue naming the field, in pt-BR; nothing here throws.
+ * Checks and normalizes a bank account (banco, agência, conta and their check digits) by its bank's rules (the
+ * `account` of its profile in src/domain/banks; a bank without a profile gets the generic rules below). Every problem comes back as an issue naming the field, in pt-BR; nothing here throws.
  *
  * - Numbers are digits only; the DV goes in its own field. Agência and, where the DV is computed, conta are
  *   zero-padded to the bank's length, so one account has one stored form.
- * - The conta DV is required for the banks listed in the registry (it is what catches a mistyped conta) and
+ * - The conta DV is required for the banks with a profile (it is what catches a mistyped conta) and
  *   optional for the others. The agência DV is optional: when the bank's rule is known and none is given, the
  *   computed one is stored.
  */
-import { accountRulesFor, isKnownBank } from './registry.js';
+import { bankProfile, listBanks } from '../banks/registry.js';
 import type { BankAccountRules } from './types.js';
+
+/** Any other bank: agência up to 5 digits, conta up to 12, their DVs accepted as typed. */
+function genericRules(code: string): BankAccountRules {
+  return {
+    code,
+    name: `Banco ${code}`,
+    agencyLength: 5,
+    agencyDigit: 'unchecked',
+    accountLength: 12,
+    accountDigit: 'unchecked',
+  };
+}
+
+/** The account rules of every bank with a profile, in code order. */
+export function accountRulesOfBanks(): BankAccountRules[] {
+  return listBanks().map((bank) => bank.account);
+}
+
+function knownRules(code: string): BankAccountRules | undefined {
+  return /^\d{3}$/.test(code) ? bankProfile(code)?.account : undefined;
+}
 
 export interface BankAccountNumbers {
   bankCode: string;
@@ -39,7 +60,8 @@ export const CARTEIRA_LABEL = '0-Carteira';
 
 /** "341-Itaú Unibanco"; a bank without rules here shows its code only ("077"). */
 export function bankLabel(code: string): string {
-  return isKnownBank(code) ? `${code}-${accountRulesFor(code).name}` : code;
+  const rules = knownRules(code);
+  return rules ? `${code}-${rules.name}` : code;
 }
 
 const DIGIT_CHAR = /^[0-9A-Z]$/;
@@ -93,7 +115,7 @@ function checkAccountDigit(
   account: string,
   typed: string | null,
 ): AccountIssue | string | null {
-  const known = isKnownBank(rules.code);
+  const known = knownRules(rules.code) !== undefined;
   if (typed === null)
     return known
       ? { path: 'accountDigit', message: `informe o dígito da conta (o ${rules.name} sempre tem um)` }
@@ -129,7 +151,7 @@ export function checkBankAccount(input: BankAccountNumbers): AccountCheck {
         },
       ],
     };
-  const rules = accountRulesFor(bankCode);
+  const rules = knownRules(bankCode) ?? genericRules(bankCode);
   const issues: AccountIssue[] = [];
   const agency = readNumber(
     input.agency,

@@ -1,7 +1,7 @@
 /**
  * The contract every bank's account rules fulfil: how many digits its agência and conta have, and how their check
- * digits (DV) are computed. A bank states only its own numbers and arithmetic; src/domain/banking/account.ts runs
- * them all the same way. Adding a bank = one file in banks/ and one line in registry.ts.
+ * digits (DV) are computed. A bank states only its own numbers and arithmetic in its folder
+ * (src/domain/banks/<code>-<slug>/account.ts, reached through its profile); account.ts here runs them all the same way.
  */
 
 /** How a bank's agência or conta check digit is known. */

@@ -1,8 +1,9 @@
 /**
- * What the engines need from one bank: its boleto rules (src/domain/boleto), its CNAB 240 and 400 layouts
+ * What the engines need from one bank: its account check digits (src/domain/banking), its boleto rules (src/domain/boleto), its CNAB 240 and 400 layouts
  * (src/domain/cnab) and its default return commands (src/domain/settlement). Each bank is one folder
  * `<code>-<slug>/` whose `index.ts` exports its profile; registry.ts lists the folders.
  */
+import type { BankAccountRules } from '../banking/types.js';
 import type { BankBoletoRules } from '../boleto/bank-rules.js';
 import type { CnabLayout } from '../cnab/layout.js';
 import type { ReturnCommandTable } from '../settlement/return-commands.js';
@@ -22,6 +23,8 @@ export interface BankProfile {
   name: string;
   /** Check digit of the bank code, printed beside it on the boleto ("237-2"). */
   codeDv: string;
+  /** Lengths and check digits of its agência and conta (account.ts). */
+  account: BankAccountRules;
   boleto?: BankBoletoRules;
   cnab240?: BankCnabLayouts;
   cnab400?: BankCnabLayouts;

@@ -28,6 +28,8 @@ const BY_CODE = new Map<string, BankProfile>();
 for (const bank of BANKS) {
   if (!/^\d{3}$/.test(bank.code) || BY_CODE.has(bank.code))
     throw new Error(`banco repetido ou inválido: ${bank.code}`);
+  if (bank.account.code !== bank.code || (bank.boleto && bank.boleto.code !== bank.code))
+    throw new Error(`as regras do banco ${bank.code} estão em outra pasta`);
   BY_CODE.set(bank.code, bank);
 }
 

@@ -1,6 +1,7 @@
 /** Banco do Brasil (001): what the engines need from this bank. */
 import { febrabanReturnCommands } from '../../cnab/febraban-240.js';
 import type { BankProfile } from '../profile.js';
+import { account } from './account.js';
 import { bancoDoBrasil } from './boleto.js';
 import { bb001Remessa240, bb001Retorno240 } from './cnab240.js';
 import { bancoBrasil001Remessa400, bancoBrasil001Retorno400 } from './cnab400.js';
@@ -11,6 +12,7 @@ export const profile: BankProfile = {
   slug: 'banco-do-brasil',
   name: 'Banco do Brasil',
   codeDv: '9',
+  account,
   boleto: bancoDoBrasil,
   cnab240: { remessa: bb001Remessa240, retorno: bb001Retorno240, returnCommands: febrabanReturnCommands },
   cnab400: {

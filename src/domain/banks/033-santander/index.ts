@@ -1,6 +1,7 @@
 /** Santander (033): what the engines need from this bank. */
 import { febrabanReturnCommands } from '../../cnab/febraban-240.js';
 import type { BankProfile } from '../profile.js';
+import { account } from './account.js';
 import { santander } from './boleto.js';
 import { santander033Remessa240, santander033Retorno240 } from './cnab240.js';
 import { santander033Remessa400, santander033Retorno400 } from './cnab400.js';
@@ -11,6 +12,7 @@ export const profile: BankProfile = {
   slug: 'santander',
   name: 'Santander',
   codeDv: '7',
+  account,
   boleto: santander,
   cnab240: {
     remessa: santander033Remessa240,

@@ -1,6 +1,7 @@
 /** Banrisul (041): what the engines need from this bank. */
 import { febrabanReturnCommands } from '../../cnab/febraban-240.js';
 import type { BankProfile } from '../profile.js';
+import { account } from './account.js';
 import { banrisul } from './boleto.js';
 import { banrisul041Remessa240, banrisul041Retorno240 } from './cnab240.js';
 import { banrisul041Remessa400, banrisul041Retorno400 } from './cnab400.js';
@@ -11,6 +12,7 @@ export const profile: BankProfile = {
   slug: 'banrisul',
   name: 'Banrisul',
   codeDv: '8',
+  account,
   boleto: banrisul,
   cnab240: {
     remessa: banrisul041Remessa240,

@@ -1,5 +1,6 @@
 /** Sicredi (748): what the engines need from this bank. */
 import type { BankProfile } from '../profile.js';
+import { account } from './account.js';
 import { sicredi } from './boleto.js';
 import { sicredi748Remessa240, sicredi748Retorno240 } from './cnab240.js';
 import { returnCommands240 } from './return-commands.js';
@@ -9,6 +10,7 @@ export const profile: BankProfile = {
   slug: 'sicredi',
   name: 'Sicredi',
   codeDv: 'X',
+  account,
   boleto: sicredi,
   cnab240: {
     remessa: sicredi748Remessa240,

@@ -1,6 +1,7 @@
 /** Sicoob (756): what the engines need from this bank. */
 import { febrabanReturnCommands } from '../../cnab/febraban-240.js';
 import type { BankProfile } from '../profile.js';
+import { account } from './account.js';
 import { sicoob } from './boleto.js';
 import { sicoob756Remessa240, sicoob756Retorno240 } from './cnab240.js';
 import { sicoob756Remessa400, sicoob756Retorno400 } from './cnab400.js';
@@ -11,6 +12,7 @@ export const profile: BankProfile = {
   slug: 'sicoob',
   name: 'Sicoob',
   codeDv: '0',
+  account,
   boleto: sicoob,
   cnab240: {
     remessa: sicoob756Remessa240,

@@ -4,10 +4,19 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ACCOUNT_RULES } from '../../../domain/banking/registry.js';
 import { PIX_KEY_TYPES, PIX_KEY_TYPE_LABELS, type PixKeyType } from '../../../domain/banking/pix-key.js';
 import { ApiError, api } from '../../api.js';
 import type { BankAccount, Company, Portador } from '../../contracts.js';
+
+/** The banks with their own rules, for the bank code's suggestions: loaded apart (they bring every bank's profile). */
+function useKnownBanks(): { code: string; name: string }[] {
+  const { data } = useQuery({
+    queryKey: ['known-banks'],
+    queryFn: async () => (await import('../../../domain/banking/account.js')).accountRulesOfBanks(),
+    staleTime: Infinity,
+  });
+  return data ?? [];
+}
 
 export function withDigit(number: string, digit: string | null): string {
   return digit ? `${number}-${digit}` : number;
@@ -156,6 +165,7 @@ export function AccountForm({ item, targets, onSaved }: FormProps<BankAccount>) 
   const [erpKey, setErpKey] = useState(item?.erpKey ?? '');
   const [name, setName] = useState(item?.name ?? '');
   const [bankCode, setBankCode] = useState(item?.bankCode ?? '');
+  const knownBanks = useKnownBanks();
   const [agency, setAgency] = useState(item?.agency ?? '');
   const [agencyDigit, setAgencyDigit] = useState(item?.agencyDigit ?? '');
   const [account, setAccount] = useState(item?.account ?? '');
@@ -208,7 +218,7 @@ export function AccountForm({ item, targets, onSaved }: FormProps<BankAccount>) 
         hint="3 dígitos, ex.: 341"
       />
       <datalist id="ba-banks">
-        {ACCOUNT_RULES.map((bank) => (
+        {knownBanks.map((bank) => (
           <option key={bank.code} value={bank.code}>
             {bank.name}
           </option>

@@ -85,6 +85,8 @@ export function ReceivableDetail({ id, companyId, canWrite, onClose }: Receivabl
             </dd>
           </dl>
 
+          <BoletoFacts boleto={detail.data.boleto} />
+
           {canWrite && ['open', 'registered'].includes(detail.data.receivable.status) ? (
             <EditForm
               key={`${detail.data.receivable.dueDate}|${detail.data.receivable.invoiceNumber ?? ''}`}
@@ -136,6 +138,55 @@ export function ReceivableDetail({ id, companyId, canWrite, onClose }: Receivabl
         </div>
       )}
     </SidePanel>
+  );
+}
+
+/** Nosso número, linha digitável and the 2ª via: the platform's when it registered the título, else computed here. */
+function BoletoFacts({ boleto }: { boleto: Detail['boleto'] }) {
+  return (
+    <section className="boleto" aria-labelledby="boleto-title">
+      <h3 id="boleto-title">Boleto</h3>
+      {boleto.available ? (
+        <>
+          <dl className="facts">
+            <dt>Nosso número</dt>
+            <dd data-testid="nosso-numero">{boleto.nossoNumero ?? '—'}</dd>
+            <dt>Linha digitável</dt>
+            <dd>
+              <code className="boleto-line" data-testid="linha-digitavel">
+                {boleto.line}
+              </code>
+            </dd>
+            {boleto.pixCopyPaste ? (
+              <>
+                <dt>PIX copia e cola</dt>
+                <dd>
+                  <code className="boleto-line">{boleto.pixCopyPaste}</code>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <p className="muted">
+            {boleto.registered
+              ? `Valores do registro na plataforma (${boleto.platform ?? ''}).`
+              : 'Calculado com a carteira/convênio do portador; o título ainda não tem registro em plataforma.'}
+          </p>
+          {boleto.pdfUrl ? (
+            <a
+              className="btn"
+              href={boleto.pdfUrl}
+              {...(boleto.registered ? { target: '_blank', rel: 'noopener noreferrer' } : { download: '' })}
+            >
+              Baixar 2ª via (PDF)
+            </a>
+          ) : null}
+        </>
+      ) : (
+        <p className="muted" data-testid="sem-boleto">
+          Sem boleto: {boleto.reason}.
+        </p>
+      )}
+    </section>
   );
 }
 

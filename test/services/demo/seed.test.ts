@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../src/domain/documents/index.js';
-import { companyScopeIds, listAccessibleCompanies, listCompanies } from '../../src/store/companies.js';
-import { findApiToken } from '../../src/store/api-tokens.js';
-import { findUserByEmail } from '../../src/store/users.js';
-import { listCustomers } from '../../src/store/customers.js';
-import { listMovements } from '../../src/store/ledger.js';
-import { listReceivables } from '../../src/store/receivables.js';
-import { seedDemo, type SeedDemoResult } from '../../src/store/seed-demo.js';
-import { verifyPassword } from '../../src/store/passwords.js';
-import { describeDatabase, openTestStore, type TestStore } from '../support/database.js';
+import { parseDocument } from '../../../src/domain/documents/index.js';
+import { openAmountOf, statusOf } from '../../../src/domain/receivable/postings.js';
+import { companyScopeIds, listAccessibleCompanies, listCompanies } from '../../../src/store/companies.js';
+import { findApiToken } from '../../../src/store/api-tokens.js';
+import { findUserByEmail } from '../../../src/store/users.js';
+import { listCustomers } from '../../../src/store/customers.js';
+import { listMovements } from '../../../src/store/ledger.js';
+import { listReceivables } from '../../../src/store/receivables.js';
+import { seedDemo, type SeedDemoResult } from '../../../src/services/demo/seed.js';
+import { verifyPassword } from '../../../src/store/passwords.js';
+import { describeDatabase, openTestStore, type TestStore } from '../../support/database.js';
 
 const TODAY = '2026-11-23';
 
@@ -69,6 +70,25 @@ describe(`seed-demo (${describeDatabase()})`, () => {
     const first = all.items[0]!;
     const movements = await listMovements(t.store.db, first.id);
     expect(movements[0]).toMatchObject({ kind: 'created', amountCents: first.amountCents });
+  });
+
+  it('derives every open amount and status from the ledger of the título', async () => {
+    const group = result.companies.find((c) => c.kind === 'consolidated')!;
+    const scope = await companyScopeIds(t.store.db, group.id);
+    const all = await listReceivables(t.store.db, { companyIds: scope, pageSize: 200, today: TODAY });
+    for (const item of all.items) {
+      const movements = await listMovements(t.store.db, item.id);
+      expect(openAmountOf(movements), item.erpKey).toBe(item.openAmountCents);
+      if (item.status !== 'cancelled' && item.status !== 'registered')
+        expect(statusOf(movements, 'open'), item.erpKey).toBe(item.status);
+      expect(
+        movements.every((m) => m.idempotencyKey),
+        item.erpKey,
+      ).toBe(true);
+    }
+    expect(all.items.filter((i) => i.status === 'cancelled').every((i) => i.openAmountCents === 0)).toBe(
+      true,
+    );
   });
 
   it('creates the three demo users with the demo password and scoped homes', async () => {

@@ -5,12 +5,12 @@
  * (banrisul_check_number_calculator) and luizalabs/heimdall; the agência NC against heimdall's agency table.
  */
 import { weightedSum } from '../../boleto/digits.js';
-import { banrisulNc } from '../../banks/041-banrisul/boleto.js';
-import type { BankAccountRules } from '../types.js';
+import { banrisulNc } from './boleto.js';
+import type { BankAccountRules } from '../../banking/types.js';
 
 const ACCOUNT_WEIGHTS_FROM_RIGHT = [2, 3, 4, 5, 6, 7, 4, 2, 3] as const;
 
-export const banrisul: BankAccountRules = {
+export const account: BankAccountRules = {
   code: '041',
   name: 'Banrisul',
   agencyLength: 4,

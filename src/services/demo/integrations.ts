@@ -5,14 +5,47 @@
  * Demonstração Norte, a portador `SUPPLIER` and an active credit-platform integration against the Supplier emulator
  * at /emulators/supplier (environment dev, its demo client credentials).
  */
-import { upsertPortador } from '../store/banking.js';
-import type { Store } from '../store/connection.js';
-import { createIntegration } from '../store/integrations.js';
-import { newWebhookToken } from './integrations.js';
-import type { SecretBox } from './secrets.js';
+import { upsertPortador } from '../../store/banking.js';
+import type { Store } from '../../store/connection.js';
+import { createIntegration } from '../../store/integrations.js';
+import { newWebhookToken } from '../integrations.js';
+import type { SecretBox } from '../secrets.js';
 
 export const DEMO_EFI_ENDPOINT = '/emulators/efi';
 export const DEMO_SUPPLIER_ENDPOINT = '/emulators/supplier';
+
+type NewIntegration = Parameters<typeof createIntegration>[1];
+
+/** An active demo integration: what differs per platform, over what every demo integration shares. */
+function demoIntegration(
+  secrets: SecretBox,
+  referenceDate: string,
+  own: Pick<
+    NewIntegration,
+    | 'companyId'
+    | 'portadorId'
+    | 'platform'
+    | 'chargeType'
+    | 'endpointUrl'
+    | 'realtime'
+    | 'options'
+    | 'feeCents'
+  > & { clientSecret: string },
+): NewIntegration {
+  const { clientSecret, ...fields } = own;
+  return {
+    ...fields,
+    environment: 'sandbox',
+    referenceDate,
+    active: 1,
+    secrets: secrets.seal({ clientSecret }),
+    webhookToken: newWebhookToken(),
+    receiptHistoryCode: null,
+    entriesHistoryCode: null,
+    feesHistoryCode: null,
+    notifyUserIds: [],
+  };
+}
 
 export async function seedDemoIntegrations(
   deps: { store: Store; secrets: SecretBox },
@@ -34,25 +67,17 @@ export async function seedDemoIntegrations(
     });
     await createIntegration(
       tx,
-      {
+      demoIntegration(deps.secrets, args.referenceDate, {
         companyId: args.companyId,
         portadorId: portador.id,
         platform: 'efi',
         chargeType: 'hybrid',
-        environment: 'sandbox',
         endpointUrl: DEMO_EFI_ENDPOINT,
         realtime: 1,
-        referenceDate: args.referenceDate,
-        active: 1,
         options: { clientId: args.efiCredentials.clientId },
-        secrets: deps.secrets.seal({ clientSecret: args.efiCredentials.clientSecret }),
-        webhookToken: newWebhookToken(),
+        clientSecret: args.efiCredentials.clientSecret,
         feeCents: 199,
-        receiptHistoryCode: null,
-        entriesHistoryCode: null,
-        feesHistoryCode: null,
-        notifyUserIds: [],
-      },
+      }),
       'seed',
     );
     const { row: supplier } = await upsertPortador(tx, {
@@ -63,29 +88,21 @@ export async function seedDemoIntegrations(
     });
     await createIntegration(
       tx,
-      {
+      demoIntegration(deps.secrets, args.referenceDate, {
         companyId: args.creditCompanyId,
         portadorId: supplier.id,
         platform: 'supplier',
         chargeType: 'boleto',
-        environment: 'sandbox',
         endpointUrl: DEMO_SUPPLIER_ENDPOINT,
         realtime: 0,
-        referenceDate: args.referenceDate,
-        active: 1,
         options: {
           clientId: args.supplierCredentials.clientId,
           environment: 'dev',
           usageMode: 'mais_negocios',
         },
-        secrets: deps.secrets.seal({ clientSecret: args.supplierCredentials.clientSecret }),
-        webhookToken: newWebhookToken(),
+        clientSecret: args.supplierCredentials.clientSecret,
         feeCents: 0,
-        receiptHistoryCode: null,
-        entriesHistoryCode: null,
-        feesHistoryCode: null,
-        notifyUserIds: [],
-      },
+      }),
       'seed',
     );
   });

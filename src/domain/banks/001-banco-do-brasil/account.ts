@@ -5,14 +5,14 @@
  * and luizalabs/heimdall (calculate_number_account / calculate_number_agency).
  */
 import { weightedSum, weightsUpTo } from '../../boleto/digits.js';
-import type { BankAccountRules } from '../types.js';
+import type { BankAccountRules } from '../../banking/types.js';
 
-export function bbDigit(digits: string, maxWeight: number): string {
+function bbDigit(digits: string, maxWeight: number): string {
   const dv = 11 - (weightedSum(digits, weightsUpTo(maxWeight)) % 11);
   return dv === 10 ? 'X' : dv === 11 ? '0' : String(dv);
 }
 
-export const bancoDoBrasil: BankAccountRules = {
+export const account: BankAccountRules = {
   code: '001',
   name: 'Banco do Brasil',
   agencyLength: 4,

@@ -5,11 +5,11 @@
  * valid and invalid combinations). Caixa's newer 12-digit account numbers are not covered by this rule.
  */
 import { weightedSum, weightsUpTo } from '../../boleto/digits.js';
-import type { BankAccountRules } from '../types.js';
+import type { BankAccountRules } from '../../banking/types.js';
 
 const WEIGHTS_2_TO_9 = weightsUpTo(9);
 
-export const caixa: BankAccountRules = {
+export const account: BankAccountRules = {
   code: '104',
   name: 'Caixa Econômica Federal',
   agencyLength: 4,

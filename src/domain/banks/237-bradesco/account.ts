@@ -5,12 +5,12 @@
  * luizalabs/heimdall.
  */
 import { weightedSum, weightsUpTo } from '../../boleto/digits.js';
-import type { BankAccountRules } from '../types.js';
+import type { BankAccountRules } from '../../banking/types.js';
 
 const WEIGHTS_2_TO_5 = weightsUpTo(5);
 const WEIGHTS_2_TO_7 = weightsUpTo(7);
 
-export const bradesco: BankAccountRules = {
+export const account: BankAccountRules = {
   code: '237',
   name: 'Bradesco',
   agencyLength: 4,

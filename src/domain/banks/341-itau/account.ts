@@ -4,9 +4,9 @@
  * luizalabs/heimdall (calculate_account_itau).
  */
 import { mod10 } from '../../boleto/digits.js';
-import type { BankAccountRules } from '../types.js';
+import type { BankAccountRules } from '../../banking/types.js';
 
-export const itau: BankAccountRules = {
+export const account: BankAccountRules = {
   code: '341',
   name: 'Itaú Unibanco',
   agencyLength: 4,

@@ -5,12 +5,12 @@
  * luizalabs/heimdall (calculate_account_santander).
  */
 import { weightedSum } from '../../boleto/digits.js';
-import type { BankAccountRules } from '../types.js';
+import type { BankAccountRules } from '../../banking/types.js';
 
 // The same weights read from the rightmost digit, as weightedSum walks them.
 const WEIGHTS_FROM_RIGHT = [3, 7, 9, 1, 3, 1, 7, 9, 0, 0, 1, 3, 7, 9] as const;
 
-export const santander: BankAccountRules = {
+export const account: BankAccountRules = {
   code: '033',
   name: 'Santander',
   agencyLength: 4,
