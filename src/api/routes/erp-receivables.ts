@@ -37,6 +37,24 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         return { created, view: receivable };
       },
     },
+    batch: {
+      summary: 'Inclui ou atualiza até 1.000 títulos numa requisição (carga inicial e sincronização noturna)',
+      example: {
+        items: [
+          {
+            erpKey: 'NF-1001-1',
+            customerErpKey: 'CLI-000123',
+            document: 'NF-1001',
+            number: '1001',
+            installment: 1,
+            issueDate: '2026-12-01',
+            dueDate: '2027-01-05',
+            amountCents: 150000,
+          },
+          { erpKey: 'NF-1001-2', customerErpKey: 'CLI-000123', document: 'NF-1001', number: '1001' },
+        ],
+      },
+    },
     get: {
       summary: 'Um título pela chave do ERP, com o seu registro na plataforma (registration)',
       view: erpReceivableDetailSchema,
