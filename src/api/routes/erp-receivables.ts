@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   erpReceivableByKey,
   searchErpReceivables,
+  unchangedErpReceivable,
   upsertReceivableByErpKey,
 } from '../../services/receivables.js';
 import type { RouteContext } from '../context.js';
@@ -36,6 +37,7 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         });
         return { created, view: receivable };
       },
+      unchanged: (args) => unchangedErpReceivable(store, args),
     },
     batch: {
       summary: 'Inclui ou atualiza até 1.000 títulos numa requisição (carga inicial e sincronização noturna)',

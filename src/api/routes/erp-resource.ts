@@ -68,6 +68,8 @@ export interface ErpResource<
     description: string;
     body: Body;
     run: (tx: Tx, args: ErpUpsertArgs<z.output<Body>>) => Promise<{ created: boolean; view: z.output<View> }>;
+    /** The answer without a transaction when this same request already made the record's state (a repeat). */
+    unchanged?: (args: Omit<ErpUpsertArgs<z.output<Body>>, 'actor'>) => Promise<z.output<View> | null>;
   };
   /** Adds `POST /api/v1/<resource>/batch`: many upserts in one request, one result per item. */
   batch?: { summary: string; example: Record<string, unknown> };
@@ -123,9 +125,19 @@ export function erpResourceRoutes<
       const { erpKey } = request.params;
       const input = request.body as z.output<Body>;
       const hash = requestHash(`PUT /api/v1/${route.resource}/${erpKey}`, input);
+      const idempotencyKey = request.headers['idempotency-key'];
+      if (idempotencyKey === undefined && route.upsert.unchanged) {
+        const current = await route.upsert.unchanged({
+          companyId: token.companyId,
+          erpKey,
+          body: input,
+          requestHash: hash,
+        });
+        if (current) return reply.code(200).send(current);
+      }
       const result = await runIdempotent(
         store,
-        { companyId: token.companyId, key: request.headers['idempotency-key'], requestHash: hash },
+        { companyId: token.companyId, key: idempotencyKey, requestHash: hash },
         async (tx) => {
           const outcome = await route.upsert.run(tx, {
             companyId: token.companyId,
