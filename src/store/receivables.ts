@@ -264,8 +264,13 @@ export function receivableConditions(filters: ReceivableFilters, today: string):
       inArray(customers.companyId, [...filters.companyIds]),
       or(ilike(customers.name, pattern), ilike(customers.document, documentPattern)),
     )}`;
+    // `= any(array(…))` turns the customer match into a value computed once, so both sides use their indexes (a
+    // bitmap OR of the trigram index and receivables_customer_idx) instead of a scan of every título.
     conditions.push(
-      or(ilike(receivableSearchText, pattern), sql`${receivables.customerId} in (${matchingCustomers})`)!,
+      or(
+        ilike(receivableSearchText, pattern),
+        sql`${receivables.customerId} = any(array(${matchingCustomers}))`,
+      )!,
     );
   }
   return conditions;
