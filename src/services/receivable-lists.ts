@@ -3,9 +3,13 @@ import { csvDecimal, csvLine, CSV_BOM } from '../domain/csv.js';
 import { formatDateBR } from '../domain/dates.js';
 import { RECEIVABLE_STATUS_TITLES } from '../domain/receivable/labels.js';
 import type { Store } from '../store/connection.js';
-import { listReceivables, type ReceivableFilters, type ReceivableListItem } from '../store/receivables.js';
+import {
+  listReceivables,
+  scanReceivables,
+  type ReceivableFilters,
+  type ReceivableListItem,
+} from '../store/receivables.js';
 import { paymentsByReceivable, receivableTotals } from '../store/receivable-summaries.js';
-import { MAX_PAGE_SIZE } from '../store/util.js';
 
 async function withPayments(store: Store, items: ReceivableListItem[]) {
   const payments = await paymentsByReceivable(
@@ -46,7 +50,7 @@ const CSV_HEADER = [
 ];
 
 /**
- * The filtered list as CSV lines (BOM and header first), page by page in the list's own order, so a large export
+ * The filtered list as CSV lines (BOM and header first), chunk by chunk in the list's own order, so a large export
  * never sits whole in memory.
  */
 export async function* receivablesCsv(
@@ -54,9 +58,8 @@ export async function* receivablesCsv(
   filters: Omit<ReceivableFilters, 'page' | 'pageSize'>,
 ): AsyncGenerator<string> {
   yield CSV_BOM + csvLine(CSV_HEADER);
-  for (let page = 1; ; page++) {
-    const result = await listReceivables(store.db, { ...filters, page, pageSize: MAX_PAGE_SIZE });
-    for (const item of await withPayments(store, result.items)) {
+  for await (const chunk of scanReceivables(store.db, filters)) {
+    for (const item of await withPayments(store, chunk)) {
       yield csvLine([
         item.companyName,
         item.customerName,
@@ -76,6 +79,5 @@ export async function* receivablesCsv(
         item.overdue ? 'sim' : 'não',
       ]);
     }
-    if (page * MAX_PAGE_SIZE >= result.total || result.items.length === 0) return;
   }
 }

@@ -199,6 +199,26 @@ export async function upsertReceivableByErpKey(
 }
 
 /**
+ * The título as the ERP's upsert would answer it, read in one statement, when this very request (same route and
+ * body, `requestHash`) made its current state: the upsert would change nothing. Null when the upsert must run —
+ * another request or a console edit came since, or the body asks for an effect of its own (an open amount to
+ * adjust to, an authorized invoice to register).
+ */
+export async function unchangedErpReceivable(
+  store: Store,
+  args: { companyId: string; erpKey: string; body: ReceivableUpsertBody; requestHash: string },
+): Promise<ErpReceivableView | null> {
+  const { body } = args;
+  if (body.openAmountCents !== undefined || body.invoiceAuthorized) return null;
+  const view = await getReceivable(store.db, {
+    companyIds: [args.companyId],
+    erpKey: args.erpKey,
+    requestHash: args.requestHash,
+  });
+  return view ? { ...view, customerErpKey: body.customerErpKey } : null;
+}
+
+/**
  * The console's edit of a título's mutable fields: the same store upsert as the ERP (same history and movement
  * rows), addressed by id within `scope` (404 outside it).
  */

@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -58,6 +59,9 @@ export interface OpenStoreOptions {
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** PostgreSQL extensions the migrations create (PGlite loads each from its own bundle). */
+const extensions = { pg_trgm };
 
 /** Key of the advisory lock held while migrating (arbitrary constant, "finconsole" in ASCII-ish digits). */
 const MIGRATION_LOCK_KEY = 7_310_202_611;
@@ -214,13 +218,13 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   let client: PGlite;
   let releaseLock = () => {};
   if (dataDir === 'memory') {
-    client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+    client = await PGlite.create(loadDataDir ? { loadDataDir, extensions } : { extensions });
   } else {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     const release = lockDataDir(dir);
     try {
-      client = await PGlite.create(dir);
+      client = await PGlite.create({ dataDir: dir, extensions });
     } catch (error) {
       release();
       throw error;

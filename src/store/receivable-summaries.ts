@@ -3,7 +3,7 @@ import { and, eq, inArray, max, sql, sum } from 'drizzle-orm';
 import { todayInSaoPaulo } from '../domain/dates.js';
 import type { Executor } from './connection.js';
 import { receivableConditions, type ReceivableFilters } from './receivables.js';
-import { customers, receivableMovements, receivables } from './schema.js';
+import { receivableMovements, receivables } from './schema.js';
 
 export interface ReceivableTotals {
   amountCents: number;
@@ -20,7 +20,6 @@ export async function receivableTotals(ex: Executor, filters: ReceivableFilters)
       openAmountCents: sql<string>`coalesce(${sum(receivables.openAmountCents)}, 0)`,
     })
     .from(receivables)
-    .innerJoin(customers, eq(customers.id, receivables.customerId))
     .where(where);
   return { amountCents: Number(row?.amountCents ?? 0), openAmountCents: Number(row?.openAmountCents ?? 0) };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { addDays, todayInSaoPaulo } from '../domain/dates.js';
 import type { ReceivableSort } from '../domain/receivable/statuses.js';
 import type { ReceivableStatus } from '../domain/receivable/statuses.js';
@@ -13,7 +13,7 @@ import {
   type UpsertOptions,
   type UpsertResult,
 } from './upsert.js';
-import { likeContains, normalizePage } from './util.js';
+import { likeContains, MAX_PAGE_SIZE, normalizePage } from './util.js';
 
 export type ReceivableRow = typeof receivables.$inferSelect;
 
@@ -237,6 +237,12 @@ const listColumns = {
   status: receivables.status,
 };
 
+/**
+ * The título's own searchable text (number, document, ERP key, invoice number) as one expression, so that one
+ * trigram index (migration `search_trgm`, same expression) serves the contains-search over 1M títulos.
+ */
+const receivableSearchText = sql`(${receivables.number} || ' ' || ${receivables.document} || ' ' || ${receivables.erpKey} || ' ' || coalesce(${receivables.invoiceNumber}, ''))`;
+
 export function receivableConditions(filters: ReceivableFilters, today: string): SQL[] {
   const conditions: SQL[] = [inArray(receivables.companyId, [...filters.companyIds])];
   if (filters.customerId) conditions.push(eq(receivables.customerId, filters.customerId));
@@ -254,14 +260,16 @@ export function receivableConditions(filters: ReceivableFilters, today: string):
   if (q) {
     const pattern = likeContains(q);
     const documentPattern = likeContains(q.replace(/[.\-/\s]/g, '').toUpperCase() || q);
+    const matchingCustomers = sql`select ${customers.id} from ${customers} where ${and(
+      inArray(customers.companyId, [...filters.companyIds]),
+      or(ilike(customers.name, pattern), ilike(customers.document, documentPattern)),
+    )}`;
+    // `= any(array(…))` turns the customer match into a value computed once, so both sides use their indexes (a
+    // bitmap OR of the trigram index and receivables_customer_idx) instead of a scan of every título.
     conditions.push(
       or(
-        ilike(receivables.number, pattern),
-        ilike(receivables.document, pattern),
-        ilike(receivables.erpKey, pattern),
-        ilike(receivables.invoiceNumber, pattern),
-        ilike(customers.name, pattern),
-        ilike(customers.document, documentPattern),
+        ilike(receivableSearchText, pattern),
+        sql`${receivables.customerId} = any(array(${matchingCustomers}))`,
       )!,
     );
   }
@@ -281,15 +289,7 @@ export async function listReceivables(
   if (filters.companyIds.length === 0) return { items: [], total: 0, page, pageSize };
   const today = filters.today ?? todayInSaoPaulo();
   const where = and(...receivableConditions(filters, today));
-  const sortColumn = {
-    dueDate: receivables.dueDate,
-    issueDate: receivables.issueDate,
-    amountCents: receivables.amountCents,
-    openAmountCents: receivables.openAmountCents,
-    customerName: customers.name,
-    number: receivables.number,
-    status: receivables.status,
-  }[filters.sort ?? 'dueDate'];
+  const sortColumn = sortColumns[filters.sort ?? 'dueDate'];
   const direction = filters.order === 'desc' ? desc : asc;
   const rows = await ex
     .select(listColumns)
@@ -301,25 +301,75 @@ export async function listReceivables(
     .orderBy(direction(sortColumn), direction(receivables.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [totalRow] = await ex
-    .select({ total: count() })
-    .from(receivables)
-    .innerJoin(customers, eq(customers.id, receivables.customerId))
-    .where(where);
+  const [totalRow] = await ex.select({ total: count() }).from(receivables).where(where);
   const items = rows.map((row) => ({ ...row, overdue: isOverdue(row, today) }));
   return { items, total: totalRow?.total ?? 0, page, pageSize };
+}
+
+const sortColumns = {
+  dueDate: receivables.dueDate,
+  issueDate: receivables.issueDate,
+  amountCents: receivables.amountCents,
+  openAmountCents: receivables.openAmountCents,
+  customerName: customers.name,
+  number: receivables.number,
+  status: receivables.status,
+} as const;
+
+/**
+ * Every título the filters match, in the list's order, `chunk` rows at a time, each chunk read after the last row
+ * of the one before (keyset), so reading 100,000 rows costs the same per row as reading the first page.
+ */
+export async function* scanReceivables(
+  ex: Executor,
+  filters: Omit<ReceivableFilters, 'page' | 'pageSize'>,
+  chunk = MAX_PAGE_SIZE,
+): AsyncGenerator<ReceivableListItem[]> {
+  if (filters.companyIds.length === 0) return;
+  const today = filters.today ?? todayInSaoPaulo();
+  const sort = filters.sort ?? 'dueDate';
+  const sortColumn = sortColumns[sort];
+  const direction = filters.order === 'desc' ? desc : asc;
+  const after = filters.order === 'desc' ? sql`<` : sql`>`;
+  let last: ReceivableListItem | undefined;
+  for (;;) {
+    const conditions = receivableConditions(filters, today);
+    if (last) conditions.push(sql`(${sortColumn}, ${receivables.id}) ${after} (${last[sort]}, ${last.id})`);
+    const rows = await ex
+      .select(listColumns)
+      .from(receivables)
+      .innerJoin(companies, eq(companies.id, receivables.companyId))
+      .innerJoin(customers, eq(customers.id, receivables.customerId))
+      .leftJoin(portadores, eq(portadores.id, receivables.portadorId))
+      .where(and(...conditions))
+      .orderBy(direction(sortColumn), direction(receivables.id))
+      .limit(chunk);
+    if (rows.length === 0) return;
+    const items = rows.map((row) => ({ ...row, overdue: isOverdue(row, today) }));
+    yield items;
+    if (rows.length < chunk) return;
+    last = items[items.length - 1];
+  }
 }
 
 /** One título in the listing shape, by id or ERP key, within the company scope; null when outside it. */
 export async function getReceivable(
   ex: Executor,
-  args: { companyIds: readonly string[]; id?: string; erpKey?: string; today?: string },
+  args: {
+    companyIds: readonly string[];
+    id?: string;
+    erpKey?: string;
+    /** Only when this request (hash of route + body) made the título's current state. */
+    requestHash?: string;
+    today?: string;
+  },
 ): Promise<ReceivableListItem | null> {
   if (args.companyIds.length === 0 || (!args.id && !args.erpKey)) return null;
   const today = args.today ?? todayInSaoPaulo();
   const conditions: SQL[] = [inArray(receivables.companyId, [...args.companyIds])];
   if (args.id) conditions.push(eq(receivables.id, args.id));
   if (args.erpKey) conditions.push(eq(receivables.erpKey, args.erpKey));
+  if (args.requestHash) conditions.push(eq(receivables.requestHash, args.requestHash));
   const [row] = await ex
     .select(listColumns)
     .from(receivables)

@@ -9,7 +9,7 @@ export interface UpsertOptions<F extends string> {
   immutable?: readonly F[];
   /** Written to the history rows: 'api-token:<id>', 'user:<id>', 'seed'… */
   actor: string;
-  /** Hash of the request body that produced this state (kept on the row). */
+  /** Hash of the request body that produced this state (kept on the row; null when no ERP request did). */
   requestHash?: string | null;
 }
 
@@ -125,7 +125,9 @@ export async function upsertByErpKey<
       .update(table)
       .set({
         ...defined(pick(data, changedFields)),
-        requestHash: args.requestHash ?? existing.requestHash,
+        // A change that no ERP request made (console edit) clears the hash: the next identical ERP request is then
+        // compared field by field again instead of being taken as unchanged.
+        requestHash: args.requestHash ?? null,
         updatedAt: new Date(),
       } as PgTable['$inferInsert'])
       .where(eq(table.id, existing.id))

@@ -1,10 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor, Tx } from './connection.js';
 
-/** Runs fn in a transaction: a new one on the database, a savepoint inside an open transaction. */
+/**
+ * Runs fn in a transaction: a new one on the database, or the caller's open transaction itself. No savepoint: an
+ * error inside rolls back the whole caller's transaction, which is what every caller wants, and it saves two round
+ * trips per call on the write path. Code that must survive a failed step opens its own savepoint
+ * (`tx.transaction(…)`, as the batch routes do per item).
+ */
 export function inTransaction<T>(ex: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return ex.transaction(fn);
+  return ex instanceof PgTransaction ? fn(ex as Tx) : ex.transaction(fn);
 }
 
 /** Holds a PostgreSQL advisory lock until `tx` ends: callers with the same key run one after the other. */

@@ -17,6 +17,7 @@ import { getIdempotencyKey, putIdempotencyKey } from '../../src/store/idempotenc
 import {
   getReceivable,
   listReceivables,
+  scanReceivables,
   upsertReceivable,
   type ReceivableField,
   type ReceivableInput,
@@ -352,6 +353,25 @@ describe(`store repositories (${describeDatabase()})`, () => {
       expect(page2.items.map((i) => i.erpKey)).toEqual(['T3', 'T4']);
       const capped = await listReceivables(t.store.db, { companyIds: scope, pageSize: 10_000 });
       expect(capped.pageSize).toBe(200);
+    });
+
+    it('scans every match in the list order, chunk after chunk (keyset), for every sort both ways', async () => {
+      const scope = [sul.id, norte.id];
+      const sorts = ['dueDate', 'issueDate', 'amountCents', 'customerName', 'number', 'status'] as const;
+      for (const sort of sorts)
+        for (const order of ['asc', 'desc'] as const) {
+          const filters = { companyIds: scope, sort, order };
+          const listed = (await listReceivables(t.store.db, filters)).items.map((i) => i.erpKey);
+          const chunks: string[][] = [];
+          for await (const chunk of scanReceivables(t.store.db, filters, 2))
+            chunks.push(chunk.map((i) => i.erpKey));
+          expect(chunks.flat(), `${sort} ${order}`).toEqual(listed);
+          expect(chunks.map((c) => c.length)).toEqual([2, 2, 1]);
+        }
+      const none: string[] = [];
+      for await (const chunk of scanReceivables(t.store.db, { companyIds: scope, q: 'nada-assim' }, 2))
+        none.push(...chunk.map((i) => i.erpKey));
+      expect(none).toEqual([]);
     });
 
     it('the movements ledger is append-only and idempotent by key', async () => {

@@ -28,6 +28,15 @@ export const erpCustomerRoutes: FastifyPluginAsyncZod<RouteContext> = async (app
         return { created, view: customer };
       },
     },
+    batch: {
+      summary: 'Inclui ou atualiza até 1.000 clientes numa requisição (carga inicial e sincronização noturna)',
+      example: {
+        items: [
+          { erpKey: 'CLI-000123', name: 'Comercial Exemplo Ltda.', document: '11222333000181' },
+          { erpKey: 'CLI-000124', name: 'Maria da Silva', document: '52998224725' },
+        ],
+      },
+    },
     get: {
       summary: 'Um cliente pela chave do ERP',
       run: (companyId, erpKey) => customerByErpKey(store, companyId, erpKey),

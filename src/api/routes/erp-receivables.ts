@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   erpReceivableByKey,
   searchErpReceivables,
+  unchangedErpReceivable,
   upsertReceivableByErpKey,
 } from '../../services/receivables.js';
 import type { RouteContext } from '../context.js';
@@ -35,6 +36,25 @@ export const erpReceivableRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
           source: 'erp-api',
         });
         return { created, view: receivable };
+      },
+      unchanged: (args) => unchangedErpReceivable(store, args),
+    },
+    batch: {
+      summary: 'Inclui ou atualiza até 1.000 títulos numa requisição (carga inicial e sincronização noturna)',
+      example: {
+        items: [
+          {
+            erpKey: 'NF-1001-1',
+            customerErpKey: 'CLI-000123',
+            document: 'NF-1001',
+            number: '1001',
+            installment: 1,
+            issueDate: '2026-12-01',
+            dueDate: '2027-01-05',
+            amountCents: 150000,
+          },
+          { erpKey: 'NF-1001-2', customerErpKey: 'CLI-000123', document: 'NF-1001', number: '1001' },
+        ],
       },
     },
     get: {
