@@ -38,6 +38,7 @@ export const webhookSubscriptionBody = z
       .meta({
         description:
           'Segredo da assinatura HMAC-SHA256. Omitido: mantém o atual; na primeira vez, um é gerado e devolvido uma única vez',
+        example: 'troque-por-um-segredo-longo-e-aleatorio',
       }),
     events: z
       .array(eventName)
@@ -53,7 +54,7 @@ export const webhookSubscriptionBody = z
       .meta({ description: `Tentativas por entrega antes de Falha (padrão ${DEFAULT_WEBHOOK_ATTEMPTS})` }),
     active: z.boolean({ error: 'active deve ser true ou false' }).optional(),
   })
-  .meta({ id: 'WebhookSubscriptionInput' });
+  .meta({ id: 'WebhookSubscriptionSettings' });
 export type WebhookSubscriptionInput = z.infer<typeof webhookSubscriptionBody>;
 
 export const webhookSubscriptionSchema = z
