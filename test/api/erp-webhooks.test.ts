@@ -16,7 +16,7 @@ const saoPauloDate = (offsetDays: number) =>
     new Date(Date.now() + offsetDays * DAY),
   );
 
-async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 30_000) {
+async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 90_000) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -89,7 +89,7 @@ describe(`ERP webhooks (${describeDatabase()})`, () => {
     await registerWorkers(queue, {
       store: t.store,
       ...platforms,
-      webhookPolicy: { retry: RETRY, timeoutMs: 5_000, random: () => JITTER },
+      webhookPolicy: { retry: RETRY, timeoutMs: 30_000, random: () => JITTER },
     });
   });
   afterAll(async () => {
