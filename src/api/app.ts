@@ -48,6 +48,8 @@ import { erpRemessaRoutes } from './routes/erp-remessa.js';
 import { consoleRemessaRoutes } from './routes/console-remessa.js';
 import { consoleLogRoutes } from './routes/console-logs.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { erpWebhookRoutes } from './routes/erp-webhooks.js';
+import { consoleWebhookRoutes } from './routes/console-webhooks.js';
 import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/session.js';
 import { validatorCompiler } from './validation.js';
@@ -162,6 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleRetornoRoutes, { ...context, prefix: '/api' });
   await app.register(erpCreditRoutes, { ...context, prefix: '/api/v1' });
   await app.register(consoleCreditRoutes, { ...context, prefix: '/api' });
+  await app.register(erpWebhookRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(consoleWebhookRoutes, { ...context, prefix: '/api' });
   await app.register(webhookRoutes, context);
   for (const extra of deps.extraPlugins ?? []) await app.register(extra.plugin, extra.options);
 

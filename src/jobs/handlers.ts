@@ -17,9 +17,11 @@ import {
 } from '../services/retornos.js';
 import type { PlatformDeps } from '../services/platform-gateway.js';
 import { JOB_SUPPLIER_RECONCILIATION, runReconciliation } from '../services/reconciliation.js';
+import { JOB_DELIVER_WEBHOOK, planDeliveries, type DeliveryPolicy } from '../services/webhook-deliveries.js';
 import type { Store } from '../store/connection.js';
 import type { JobQueue } from './queue.js';
 import { OutboxRelay } from './relay.js';
+import { webhookScheduler, workWebhookDeliveries } from './webhooks.js';
 
 /** All queue names, created when the queue starts so the relay can enqueue into them inside its transaction. */
 export const jobNames = [
@@ -28,11 +30,14 @@ export const jobNames = [
   JOB_FETCH_NOTIFICATION,
   JOB_PROCESS_RETORNO,
   JOB_SUPPLIER_RECONCILIATION,
+  JOB_DELIVER_WEBHOOK,
 ] as const;
 
 export interface WorkerDeps extends PlatformDeps {
   store: Store;
   logger?: Logger;
+  /** ERP webhook retries and timeout (tests shorten them). */
+  webhookPolicy?: Partial<DeliveryPolicy>;
 }
 
 export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promise<OutboxRelay> {
@@ -51,7 +56,18 @@ export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promis
   await queue.work<{ companyId: string }>(JOB_SUPPLIER_RECONCILIATION, async ({ companyId }) => {
     await runReconciliation(deps, { companyId, actor: `job:${JOB_SUPPLIER_RECONCILIATION}` });
   });
-  const relay = new OutboxRelay(deps.store, queue, { logger: deps.logger });
+  await workWebhookDeliveries(queue, {
+    store: deps.store,
+    secrets: deps.secrets,
+    ...(deps.webhookPolicy ? { policy: deps.webhookPolicy } : {}),
+  });
+  const schedule = webhookScheduler(queue);
+  const relay = new OutboxRelay(deps.store, queue, {
+    logger: deps.logger,
+    onEvent: async (event, { tx }) => {
+      await planDeliveries(tx, event, schedule);
+    },
+  });
   relay.start();
   queue.onStop(() => relay.stop());
   return relay;

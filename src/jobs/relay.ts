@@ -1,10 +1,10 @@
 /**
  * Relays the store's outbox to the job queue: job rows become pg-boss jobs in the same transaction that marks
  * them relayed, so each is handed over exactly once even with several relays running (SKIP LOCKED). Event rows
- * stay in the outbox as the event log; marking them relayed is what the webhook delivery builds on.
+ * stay in the outbox as the event log; `onEvent` turns each into its webhook deliveries in the same transaction.
  */
 import type { Logger } from 'pino';
-import type { Store } from '../store/connection.js';
+import type { Store, Tx } from '../store/connection.js';
 import { claimPendingOutbox, markRelayed, onOutboxCommit } from '../store/outbox.js';
 import type { JobQueue } from './queue.js';
 
@@ -19,7 +19,7 @@ export interface OutboxRelayOptions {
 
 export type RelayEventHandler = (
   event: { id: number; name: string; companyId: string | null; subjectId: string | null },
-  send: (name: string, data: object) => Promise<unknown>,
+  context: { tx: Tx; send: (name: string, data: object) => Promise<unknown> },
 ) => Promise<void>;
 
 /** Transient failures are retried with exponential backoff (2 s, 4 s, 8 s…); handlers are idempotent. */
@@ -84,7 +84,7 @@ export class OutboxRelay {
       const send = (name: string, data: object) => this.queue.send(name, data, { tx, ...RETRY });
       for (const row of rows) {
         if (row.kind === 'job') await send(row.name, row.payload as object);
-        else await this.options.onEvent?.(row, send);
+        else await this.options.onEvent?.(row, { tx, send });
       }
       await markRelayed(
         tx,

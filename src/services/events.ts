@@ -4,18 +4,9 @@
  */
 import type { OutboxEventInput } from '../store/outbox.js';
 import type { ReceivableRow } from '../store/receivables.js';
+import type { ErpEventName } from '../domain/webhooks/events.js';
 
-export const erpEventNames = [
-  'titulo.created',
-  'titulo.changed',
-  'titulo.registered',
-  'titulo.registration_failed',
-  'titulo.changed_at_platform',
-  'titulo.paid',
-  'titulo.settled',
-  'titulo.reversed',
-] as const;
-export type ErpEventName = (typeof erpEventNames)[number];
+export { erpEventNames, type ErpEventName } from '../domain/webhooks/events.js';
 
 export function receivableEvent(
   name: ErpEventName,

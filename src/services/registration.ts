@@ -257,7 +257,14 @@ export async function runRegistration(
           details: { reason: message },
         },
       );
-      await recordEvent(tx, receivableEvent('titulo.registration_failed', receivable, { reason: message }));
+      await recordEvent(
+        tx,
+        receivableEvent('titulo.registration_failed', receivable, {
+          platform: integration.platform,
+          stage: 'erp',
+          reason: message,
+        }),
+      );
       await releaseDedupeKey(tx, registrationKey(remessa.id));
       return null;
     }
@@ -305,11 +312,18 @@ export async function runRegistration(
       await releaseDedupeKey(tx, registrationKey(remessa.id));
       await recordEvent(
         tx,
-        receivableEvent('titulo.registered', receivable, {
-          platform: integration.platform,
-          chargeId: registered.chargeId,
-          line: registered.line ?? null,
-        }),
+        receivableEvent(
+          'titulo.registered',
+          { ...receivable, status: receivable.status === 'open' ? 'registered' : receivable.status },
+          {
+            platform: integration.platform,
+            chargeId: registered.chargeId,
+            nossoNumero: registered.nossoNumero ?? null,
+            line: registered.line ?? null,
+            barcode: registered.barcode ?? null,
+            pixCopyPaste: registered.pixCopyPaste ?? null,
+          },
+        ),
       );
       return;
     }
@@ -329,7 +343,11 @@ export async function runRegistration(
       await releaseDedupeKey(tx, registrationKey(remessa.id));
       await recordEvent(
         tx,
-        receivableEvent('titulo.registration_failed', receivable, { reason: outcome.message }),
+        receivableEvent('titulo.registration_failed', receivable, {
+          platform: integration.platform,
+          stage: 'platform',
+          reason: outcome.message,
+        }),
       );
     }
   });

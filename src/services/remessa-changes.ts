@@ -225,6 +225,9 @@ export async function runPlatformChange(
         chargeId,
         change,
         ...(change === 'dueDate' ? { dueDate: receivable.dueDate } : {}),
+        ...(written
+          ? { movements: written.posted.map((m) => ({ kind: m.kind, amountCents: m.amountCents })) }
+          : {}),
       }),
     );
   });

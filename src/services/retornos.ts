@@ -197,6 +197,26 @@ export async function processRetorno(
     const movements = ledger.posted.map((m) => ({ kind: m.kind, amountCents: m.amountCents }));
     if (command.action === 'confirm_registration')
       await markRegistered(tx, { receivableId: receivable.id, actor });
+    // Registration confirmed by the platform's own report (CNAB entry confirmed): the ERP hears it once.
+    if (command.action === 'confirm_registration' && receivable.status === 'open')
+      await recordEvent(
+        tx,
+        receivableEvent(
+          'titulo.registered',
+          { ...receivable, status: 'registered' },
+          { platform: integration.platform, nossoNumero: remessa.nossoNumero, retornoId: retorno.id },
+        ),
+      );
+    if (command.action === 'reject_registration' && remessa.status !== 'failed')
+      await recordEvent(
+        tx,
+        receivableEvent('titulo.registration_failed', receivable, {
+          platform: integration.platform,
+          stage: 'platform',
+          reason: retorno.occurrenceDescription,
+          retornoId: retorno.id,
+        }),
+      );
     if (command.action === 'settle' && ledger.receivable.status === 'paid' && remessa.status !== 'paid')
       await updateRemessa(
         tx,

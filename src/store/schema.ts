@@ -678,3 +678,78 @@ export const reconciliationRecords = pgTable(
     index('reconciliation_records_company_idx').on(t.companyId, t.occurredOn),
   ],
 );
+
+// ───────────────────────── ERP webhooks: subscriptions and deliveries (branch erphooks) ─────────────────────────
+
+/** Where a company's ERP receives its events: one subscription per company. */
+export const webhookSubscriptions = pgTable('webhook_subscriptions', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id),
+  url: text('url').notNull(),
+  /** AES-256-GCM envelope of the signing secret; never returned. */
+  secret: text('secret').notNull(),
+  /** Event names delivered (services/events.ts). */
+  events: jsonb('events').$type<string[]>().notNull(),
+  /** Attempts per delivery (and per manual redelivery) before it is Falha. */
+  maxAttempts: integer('max_attempts').notNull(),
+  active: integer('active').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** One event for one subscription: delivered at most once per (company, event) by the dedupe key. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    /** The outbox event row. */
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => outbox.id),
+    eventName: text('event_name').notNull(),
+    subjectId: text('subject_id'),
+    /** pending | sending | delivered | failed */
+    status: text('status').$type<'pending' | 'sending' | 'delivered' | 'failed'>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** The attempt number at which this round gives up (a redelivery adds a round). */
+    attemptLimit: integer('attempt_limit').notNull(),
+    /** While sending: until when the attempt holds the delivery (a killed worker's attempt expires). */
+    leaseUntil: instant('lease_until'),
+    nextAttemptAt: instant('next_attempt_at'),
+    lastHttpStatus: integer('last_http_status'),
+    lastError: text('last_error'),
+    deliveredAt: instant('delivered_at'),
+    createdAt: createdAt(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_key').on(t.companyId, t.eventId),
+    index('webhook_deliveries_company_idx').on(t.companyId, t.createdAt),
+  ],
+);
+
+/** The delivery log: every attempt with what the ERP answered. */
+export const webhookDeliveryAttempts = pgTable(
+  'webhook_delivery_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: uuid('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    attempt: integer('attempt').notNull(),
+    url: text('url').notNull(),
+    httpStatus: integer('http_status'),
+    durationMs: integer('duration_ms').notNull(),
+    /** The first characters of the ERP's answer, or the network error. */
+    responseExcerpt: text('response_excerpt'),
+    error: text('error'),
+    nextAttemptAt: instant('next_attempt_at'),
+    actor: text('actor').notNull(),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_delivery_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);

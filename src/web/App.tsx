@@ -8,6 +8,7 @@ import { BankingPage } from './pages/banking/BankingPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { WebhooksPage } from './pages/webhooks/WebhooksPage.js';
 import { RetornosPage } from './pages/retornos/RetornosPage.js';
 import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
 import { TABS, type TabId } from './route.js';
@@ -249,6 +250,13 @@ function Shell({ session, onLogout }: ShellProps) {
           />
         ) : current.id === 'retorno' ? (
           <RetornosPage company={company} companies={companies} params={route.params} onParams={onParams} />
+        ) : current.id === 'webhooks' ? (
+          <WebhooksPage
+            company={company}
+            companies={companies}
+            isAdmin={session.user.role === 'admin'}
+            canWrite={session.user.role !== 'viewer'}
+          />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />
         ) : (

@@ -19,6 +19,11 @@ import type {
   ReceivableDetail,
   ReceivablePage,
   Session,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryPage,
+  WebhookSubscription,
+  WebhookSubscriptionInput,
 } from './contracts.js';
 import { brDates } from './format.js';
 
@@ -134,6 +139,26 @@ export const api = {
   createApiToken: (companyId: string, name: string) =>
     request<CreatedApiToken>('POST', '/api/api-tokens', { companyId, name }),
   revokeApiToken: (id: string) => request<void>('DELETE', `/api/api-tokens/${encodeURIComponent(id)}`),
+  webhookSubscriptions: (companyId: string, signal?: AbortSignal) =>
+    request<{ items: WebhookSubscription[] }>(
+      'GET',
+      withQuery('/api/webhook-subscriptions', { companyId }),
+      undefined,
+      signal,
+    ),
+  saveWebhookSubscription: (companyId: string, input: WebhookSubscriptionInput) =>
+    request<WebhookSubscription>('PUT', `/api/webhook-subscriptions/${encodeURIComponent(companyId)}`, input),
+  webhookDeliveries: (query: string, signal?: AbortSignal) =>
+    request<WebhookDeliveryPage>('GET', `/api/webhook-deliveries?${query}`, undefined, signal),
+  webhookDelivery: (id: string, companyId: string, signal?: AbortSignal) =>
+    request<WebhookDeliveryDetail>(
+      'GET',
+      withQuery(`/api/webhook-deliveries/${encodeURIComponent(id)}`, { companyId }),
+      undefined,
+      signal,
+    ),
+  redeliverWebhook: (id: string) =>
+    request<WebhookDelivery>('POST', `/api/webhook-deliveries/${encodeURIComponent(id)}/redeliver`),
   retornos: (query: string, signal?: AbortSignal) =>
     request<RetornoPage>('GET', `/api/retornos?${query}`, undefined, signal),
   platforms: (signal?: AbortSignal) =>

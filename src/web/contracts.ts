@@ -5,6 +5,13 @@
 import type { z } from 'zod';
 import type { apiTokenSchema, createdApiTokenSchema } from '../contracts/api-tokens.js';
 import type {
+  webhookDeliveryDetailSchema,
+  webhookDeliveryPageSchema,
+  webhookDeliverySchema,
+  webhookSubscriptionBody,
+  webhookSubscriptionSchema,
+} from '../contracts/webhooks.js';
+import type {
   bankAccountSchema,
   bankAccountUpsertBody,
   portadorSchema,
@@ -44,6 +51,11 @@ export type Retorno = z.infer<typeof retornoSchema>;
 export type RetornoPage = z.infer<typeof retornoPageSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;
+export type WebhookSubscriptionInput = z.input<typeof webhookSubscriptionBody>;
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+export type WebhookDeliveryPage = z.infer<typeof webhookDeliveryPageSchema>;
+export type WebhookDeliveryDetail = z.infer<typeof webhookDeliveryDetailSchema>;
 export type BankAccount = z.infer<typeof bankAccountSchema>;
 export type BankAccountUpsert = z.input<typeof bankAccountUpsertBody>;
 export type Portador = z.infer<typeof portadorSchema>;

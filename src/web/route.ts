@@ -14,6 +14,7 @@ export const TABS = [
   { id: 'logs', label: 'Logs', built: false },
   { id: 'credito', label: 'Crédito de Clientes', built: false },
   { id: 'conciliacao', label: 'Conciliação', built: false },
+  { id: 'webhooks', label: 'Webhooks do ERP', built: true },
   { id: 'tokens', label: 'Tokens de API', built: true, adminOnly: true },
 ] as const;
 
