@@ -16,6 +16,13 @@ export interface JobQueueOptions {
   batchSize?: number;
   /** Queue names created on start (so they can be enqueued inside transactions right away). */
   queues?: readonly string[];
+  /**
+   * How long a job may stay active before pg-boss fails it by timeout and retries it — what brings back the jobs of
+   * a worker that died mid-job. Default pg-boss's 15 minutes.
+   */
+  expireInSeconds?: number;
+  /** How often expired jobs are looked for (pg-boss maintenance). Default pg-boss's 120 s. */
+  maintenanceIntervalSeconds?: number;
 }
 
 export interface SendOptions {
@@ -43,6 +50,7 @@ export class JobQueue {
   private readonly logger: Logger | undefined;
   private readonly pollingIntervalSeconds: number;
   private readonly batchSize: number;
+  private readonly expireInSeconds: number | undefined;
   private readonly queues = new Set<string>();
   /** Worker ids of this process by queue name. */
   private readonly localWorkers = new Map<string, string[]>();
@@ -55,6 +63,7 @@ export class JobQueue {
     this.logger = options.logger;
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
     this.batchSize = options.batchSize ?? 20;
+    this.expireInSeconds = options.expireInSeconds;
     for (const name of options.queues ?? []) this.queues.add(name);
     this.boss = new PgBoss({
       db: store.sql,
@@ -62,6 +71,9 @@ export class JobQueue {
       schedule: false,
       supervise: true,
       migrate: true,
+      ...(options.maintenanceIntervalSeconds
+        ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+        : {}),
     });
     this.boss.on('error', (error: Error) => this.logger?.error({ err: error }, 'fila de jobs: erro'));
   }
@@ -120,7 +132,10 @@ export class JobQueue {
       await this.createQueue(name);
     }
     const { tx, ...jobOptions } = options;
-    const sendOptions: PgBoss.SendOptions = { ...jobOptions };
+    const sendOptions: PgBoss.SendOptions = {
+      ...(this.expireInSeconds ? { expireInSeconds: this.expireInSeconds } : {}),
+      ...jobOptions,
+    };
     if (tx) sendOptions.db = txSqlAdapter(tx);
     const id = await this.boss.send(name, data, sendOptions);
     // Wake this process's workers of the queue once the job is visible, instead of waiting for their next poll.

@@ -273,7 +273,7 @@ export function RemessaPage({ company, companies, canWrite, params, onParams }: 
 
       <DataTable
         labelledBy="page-title"
-        className={showCompany ? 'with-company' : undefined}
+        className={showCompany ? 'remessa-grid with-company' : 'remessa-grid'}
         columns={columns}
         rows={data?.items}
         rowId={(item) => item.receivableId}
