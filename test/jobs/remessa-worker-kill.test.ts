@@ -19,8 +19,16 @@ import { createThrowawayDatabase, describeDatabase, testDatabaseUrl } from '../s
 const TITULOS = 30;
 const AMOUNT = (index: number) => 81_000 + index;
 const repoRoot = resolve(import.meta.dirname, '..', '..');
-/** Dead workers' jobs come back after this; every live attempt ends well before (timeout 1 s, latency 150 ms). */
-const JOBS = { pollingIntervalSeconds: 0.5, expireInSeconds: 10, maintenanceIntervalSeconds: 1 };
+/**
+ * A dead worker's jobs come back once expired (10 s); a live attempt ends well before (timeout 1 s, latency
+ * 150 ms). One job per fetch: the expiry counts from the fetch, so a long local batch could outlive it.
+ */
+const JOBS = {
+  pollingIntervalSeconds: 0.5,
+  batchSize: 1,
+  expireInSeconds: 10,
+  maintenanceIntervalSeconds: 1,
+};
 const PLATFORM_TIMEOUT_MS = 1_000;
 
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -139,7 +147,6 @@ describe(`remessa em lote: worker morto com SIGKILL no meio do lote (${describeD
       timeoutNext: 2,
       hangMs: PLATFORM_TIMEOUT_MS + 500,
     });
-    const t0 = Date.now();
     child = spawn(
       process.execPath,
       ['--import', 'tsx', join(repoRoot, 'test/jobs/fixtures/worker-process.ts')],
@@ -160,7 +167,6 @@ describe(`remessa em lote: worker morto com SIGKILL no meio do lote (${describeD
     // Mid-batch: some títulos registered at the platform, others not yet.
     const until = Date.now() + 120_000;
     while ((await ourCharges()).length < 8 && Date.now() < until) await pause(25);
-    console.log('TIMING kill', Date.now() - t0);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     child = undefined;
@@ -188,14 +194,12 @@ describe(`remessa em lote: worker morto com SIGKILL no meio do lote (${describeD
           .innerJoin(receivables, eq(receivables.id, remessas.receivableId))
           .where(and(eq(remessas.companyId, sulId), like(receivables.erpKey, 'KILL-%')))
       ).map((row) => ({ ...row.remessa, amountCents: row.amountCents }));
-    console.log('TIMING restarted', Date.now() - t0);
     const finishedBy = Date.now() + 180_000;
     let rows = await records();
     while (Date.now() < finishedBy && rows.filter((row) => row.status === 'sent').length < TITULOS) {
       await pause(500);
       rows = await records();
     }
-    console.log('TIMING done', Date.now() - t0, rows.map((r) => r.status + r.attempts).join(' '));
     const ours = rows.filter((row) => row.status === 'sent');
     expect(ours).toHaveLength(TITULOS);
 
