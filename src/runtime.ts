@@ -49,6 +49,8 @@ export interface StartOptions {
   emulators?: boolean;
   /** Job queue tuning (tests and benchmarks): polling, batch, expiry of a dead worker's jobs, maintenance. */
   jobs?: Omit<JobQueueOptions, 'queues' | 'logger'>;
+  /** Registrations running at once in this process. Default env FINCONSOLE_JOB_CONCURRENCY (4). */
+  platformConcurrency?: number;
   /** Time limit of each platform call (default the adapter's own). */
   platformTimeoutMs?: number;
 }
@@ -145,7 +147,13 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
     const url = publicUrl(host, boundPort);
     if (!platforms.publicUrl) platforms.publicUrl = reachableUrl(host, boundPort);
     // Workers start once the public URL is known: it goes into every charge's notification URL.
-    if (worker) await registerWorkers(jobs, { store, logger, ...platforms });
+    if (worker)
+      await registerWorkers(jobs, {
+        store,
+        logger,
+        ...platforms,
+        platformConcurrency: options.platformConcurrency ?? config.jobConcurrency,
+      });
     else if (store.kind === 'pglite')
       logger.warn(
         'worker desligado no modo embutido (PGlite): os jobs ficam na fila até um serve com worker',

@@ -14,6 +14,7 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Jobs fetched per poll by each worker. Default 20. */
   batchSize?: number;
+
   /** Queue names created on start (so they can be enqueued inside transactions right away). */
   queues?: readonly string[];
   /**
@@ -148,10 +149,15 @@ export class JobQueue {
    * Runs `handler` for each job of the queue in this process (at-least-once: a throw fails that job, which pg-boss
    * retries per the queue's retry policy; the other jobs of the batch still complete). Fetches up to `batchSize`
    * jobs per poll and polls again at once after a full batch, so a backlog drains without waiting for the interval.
+   * `concurrency` such workers run side by side (default 1), so that many platform calls wait on the network at once.
    */
-  async work<T>(name: string, handler: JobHandler<T>): Promise<string> {
+  async work<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}): Promise<void> {
     this.assertStarted();
     await this.createQueue(name);
+    for (let n = 0; n < Math.max(1, options.concurrency ?? 1); n++) await this.startWorker(name, handler);
+  }
+
+  private async startWorker<T>(name: string, handler: JobHandler<T>): Promise<void> {
     // A holder, not a const: the first batch may arrive before work() has returned the id.
     const worker: { id?: string } = {};
     worker.id = await this.boss.work<T>(
@@ -171,7 +177,6 @@ export class JobQueue {
       },
     );
     this.localWorkers.set(name, [...(this.localWorkers.get(name) ?? []), worker.id]);
-    return worker.id;
   }
 
   /** The state of one job (for tests and diagnostics). */
