@@ -8,7 +8,6 @@ export {
 export { registerWorkers, jobNames } from './handlers.js';
 export { OutboxRelay } from './relay.js';
 
-import type { Logger } from 'pino';
 import type { Store } from '../store/connection.js';
 import { jobNames } from './handlers.js';
 import { JobQueue, type JobQueueOptions } from './queue.js';
