@@ -50,6 +50,16 @@ export const configSchema = z.object({
   FINCONSOLE_WORKER: booleanFlag,
   /** Platform emulators under /emulators/… in demo mode (default on). */
   FINCONSOLE_EMULATORS: booleanFlag,
+  /** Registrations (platform calls) running at once in each worker process. */
+  FINCONSOLE_JOB_CONCURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'deve ser um número inteiro de 1 a 64' })
+      .int({ error: 'deve ser um número inteiro de 1 a 64' })
+      .min(1, { error: 'deve ser um número inteiro de 1 a 64' })
+      .max(64, { error: 'deve ser um número inteiro de 1 a 64' })
+      .default(4),
+  ),
   /** Key that encrypts platform secrets (64 hex digits); default: a key file in the data directory. */
   FINCONSOLE_SECRET_KEY: z.preprocess(
     emptyAsUndefined,
@@ -77,6 +87,7 @@ export interface Config {
   logFormat: (typeof logFormats)[number] | undefined;
   worker: boolean;
   emulators: boolean;
+  jobConcurrency: number;
   secretKey: string | undefined;
   publicUrl: string | undefined;
 }
@@ -99,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: c.LOG_FORMAT,
     worker: c.FINCONSOLE_WORKER,
     emulators: c.FINCONSOLE_EMULATORS,
+    jobConcurrency: c.FINCONSOLE_JOB_CONCURRENCY,
     secretKey: c.FINCONSOLE_SECRET_KEY,
     publicUrl: c.FINCONSOLE_PUBLIC_URL,
   };

@@ -21,7 +21,7 @@ import {
 } from './services/demo/integrations.js';
 import type { PlatformDeps } from './services/platform-gateway.js';
 import { SecretBox } from './services/secrets.js';
-import { registerWorkers, startJobQueue, type JobQueue } from './jobs/index.js';
+import { registerWorkers, startJobQueue, type JobQueue, type JobQueueOptions } from './jobs/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { openStore, type Store } from './store/connection.js';
 import { seedDemo, type SeedDemoResult } from './services/demo/seed.js';
@@ -47,6 +47,12 @@ export interface StartOptions {
   webRoot?: string;
   /** Serve the platform emulators under /emulators/… in demo mode. Default env FINCONSOLE_EMULATORS (on). */
   emulators?: boolean;
+  /** Job queue tuning (tests and benchmarks): polling, batch, expiry of a dead worker's jobs, maintenance. */
+  jobs?: Omit<JobQueueOptions, 'queues' | 'logger'>;
+  /** Registrations running at once in this process. Default env FINCONSOLE_JOB_CONCURRENCY (4). */
+  platformConcurrency?: number;
+  /** Time limit of each platform call (default the adapter's own). */
+  platformTimeoutMs?: number;
 }
 
 /**
@@ -105,6 +111,7 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
     const platforms: PlatformDeps = {
       secrets: secretBoxFor(config, options.databaseUrl ? undefined : (options.dataDir ?? config.dataDir)),
       publicUrl: config.publicUrl ?? '',
+      ...(options.platformTimeoutMs ? { timeoutMs: options.platformTimeoutMs } : {}),
     };
     const seed = options.seedDemo ? await seedDemo(store) : undefined;
     if (seed?.seeded) {
@@ -124,7 +131,7 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
       );
     }
     const emulators = options.seedDemo && (options.emulators ?? config.emulators);
-    jobs = await startJobQueue(store, { logger });
+    jobs = await startJobQueue(store, { ...options.jobs, logger });
 
     const app = await buildApp({
       store,
@@ -140,7 +147,13 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
     const url = publicUrl(host, boundPort);
     if (!platforms.publicUrl) platforms.publicUrl = reachableUrl(host, boundPort);
     // Workers start once the public URL is known: it goes into every charge's notification URL.
-    if (worker) await registerWorkers(jobs, { store, logger, ...platforms });
+    if (worker)
+      await registerWorkers(jobs, {
+        store,
+        logger,
+        ...platforms,
+        platformConcurrency: options.platformConcurrency ?? config.jobConcurrency,
+      });
     else if (store.kind === 'pglite')
       logger.warn(
         'worker desligado no modo embutido (PGlite): os jobs ficam na fila até um serve com worker',

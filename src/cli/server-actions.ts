@@ -136,6 +136,7 @@ export async function worker(): Promise<void> {
     store,
     logger,
     secrets: secretBoxFor(config, undefined),
+    platformConcurrency: config.jobConcurrency,
     publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
   });
   onShutdown(logger, async () => {

@@ -39,6 +39,10 @@ const remessaFilterFields = {
 
 const listFields = {
   ...remessaFilterFields,
+  receivableId: z
+    .uuid({ error: 'receivableId deve ser o id (uuid) de um título' })
+    .optional()
+    .meta({ description: 'Só este título (a linha de um título na Remessa)' }),
   sort: z.enum(remessaSorts, { error: `sort deve ser um de: ${remessaSorts.join(', ')}` }).optional(),
   order: z.enum(['asc', 'desc'], { error: 'order deve ser asc ou desc' }).optional(),
   ...paginationQuery,
@@ -83,6 +87,7 @@ export const remessaItemSchema = z
     openAmountCents: z.number().int().meta({ description: 'Valor Aberto' }),
     nossoNumero: z.string().nullable().meta({ description: 'Nosso Número' }),
     chargeId: z.string().nullable().meta({ description: 'Remessa: id da cobrança na plataforma' }),
+    pdfUrl: z.string().nullable().meta({ description: 'Boleto em PDF da plataforma (Imprimir boleto)' }),
     receivableStatus: z.string(),
     status: z.enum(registrationStatuses).meta({
       description: 'not_sent Não Enviado · sent Enviado · failed Falha · erp_failed Falha ERP · paid Pago',

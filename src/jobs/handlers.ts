@@ -38,14 +38,21 @@ export interface WorkerDeps extends PlatformDeps {
   logger?: Logger;
   /** ERP webhook retries and timeout (tests shorten them). */
   webhookPolicy?: Partial<DeliveryPolicy>;
+  /** Registrations and platform changes run at once in this process (each waits on its platform). Default 1. */
+  platformConcurrency?: number;
 }
 
 export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promise<OutboxRelay> {
-  await queue.work<{ remessaId: string }>(JOB_REGISTER, ({ remessaId }) =>
-    runRegistration(deps, remessaId, `job:${JOB_REGISTER}`),
+  const concurrency = deps.platformConcurrency ?? 1;
+  await queue.work<{ remessaId: string }>(
+    JOB_REGISTER,
+    ({ remessaId }) => runRegistration(deps, remessaId, `job:${JOB_REGISTER}`),
+    { concurrency },
   );
-  await queue.work<PlatformChangePayload>(JOB_PLATFORM_CHANGE, (payload) =>
-    runPlatformChange(deps, payload, `job:${JOB_PLATFORM_CHANGE}`),
+  await queue.work<PlatformChangePayload>(
+    JOB_PLATFORM_CHANGE,
+    (payload) => runPlatformChange(deps, payload, `job:${JOB_PLATFORM_CHANGE}`),
+    { concurrency },
   );
   await queue.work<{ integrationId: string; body: unknown }>(JOB_FETCH_NOTIFICATION, async (data) => {
     await fetchNotification(deps, { ...data, actor: `job:${JOB_FETCH_NOTIFICATION}` });

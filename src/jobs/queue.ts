@@ -14,8 +14,16 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Jobs fetched per poll by each worker. Default 20. */
   batchSize?: number;
+
   /** Queue names created on start (so they can be enqueued inside transactions right away). */
   queues?: readonly string[];
+  /**
+   * How long a job may stay active before pg-boss fails it by timeout and retries it — what brings back the jobs of
+   * a worker that died mid-job. Default pg-boss's 15 minutes.
+   */
+  expireInSeconds?: number;
+  /** How often expired jobs are looked for (pg-boss maintenance). Default pg-boss's 120 s. */
+  maintenanceIntervalSeconds?: number;
 }
 
 export interface SendOptions {
@@ -43,6 +51,7 @@ export class JobQueue {
   private readonly logger: Logger | undefined;
   private readonly pollingIntervalSeconds: number;
   private readonly batchSize: number;
+  private readonly expireInSeconds: number | undefined;
   private readonly queues = new Set<string>();
   /** Worker ids of this process by queue name. */
   private readonly localWorkers = new Map<string, string[]>();
@@ -55,6 +64,7 @@ export class JobQueue {
     this.logger = options.logger;
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
     this.batchSize = options.batchSize ?? 20;
+    this.expireInSeconds = options.expireInSeconds;
     for (const name of options.queues ?? []) this.queues.add(name);
     this.boss = new PgBoss({
       db: store.sql,
@@ -62,6 +72,9 @@ export class JobQueue {
       schedule: false,
       supervise: true,
       migrate: true,
+      ...(options.maintenanceIntervalSeconds
+        ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+        : {}),
     });
     this.boss.on('error', (error: Error) => this.logger?.error({ err: error }, 'fila de jobs: erro'));
   }
@@ -120,7 +133,10 @@ export class JobQueue {
       await this.createQueue(name);
     }
     const { tx, ...jobOptions } = options;
-    const sendOptions: PgBoss.SendOptions = { ...jobOptions };
+    const sendOptions: PgBoss.SendOptions = {
+      ...(this.expireInSeconds ? { expireInSeconds: this.expireInSeconds } : {}),
+      ...jobOptions,
+    };
     if (tx) sendOptions.db = txSqlAdapter(tx);
     const id = await this.boss.send(name, data, sendOptions);
     // Wake this process's workers of the queue once the job is visible, instead of waiting for their next poll.
@@ -133,10 +149,15 @@ export class JobQueue {
    * Runs `handler` for each job of the queue in this process (at-least-once: a throw fails that job, which pg-boss
    * retries per the queue's retry policy; the other jobs of the batch still complete). Fetches up to `batchSize`
    * jobs per poll and polls again at once after a full batch, so a backlog drains without waiting for the interval.
+   * `concurrency` such workers run side by side (default 1), so that many platform calls wait on the network at once.
    */
-  async work<T>(name: string, handler: JobHandler<T>): Promise<string> {
+  async work<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}): Promise<void> {
     this.assertStarted();
     await this.createQueue(name);
+    for (let n = 0; n < Math.max(1, options.concurrency ?? 1); n++) await this.startWorker(name, handler);
+  }
+
+  private async startWorker<T>(name: string, handler: JobHandler<T>): Promise<void> {
     // A holder, not a const: the first batch may arrive before work() has returned the id.
     const worker: { id?: string } = {};
     worker.id = await this.boss.work<T>(
@@ -156,7 +177,6 @@ export class JobQueue {
       },
     );
     this.localWorkers.set(name, [...(this.localWorkers.get(name) ?? []), worker.id]);
-    return worker.id;
   }
 
   /** The state of one job (for tests and diagnostics). */

@@ -45,6 +45,11 @@ export function openIntegration(deps: PlatformDeps, integration: IntegrationRow)
     'authorization',
     'Authorization',
   ];
+  // Short values would mask ordinary text; a real credential is long.
+  const secretTexts = Object.values(secretValues).filter(
+    (secret): secret is string => typeof secret === 'string' && secret.length >= 8,
+  );
+  const mask = (value: unknown) => maskSecrets(value, secretKeys, secretTexts);
   const exchanges: PlatformExchange[] = [];
   const adapter = definition.create(options, {
     environment: integration.environment as 'sandbox' | 'production',
@@ -64,12 +69,12 @@ export function openIntegration(deps: PlatformDeps, integration: IntegrationRow)
         operation: exchange.operation,
         direction: 'out',
         method: exchange.method,
-        url: exchange.url,
+        url: mask(exchange.url) as string,
         httpStatus: exchange.status,
         outcome: exchange.status !== null && exchange.status < 400 ? 'ok' : 'error',
         durationMs: Math.round(exchange.durationMs),
-        requestBody: maskSecrets(exchange.requestBody, secretKeys) ?? null,
-        responseBody: maskSecrets(exchange.responseBody, secretKeys) ?? null,
+        requestBody: mask(exchange.requestBody) ?? null,
+        responseBody: mask(exchange.responseBody) ?? null,
         subjectId: subjectId ?? null,
         at: exchange.startedAt,
       })),

@@ -178,6 +178,10 @@ export async function runPlatformChange(
   const retry = failure?.retry === true;
   await deps.store.transaction(async (tx) => {
     await appendCommunicationLog(tx, session.drainLog(remessa.receivableId));
+    // Lock order título → remessa, as every writer of both does (the write-off posts to the título's ledger).
+    const locked = (await getReceivableRow(tx, remessa.receivableId, [remessa.companyId], {
+      forUpdate: true,
+    }))!;
     const current = (await getRemessaForUpdate(tx, remessa.id))!;
     if (failure) {
       await updateRemessa(
@@ -193,13 +197,13 @@ export async function runPlatformChange(
       return;
     }
     const written =
-      change === 'writeOff' && receivable.openAmountCents > 0
+      change === 'writeOff' && locked.openAmountCents > 0
         ? await postToLedger(tx, {
-            receivableId: receivable.id,
+            receivableId: locked.id,
             postings: [
               {
                 kind: 'write_off',
-                amountCents: receivable.openAmountCents,
+                amountCents: locked.openAmountCents,
                 occurredOn: todayInSaoPaulo(),
                 description: `Baixa manual na plataforma (${integration.platform})`,
                 source: actor,
@@ -220,7 +224,7 @@ export async function runPlatformChange(
     });
     await recordEvent(
       tx,
-      receivableEvent('titulo.changed_at_platform', written?.receivable ?? receivable, {
+      receivableEvent('titulo.changed_at_platform', written?.receivable ?? locked, {
         platform: integration.platform,
         chargeId,
         change,

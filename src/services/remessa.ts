@@ -14,8 +14,9 @@ import { patchReceivable } from './receivables.js';
 import { queuePlatformChange, type PlatformChange } from './remessa-changes.js';
 import { requestRegistration } from './registration.js';
 
-export async function remessaPage(store: Store, filters: RemessaFilters) {
-  return listRemessas(store.db, filters);
+export async function remessaPage(store: Store, filters: RemessaFilters & { receivableId?: string }) {
+  const { receivableId, ...rest } = filters;
+  return listRemessas(store.db, receivableId ? { ...rest, receivableIds: [receivableId] } : rest);
 }
 
 /**
@@ -24,10 +25,14 @@ export async function remessaPage(store: Store, filters: RemessaFilters) {
  */
 export async function nearDuePage(
   store: Store,
-  filters: Omit<RemessaFilters, 'status' | 'openOnly' | 'dueTo'> & { days: number; today?: string },
+  filters: Omit<RemessaFilters, 'status' | 'openOnly' | 'dueTo'> & {
+    days: number;
+    today?: string;
+    receivableId?: string;
+  },
 ) {
   const { days, today, ...rest } = filters;
-  return listRemessas(store.db, {
+  return remessaPage(store, {
     ...rest,
     status: ['not_sent', 'failed', 'erp_failed'],
     openOnly: true,

@@ -53,14 +53,23 @@ function parseKey(text: string, source: string): Buffer {
   return key;
 }
 
-/** Replaces the values of secret keys anywhere in a JSON-like value (for logs and the communication log). */
-export function maskSecrets(value: unknown, secretKeys: readonly string[]): unknown {
-  if (Array.isArray(value)) return value.map((item) => maskSecrets(item, secretKeys));
+/**
+ * Replaces the values of secret keys anywhere in a JSON-like value (for logs and the communication log), and any
+ * known secret value wherever it appears in a string (a platform echoing a credential under another name).
+ */
+export function maskSecrets(
+  value: unknown,
+  secretKeys: readonly string[],
+  secretValues: readonly string[] = [],
+): unknown {
+  if (typeof value === 'string')
+    return secretValues.reduce((text, secret) => text.split(secret).join('***'), value);
+  if (Array.isArray(value)) return value.map((item) => maskSecrets(item, secretKeys, secretValues));
   if (value && typeof value === 'object')
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [
         key,
-        secretKeys.includes(key) ? '***' : maskSecrets(item, secretKeys),
+        secretKeys.includes(key) ? '***' : maskSecrets(item, secretKeys, secretValues),
       ]),
     );
   return value;

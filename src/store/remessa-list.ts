@@ -54,6 +54,7 @@ const columns = {
   openAmountCents: receivables.openAmountCents,
   nossoNumero: remessas.nossoNumero,
   chargeId: remessas.chargeId,
+  pdfUrl: remessas.pdfUrl,
   receivableStatus: receivables.status,
   status: remessaStatus,
   lastError: remessas.lastError,

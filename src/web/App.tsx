@@ -7,7 +7,9 @@ import { ApiTokensPage } from './pages/ApiTokensPage.js';
 import { BankingPage } from './pages/banking/BankingPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
+import { LogsPage } from './pages/logs/LogsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { RemessaPage } from './pages/remessa/RemessaPage.js';
 import { WebhooksPage } from './pages/webhooks/WebhooksPage.js';
 import { RetornosPage } from './pages/retornos/RetornosPage.js';
 import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
@@ -248,6 +250,16 @@ function Shell({ session, onLogout }: ShellProps) {
             params={route.params}
             onParams={onParams}
           />
+        ) : current.id === 'remessa' ? (
+          <RemessaPage
+            company={company}
+            companies={companies}
+            canWrite={session.user.role !== 'viewer'}
+            params={route.params}
+            onParams={onParams}
+          />
+        ) : current.id === 'logs' ? (
+          <LogsPage company={company} companies={companies} params={route.params} onParams={onParams} />
         ) : current.id === 'retorno' ? (
           <RetornosPage company={company} companies={companies} params={route.params} onParams={onParams} />
         ) : current.id === 'webhooks' ? (

@@ -15,6 +15,14 @@ import type {
   Platform,
   PortadorOption,
   Receivable,
+  BulkPreview,
+  BulkProgress,
+  BulkStartInput,
+  LogPage,
+  RemessaActionInput,
+  RemessaActionResult,
+  RemessaHistory,
+  RemessaPage,
   RetornoPage,
   ReceivableDetail,
   ReceivablePage,
@@ -161,6 +169,42 @@ export const api = {
     request<WebhookDelivery>('POST', `/api/webhook-deliveries/${encodeURIComponent(id)}/redeliver`),
   retornos: (query: string, signal?: AbortSignal) =>
     request<RetornoPage>('GET', `/api/retornos?${query}`, undefined, signal),
+  remessas: (query: string, signal?: AbortSignal) =>
+    request<RemessaPage>('GET', `/api/remessas?${query}`, undefined, signal),
+  nearDue: (query: string, signal?: AbortSignal) =>
+    request<RemessaPage>('GET', `/api/remessas/near-due?${query}`, undefined, signal),
+  remessaHistory: (receivableId: string, companyId: string, signal?: AbortSignal) =>
+    request<RemessaHistory>(
+      'GET',
+      withQuery(`/api/remessas/${encodeURIComponent(receivableId)}/history`, { companyId }),
+      undefined,
+      signal,
+    ),
+  remessaAction: (companyId: string, body: RemessaActionInput) =>
+    request<RemessaActionResult>('POST', withQuery('/api/remessas/actions', { companyId }), body),
+  previewBulk: (body: BulkStartInput) => request<BulkPreview>('POST', '/api/remessas/bulk/preview', body),
+  startBulk: (body: BulkStartInput) => request<BulkProgress>('POST', '/api/remessas/bulk', body),
+  bulkCommunications: (companyId: string, signal?: AbortSignal) =>
+    request<{ items: BulkProgress[] }>(
+      'GET',
+      withQuery('/api/remessas/bulk', { companyId }),
+      undefined,
+      signal,
+    ),
+  bulkCommunication: (id: string, companyId: string, signal?: AbortSignal) =>
+    request<BulkProgress>(
+      'GET',
+      withQuery(`/api/remessas/bulk/${encodeURIComponent(id)}`, { companyId }),
+      undefined,
+      signal,
+    ),
+  retryBulkFailures: (id: string, companyId: string) =>
+    request<BulkProgress>(
+      'POST',
+      withQuery(`/api/remessas/bulk/${encodeURIComponent(id)}/retry-failures`, { companyId }),
+    ),
+  logs: (query: string, signal?: AbortSignal) =>
+    request<LogPage>('GET', `/api/logs?${query}`, undefined, signal),
   platforms: (signal?: AbortSignal) =>
     request<{ items: Platform[] }>('GET', '/api/platforms', undefined, signal),
   switchPlatform: (platform: string, enabled: boolean) =>

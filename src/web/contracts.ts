@@ -26,6 +26,19 @@ import type {
   portadorOptionSchema,
 } from '../contracts/integrations.js';
 import type { retornoPageSchema, retornoSchema } from '../contracts/retornos.js';
+import type {
+  remessaActionBody,
+  remessaActionResultSchema,
+  remessaHistorySchema,
+  remessaItemSchema,
+  remessaPageSchema,
+} from '../contracts/remessa.js';
+import type {
+  bulkPreviewSchema,
+  bulkProgressSchema,
+  bulkStartBody,
+} from '../contracts/bulk-communication.js';
+import type { logEntrySchema, logPageSchema } from '../contracts/logs.js';
 import type { historySchema, movementSchema, receivableDetailSchema } from '../contracts/receivables.js';
 import type { companySchema, sessionSchema } from '../contracts/session.js';
 import type {
@@ -49,6 +62,16 @@ export type PortadorOption = z.infer<typeof portadorOptionSchema>;
 export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
 export type Retorno = z.infer<typeof retornoSchema>;
 export type RetornoPage = z.infer<typeof retornoPageSchema>;
+export type RemessaItem = z.infer<typeof remessaItemSchema>;
+export type RemessaPage = z.infer<typeof remessaPageSchema>;
+export type RemessaHistory = z.infer<typeof remessaHistorySchema>;
+export type RemessaActionInput = z.input<typeof remessaActionBody>;
+export type RemessaActionResult = z.infer<typeof remessaActionResultSchema>;
+export type BulkStartInput = z.input<typeof bulkStartBody>;
+export type BulkPreview = z.infer<typeof bulkPreviewSchema>;
+export type BulkProgress = z.infer<typeof bulkProgressSchema>;
+export type LogEntry = z.infer<typeof logEntrySchema>;
+export type LogPage = z.infer<typeof logPageSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;

@@ -81,7 +81,12 @@ export async function startServerAndBrowser(): Promise<{ server: Server; browser
     worker: false,
     logLevel: 'warn',
   });
-  const browser = await chromium.launch({
+  return { server, browser: await launchBrowser() };
+}
+
+/** Debian's Chromium, headless, quiet (no background network, no updates). */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -94,7 +99,6 @@ export async function startServerAndBrowser(): Promise<{ server: Server; browser
       '--disable-sync',
     ],
   });
-  return { server, browser };
 }
 
 export async function newPage(browser: Browser, width: number, height = 900): Promise<Page> {

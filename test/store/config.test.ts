@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       logFormat: undefined,
       worker: true,
       emulators: true,
+      jobConcurrency: 4,
       secretKey: undefined,
       publicUrl: undefined,
     });
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'debug',
         LOG_FORMAT: 'json',
         FINCONSOLE_WORKER: '0',
+        FINCONSOLE_JOB_CONCURRENCY: '16',
       }),
     ).toEqual({
       port: 8080,
@@ -37,10 +39,14 @@ describe('loadConfig', () => {
       logFormat: 'json',
       worker: false,
       emulators: true,
+      jobConcurrency: 16,
       secretKey: undefined,
       publicUrl: undefined,
     });
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(() => loadConfig({ FINCONSOLE_JOB_CONCURRENCY: '0' })).toThrow(
+      'FINCONSOLE_JOB_CONCURRENCY: deve ser um número inteiro de 1 a 64',
+    );
   });
 
   it('rejects bad values naming the variable, in pt-BR', () => {

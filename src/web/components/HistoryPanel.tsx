@@ -8,7 +8,8 @@ export interface HistoryItem {
   title: string;
   /** Who did it, by name. */
   actor: string;
-  changes: { label: string; before: string; after: string }[];
+  /** A change without `before` is a fact of the event (a reason, an outcome). */
+  changes: { label: string; before?: string; after: string }[];
 }
 
 /** A record's history (título, remessa, retorno…), oldest first. */
@@ -32,7 +33,8 @@ export function HistoryPanel({ items, title = 'Histórico' }: { items: HistoryIt
                 <ul className="changes">
                   {item.changes.map((change) => (
                     <li key={change.label}>
-                      {change.label}: {change.before} → {change.after}
+                      {change.label}:{' '}
+                      {change.before === undefined ? change.after : `${change.before} → ${change.after}`}
                     </li>
                   ))}
                 </ul>

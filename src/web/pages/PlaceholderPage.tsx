@@ -3,17 +3,10 @@ import { TABS, type TabId } from '../route.js';
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
 type ComingTab = Exclude<
   TabId,
-  'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno' | 'webhooks'
+  'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno' | 'webhooks' | 'remessa' | 'logs'
 >;
 
 const COMING: Record<ComingTab, string[]> = {
-  remessa: [
-    'Em breve: os títulos que podem ser ou já foram enviados às plataformas para registro, com filtros por empresa, plataforma, portador, emissão e vencimento.',
-    'Na listagem: plataforma, título e parcela, cliente, portador, valores, nosso número e a situação da remessa (Não enviado, Enviado, Falha, Falha ERP, Pago), com histórico de cada tentativa e reenvio.',
-  ],
-  logs: [
-    'Em breve: o registro de cada comunicação com as plataformas — data de envio, plataforma, empresa, ação/operação e status —, com a requisição e a resposta completas e os segredos mascarados.',
-  ],
   credito: [
     'Em breve: a gestão de crédito dos clientes na plataforma de crédito (Supplier): envio para análise, limite aprovado e limite disponível, situação do cliente e do crédito e faturamento a prazo.',
     'Com solicitação de alteração de limite e o histórico completo das análises.',
