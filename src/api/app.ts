@@ -29,8 +29,11 @@ import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
 import { finishOpenApi } from './openapi.js';
 import { guardBoundary } from './plugins/boundary.js';
+import { registerAudit } from './plugins/audit.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { newRequestId, registerSecurity } from './plugins/security.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
+import { consoleAuditRoutes } from './routes/console-audit.js';
 import { consoleBankingRoutes } from './routes/console-banking.js';
 import { consoleCreditRoutes } from './routes/console-credit.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
@@ -96,6 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Long path parameters reach the route's schema, which names the field (erpKey: no máximo 100 caracteres),
     // instead of the router's own 414; Node's 16 KiB limit on the request line still bounds them.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
+    // A uuid per request (a client's own X-Request-Id is not trusted: the audit log joins changes by it).
+    genReqId: newRequestId,
+    requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -104,11 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('principal', null);
   guardBoundary(app as unknown as FastifyInstance);
   registerMetrics(app as unknown as FastifyInstance, deps.store);
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-  });
+  registerSecurity(app as unknown as FastifyInstance, { publicUrl: () => deps.platforms.publicUrl });
+  registerAudit(app as unknown as FastifyInstance, deps.store);
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -149,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleReceivableExportRoutes, { ...context, prefix: '/api' });
   await app.register(consoleCustomerRoutes, { ...context, prefix: '/api' });
   await app.register(consoleApiTokenRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleAuditRoutes, { ...context, prefix: '/api' });
   await app.register(consoleBankingRoutes, { ...context, prefix: '/api' });
   await app.register(erpCustomerRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });

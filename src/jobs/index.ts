@@ -8,15 +8,14 @@ export {
 export { registerWorkers, jobNames } from './handlers.js';
 export { OutboxRelay } from './relay.js';
 
-import type { Logger } from 'pino';
 import type { Store } from '../store/connection.js';
 import { jobNames } from './handlers.js';
-import { JobQueue } from './queue.js';
+import { JobQueue, type JobQueueOptions } from './queue.js';
 
 /** A started queue with all of this service's queues declared. */
 export async function startJobQueue(
   store: Store,
-  options: { logger?: Logger; pollingIntervalSeconds?: number; batchSize?: number } = {},
+  options: Omit<JobQueueOptions, 'queues'> = {},
 ): Promise<JobQueue> {
   const queue = new JobQueue(store, { ...options, queues: jobNames });
   await queue.start();

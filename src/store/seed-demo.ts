@@ -130,7 +130,8 @@ export async function seedDemo(
   const choose = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const digits = (n: number) => Array.from({ length: n }, () => String(int(0, 9))).join('');
 
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // One salt per password, always: each demo user gets its own hash (made before the transaction: scrypt is slow).
+  const passwordHashes = await Promise.all([1, 2, 3].map(() => hashPassword(DEMO_PASSWORD)));
 
   return store.transaction(async (tx) => {
     if (store.kind === 'postgres') await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
@@ -417,12 +418,12 @@ export async function seedDemo(
       },
     ];
     await tx.insert(users).values(
-      demoUsers.map((user) => ({
+      demoUsers.map((user, index) => ({
         email: user.email,
         name: user.name,
         role: user.role,
         homeCompanyId: user.company.id,
-        passwordHash,
+        passwordHash: passwordHashes[index]!,
       })),
     );
 
