@@ -19,7 +19,10 @@ export const apiTokenSchema = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
-    expiresAt: z.string().nullable().meta({ description: 'Depois deste instante o token é recusado; null: não expira' }),
+    expiresAt: z
+      .string()
+      .nullable()
+      .meta({ description: 'Depois deste instante o token é recusado; null: não expira' }),
     scopes: scopesField.nullable(),
   })
   .meta({ id: 'ApiToken' });
@@ -29,7 +32,10 @@ export const createdApiTokenSchema = apiTokenSchema
   .meta({ id: 'CreatedApiToken' });
 
 const expiresAtField = z.iso
-  .datetime({ offset: true, error: 'expiresAt deve ser um instante ISO 8601 (ex. 2027-01-31T23:59:59-03:00)' })
+  .datetime({
+    offset: true,
+    error: 'expiresAt deve ser um instante ISO 8601 (ex. 2027-01-31T23:59:59-03:00)',
+  })
   .refine((value) => new Date(value).getTime() > Date.now(), { error: 'expiresAt deve estar no futuro' })
   .meta({ description: 'Validade do token (opcional); sem ela, não expira' });
 

@@ -19,7 +19,12 @@ export const auditListQuery = z
       .meta({ description: "Parte da ação, ex. 'PUT /api/v1/customers' ou 'session.login_failed'" }),
     from: z.iso.datetime({ offset: true, error: 'from deve ser um instante ISO 8601' }).optional(),
     to: z.iso.datetime({ offset: true, error: 'to deve ser um instante ISO 8601' }).optional(),
-    q: z.string().trim().max(200).optional().meta({ description: 'Busca no caminho, no nome de quem agiu ou no id da requisição' }),
+    q: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .meta({ description: 'Busca no caminho, no nome de quem agiu ou no id da requisição' }),
     ...paginationQuery,
   })
   // No component id: @fastify/swagger cannot resolve a referenced querystring schema.

@@ -30,11 +30,7 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Null when a token with `scopes` may call `method path` (a path under /api/v1), else what it lacks, in pt-BR.
  */
-export function scopeDenial(
-  scopes: readonly ApiScope[] | null,
-  method: string,
-  path: string,
-): string | null {
+export function scopeDenial(scopes: readonly ApiScope[] | null, method: string, path: string): string | null {
   if (!scopes || scopes.length === 0) return null;
   if (scopes.includes('read_only') && !READ_METHODS.has(method.toUpperCase()))
     return 'o token é somente leitura';

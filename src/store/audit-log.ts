@@ -42,7 +42,11 @@ export async function listAudit(ex: Executor, filters: AuditFilters) {
   if (filters.q?.trim()) {
     const pattern = likeContains(filters.q.trim());
     conditions.push(
-      or(ilike(auditLog.target, pattern), ilike(auditLog.actorName, pattern), eq(auditLog.requestId, filters.q))!,
+      or(
+        ilike(auditLog.target, pattern),
+        ilike(auditLog.actorName, pattern),
+        eq(auditLog.requestId, filters.q),
+      )!,
     );
   }
   const where = and(...conditions);

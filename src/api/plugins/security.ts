@@ -48,15 +48,19 @@ function originOf(value: string | undefined): string | null {
 export function sameOrigin(request: FastifyRequest, publicUrl?: string): boolean {
   const origin = originOf(request.headers.origin) ?? originOf(request.headers.referer);
   if (origin === null) return true;
-  const allowed = [`${request.protocol}://${request.host}`];
-  if (publicUrl) allowed.push(new URL(publicUrl).origin);
+  const allowed = [originOf(`${request.protocol}://${request.host}`)];
+  if (publicUrl) allowed.push(originOf(publicUrl));
   return allowed.includes(origin);
 }
 
 export function registerSecurity(app: FastifyInstance, options: { publicUrl?: () => string }): void {
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
-    if (WRITE_METHODS.has(request.method) && isConsoleApi(request.url) && !sameOrigin(request, options.publicUrl?.()))
+    if (
+      WRITE_METHODS.has(request.method) &&
+      isConsoleApi(request.url) &&
+      !sameOrigin(request, options.publicUrl?.())
+    )
       return reply
         .code(403)
         .send(
