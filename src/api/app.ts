@@ -30,6 +30,7 @@ import { errorBody, errorHandler } from './errors.js';
 import { finishOpenApi } from './openapi.js';
 import { guardBoundary } from './plugins/boundary.js';
 import { registerAudit } from './plugins/audit.js';
+import { registerLimits, type TokenLimitOptions } from './plugins/limits.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { newRequestId, registerSecurity } from './plugins/security.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
@@ -65,6 +66,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Folder of the built console; default `dist/web` at the repository root. Served only when it exists. */
   webRoot?: string;
+  /** Per-token limits and the request deadline (src/api/plugins/limits.ts); absent: none. */
+  limits?: { tokens?: TokenLimitOptions; requestTimeoutMs?: number };
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -102,6 +105,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A uuid per request (a client's own X-Request-Id is not trusted: the audit log joins changes by it).
     genReqId: newRequestId,
     requestIdHeader: false,
+    // A client must send its whole request within this time (slow-loris); the answer's own deadline is
+    // limits.requestTimeoutMs.
+    requestTimeout: deps.limits?.requestTimeoutMs ?? 0,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -112,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMetrics(app as unknown as FastifyInstance, deps.store);
   registerSecurity(app as unknown as FastifyInstance, { publicUrl: () => deps.platforms.publicUrl });
   registerAudit(app as unknown as FastifyInstance, deps.store);
+  registerLimits(app as unknown as FastifyInstance, deps.limits ?? {});
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -2,7 +2,7 @@
  * What the service commands do (declared in server.ts, loaded only when one of them runs, so the other commands
  * start without loading the server).
  */
-import { defaultHost, loadConfig, maskDatabaseUrl, type Config } from '../config.js';
+import { defaultHost, loadConfig, maskDatabaseUrl, poolOptions, type Config } from '../config.js';
 import { roleLabels, type Role } from '../contracts/session.js';
 import { registerWorkers, startJobQueue } from '../jobs/index.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -26,7 +26,11 @@ function configuredLogger(config: Config, name?: string): Logger {
 }
 
 async function openConfiguredStore(config: Config): Promise<Store> {
-  return openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  return openStore(
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl, ...poolOptions(config) }
+      : { dataDir: config.dataDir },
+  );
 }
 
 /** Closes `close` once on SIGINT/SIGTERM, then exits; a second signal exits at once. */
@@ -131,7 +135,7 @@ export async function worker(): Promise<void> {
   const logger = configuredLogger(config, 'finconsole-worker');
   const store = await openConfiguredStore(config);
   await store.migrate();
-  const queue = await startJobQueue(store, { logger });
+  const queue = await startJobQueue(store, { logger, expireInSeconds: config.jobExpireSeconds });
   await registerWorkers(queue, {
     store,
     logger,

@@ -1,6 +1,6 @@
 /** Console "Auditoria" and ERP-less admin API: the audit log of user actions with their before/after. */
 import { z } from 'zod';
-import { companyIdField, pageSchema, paginationQuery } from './common.js';
+import { calendarDate, companyIdField, pageSchema, paginationQuery } from './common.js';
 
 export const auditListQuery = z
   .object({
@@ -17,14 +17,16 @@ export const auditListQuery = z
       .max(200)
       .optional()
       .meta({ description: "Parte da ação, ex. 'PUT /api/v1/customers' ou 'session.login_failed'" }),
-    from: z.iso.datetime({ offset: true, error: 'from deve ser um instante ISO 8601' }).optional(),
-    to: z.iso.datetime({ offset: true, error: 'to deve ser um instante ISO 8601' }).optional(),
+    from: calendarDate.optional().meta({ description: 'De (AAAA-MM-DD, horário de Brasília)' }),
+    to: calendarDate.optional().meta({ description: 'Até (AAAA-MM-DD, inclusive)' }),
     q: z
       .string()
       .trim()
       .max(200)
       .optional()
       .meta({ description: 'Busca no caminho, no nome de quem agiu ou no id da requisição' }),
+    sort: z.enum(['at'], { error: 'sort deve ser at' }).default('at'),
+    order: z.enum(['asc', 'desc'], { error: 'order deve ser asc ou desc' }).default('desc'),
     ...paginationQuery,
   })
   // No component id: @fastify/swagger cannot resolve a referenced querystring schema.

@@ -5,7 +5,9 @@
  * route or service has to remember to audit. Rows are append-only (database trigger); only admins read them.
  */
 import type { Store } from '../store/connection.js';
-import { appendAudit, changesOfRequests, listAudit, type AuditFilters } from '../store/audit-log.js';
+import type { z } from 'zod';
+import type { auditListQuery } from '../contracts/audit.js';
+import { appendAudit, changesOfRequests, listAudit } from '../store/audit-log.js';
 import { findUserByEmail } from '../store/users.js';
 import { ServiceError } from './errors.js';
 import { scopeFor, type Principal, type UserPrincipal } from './scope.js';
@@ -60,16 +62,20 @@ export async function recordLoginFailure(
   });
 }
 
-export async function auditPage(
-  store: Store,
-  user: UserPrincipal,
-  query: Omit<AuditFilters, 'companyIds' | 'includeUnscoped'> & { companyId: string },
-) {
+export type AuditQuery = z.output<typeof auditListQuery>;
+
+export async function auditPage(store: Store, user: UserPrincipal, query: AuditQuery) {
   if (user.role !== 'admin')
     throw new ServiceError(403, 'forbidden', 'Somente administradores consultam a auditoria.');
-  const { companyId, ...filters } = query;
+  const { companyId, from, to, sort: _sort, ...filters } = query;
   const companyIds = scopeFor(user, companyId);
-  const page = await listAudit(store.db, { ...filters, companyIds });
+  const page = await listAudit(store.db, {
+    ...filters,
+    companyIds,
+    // Calendar days in America/Sao_Paulo (UTC−3 all year since 2019).
+    ...(from ? { from: new Date(`${from}T00:00:00-03:00`) } : {}),
+    ...(to ? { to: new Date(`${to}T23:59:59.999-03:00`) } : {}),
+  });
   const changes = await changesOfRequests(
     store.db,
     page.items.map((row) => row.requestId),

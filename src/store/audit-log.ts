@@ -22,10 +22,11 @@ export interface AuditFilters {
   actor?: string;
   /** Part of the action ('PUT /api/v1/customers', 'session.login_failed'). */
   action?: string;
-  /** ISO instants. */
-  from?: string;
-  to?: string;
+  /** Instants. */
+  from?: Date;
+  to?: Date;
   q?: string;
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
@@ -37,8 +38,8 @@ export async function listAudit(ex: Executor, filters: AuditFilters) {
   const conditions: SQL[] = [or(...scope)!];
   if (filters.actor) conditions.push(eq(auditLog.actor, filters.actor));
   if (filters.action) conditions.push(ilike(auditLog.action, likeContains(filters.action)));
-  if (filters.from) conditions.push(gte(auditLog.at, new Date(filters.from)));
-  if (filters.to) conditions.push(lte(auditLog.at, new Date(filters.to)));
+  if (filters.from) conditions.push(gte(auditLog.at, filters.from));
+  if (filters.to) conditions.push(lte(auditLog.at, filters.to));
   if (filters.q?.trim()) {
     const pattern = likeContains(filters.q.trim());
     conditions.push(
@@ -54,7 +55,7 @@ export async function listAudit(ex: Executor, filters: AuditFilters) {
     .select()
     .from(auditLog)
     .where(where)
-    .orderBy(desc(auditLog.seq))
+    .orderBy(filters.order === 'asc' ? asc(auditLog.seq) : desc(auditLog.seq))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [total] = await ex

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { apiTokenSchema, createdApiTokenSchema } from '../contracts/api-tokens.js';
+import type { auditEntrySchema, auditPageSchema } from '../contracts/audit.js';
 import type {
   bankAccountSchema,
   bankAccountUpsertBody,
@@ -44,6 +45,8 @@ export type Retorno = z.infer<typeof retornoSchema>;
 export type RetornoPage = z.infer<typeof retornoPageSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
 export type BankAccount = z.infer<typeof bankAccountSchema>;
 export type BankAccountUpsert = z.input<typeof bankAccountUpsertBody>;
 export type Portador = z.infer<typeof portadorSchema>;

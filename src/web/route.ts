@@ -15,6 +15,7 @@ export const TABS = [
   { id: 'credito', label: 'Crédito de Clientes', built: false },
   { id: 'conciliacao', label: 'Conciliação', built: false },
   { id: 'tokens', label: 'Tokens de API', built: true, adminOnly: true },
+  { id: 'auditoria', label: 'Auditoria', built: true, adminOnly: true },
 ] as const;
 
 export type TabId = (typeof TABS)[number]['id'];

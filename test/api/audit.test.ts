@@ -69,8 +69,14 @@ describe('audit log', () => {
     const actor = byText.items[0].actor;
     const byActor = json(await audit(`actor=${encodeURIComponent(actor)}`));
     expect(byActor.items.every((i: { actor: string }) => i.actor === actor)).toBe(true);
-    const future = json(await audit('from=2999-01-01T00:00:00Z'));
+    const future = json(await audit('from=2999-01-01'));
     expect(future.items).toEqual([]);
+    const today = new Date(Date.now() - 3 * 3_600_000).toISOString().slice(0, 10);
+    expect(json(await audit(`from=${today}&to=${today}`)).total).toBe(json(await audit('')).total);
+    const [oldest] = json(await audit('order=asc&pageSize=1')).items;
+    const [newest] = json(await audit('pageSize=1')).items;
+    expect(oldest.id).not.toBe(newest.id);
+    expect(oldest.at <= newest.at).toBe(true);
     const paged = json(await audit('pageSize=1&page=2'));
     expect(paged.items).toHaveLength(1);
     expect(paged.total).toBeGreaterThan(2);

@@ -13,6 +13,7 @@ import { scopeDenial } from '../../domain/api-scopes.js';
 import { ServiceError, unauthorized } from '../../services/errors.js';
 import type { Principal, TokenPrincipal, UserPrincipal } from '../../services/scope.js';
 import type { Store } from '../../store/connection.js';
+import { admitToken } from './limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,7 +1,10 @@
 import { TABS, type TabId } from '../route.js';
 
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
-type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno'>;
+type ComingTab = Exclude<
+  TabId,
+  'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno' | 'auditoria'
+>;
 
 const COMING: Record<ComingTab, string[]> = {
   remessa: [
