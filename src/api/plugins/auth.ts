@@ -54,6 +54,7 @@ export function requireApiToken(store: Store) {
     const denial = scopeDenial(principal.scopes, request.method, request.url);
     if (denial)
       throw new ServiceError(403, 'insufficient_scope', `Token sem permissão para esta rota: ${denial}.`);
+    await admitToken(request, principal.tokenId);
     request.principal = principal;
     request.log = request.log.child({ actor: principal.actor, companyId: principal.companyId });
   };
