@@ -17,6 +17,17 @@ const booleanFlag = z.preprocess(
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const logFormats = ['pretty', 'json'] as const;
 
+const positiveInt = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'deve ser um número' })
+      .int({ error: 'deve ser um número inteiro' })
+      .min(min, { error: `deve estar entre ${min} e ${max}` })
+      .max(max, { error: `deve estar entre ${min} e ${max}` })
+      .default(fallback),
+  );
+
 export const configSchema = z.object({
   PORT: z.preprocess(
     emptyAsUndefined,
@@ -76,6 +87,21 @@ export const configSchema = z.object({
       .regex(/^https?:\/\/[^/]+$/, { error: 'use http(s)://host[:porta], sem barra no fim' })
       .optional(),
   ),
+  /** Connections each process opens to PostgreSQL (API and worker alike). */
+  DATABASE_POOL_SIZE: positiveInt(10, 1, 500),
+  /** How long a request waits for a free connection before failing (ms). */
+  DATABASE_POOL_WAIT_MS: positiveInt(10_000, 100, 600_000),
+  /** PostgreSQL statement_timeout of this service's connections (ms; 0 = none). */
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(60_000, 0, 3_600_000),
+  /** Answer 503 when a request has no answer after this long (ms; 0 = never). */
+  FINCONSOLE_REQUEST_TIMEOUT_MS: positiveInt(30_000, 0, 3_600_000),
+  /** ERP API, per token and API process: sustained requests per second, burst, running at once, waiting. */
+  FINCONSOLE_TOKEN_RATE: positiveInt(50, 1, 100_000),
+  FINCONSOLE_TOKEN_BURST: positiveInt(100, 1, 100_000),
+  FINCONSOLE_TOKEN_CONCURRENCY: positiveInt(4, 1, 1000),
+  FINCONSOLE_TOKEN_QUEUE: positiveInt(100, 0, 100_000),
+  /** Seconds a job may stay active before a dead worker's job is retried (pg-boss expireInSeconds). */
+  FINCONSOLE_JOB_EXPIRE_SECONDS: positiveInt(30, 5, 86_400),
 });
 
 export interface Config {
@@ -90,6 +116,10 @@ export interface Config {
   jobConcurrency: number;
   secretKey: string | undefined;
   publicUrl: string | undefined;
+  pool: { size: number; waitMs: number; statementTimeoutMs: number };
+  requestTimeoutMs: number;
+  tokenLimits: { ratePerSecond: number; burst: number; concurrency: number; queue: number };
+  jobExpireSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +143,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: c.FINCONSOLE_JOB_CONCURRENCY,
     secretKey: c.FINCONSOLE_SECRET_KEY,
     publicUrl: c.FINCONSOLE_PUBLIC_URL,
+    pool: {
+      size: c.DATABASE_POOL_SIZE,
+      waitMs: c.DATABASE_POOL_WAIT_MS,
+      statementTimeoutMs: c.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    requestTimeoutMs: c.FINCONSOLE_REQUEST_TIMEOUT_MS,
+    tokenLimits: {
+      ratePerSecond: c.FINCONSOLE_TOKEN_RATE,
+      burst: c.FINCONSOLE_TOKEN_BURST,
+      concurrency: c.FINCONSOLE_TOKEN_CONCURRENCY,
+      queue: c.FINCONSOLE_TOKEN_QUEUE,
+    },
+    jobExpireSeconds: c.FINCONSOLE_JOB_EXPIRE_SECONDS,
+  };
+}
+
+/** The PostgreSQL pool settings of openStore from the configuration. */
+export function poolOptions(config: Config) {
+  return {
+    poolSize: config.pool.size,
+    poolWaitMs: config.pool.waitMs,
+    statementTimeoutMs: config.pool.statementTimeoutMs,
   };
 }
 

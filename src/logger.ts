@@ -1,8 +1,9 @@
 /**
  * The service logger (pino). Readable lines in a terminal, JSON lines when stdout is not a terminal or when
- * LOG_FORMAT=json (log collectors). Secrets are redacted by path and never logged.
+ * LOG_FORMAT=json (log collectors). Secrets are redacted by path and never logged; logged errors lose their SQL
+ * parameters and personal data (maskedError).
  */
-import { pino, type Logger } from 'pino';
+import { pino, stdSerializers, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
 export type { Logger };
@@ -28,6 +29,36 @@ export const REDACT_PATHS = [
   '*.connectionString',
 ];
 
+/**
+ * Personal data out of log text: e-mails, CPF/CNPJ (formatted or not, alphanumeric CNPJ included), the parameter
+ * list drizzle appends to a failed query's message, and the row values PostgreSQL quotes in constraint errors
+ * ("Key (document)=(…)", "Failing row contains (…)"), which carry names and documents.
+ */
+export function maskPersonalData(text: string): string {
+  return text
+    .replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/g, '\nparams: [omitidos]')
+    .replace(/Failing row contains \([\s\S]*?\)\.?(?=\n|$)/g, 'Failing row contains ([omitida]).')
+    .replace(/\)=\([^)]*\)/g, ')=([omitido])')
+    .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '[e-mail]')
+    .replace(/\b[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}\/?[0-9A-Z]{4}-?\d{2}\b/g, '[documento]')
+    .replace(/\b\d{3}\.?\d{3}\.?\d{3}-?\d{2}\b/g, '[documento]');
+}
+
+type SerializedError = Record<string, unknown> & { cause?: unknown };
+
+/** pino's error serializer, with SQL parameters dropped and personal data masked (message, stack, detail, cause). */
+export function maskedError(error: unknown): unknown {
+  const serialized = stdSerializers.err(error as Error) as unknown as SerializedError;
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  const out: SerializedError = { ...serialized };
+  for (const key of ['message', 'stack', 'detail', 'where', 'hint']) {
+    if (typeof out[key] === 'string') out[key] = maskPersonalData(out[key]);
+  }
+  if (Array.isArray(out['params'])) out['params'] = `[${out['params'].length} parâmetros omitidos]`;
+  if (out.cause && typeof out.cause === 'object') out.cause = maskedError(out.cause);
+  return out;
+}
+
 export type LogFormat = 'pretty' | 'json';
 
 export interface LoggerOptions {
@@ -46,6 +77,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     name: options.name ?? 'finconsole',
     level: options.level ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: maskedError },
   };
   if (format === 'json') return pino(settings, destination);
   return pino(

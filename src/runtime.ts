@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { buildApp, type AppDeps } from './api/app.js';
-import { defaultHost, loadConfig, type Config } from './config.js';
+import { defaultHost, loadConfig, poolOptions, type Config } from './config.js';
 import { addMonths, todayInSaoPaulo } from './domain/dates.js';
 import { EFI_EMULATOR_DEMO_ACCOUNT, EfiEmulator, efiEmulatorRoutes } from './platforms/efi/emulator/app.js';
 import {
@@ -102,7 +102,7 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
 
   const store = await openStore(
     options.databaseUrl
-      ? { databaseUrl: options.databaseUrl }
+      ? { databaseUrl: options.databaseUrl, ...poolOptions(config) }
       : { dataDir: options.dataDir ?? config.dataDir },
   );
   let jobs: JobQueue | undefined;
@@ -131,7 +131,7 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
       );
     }
     const emulators = options.seedDemo && (options.emulators ?? config.emulators);
-    jobs = await startJobQueue(store, { ...options.jobs, logger });
+    jobs = await startJobQueue(store, { expireInSeconds: config.jobExpireSeconds, ...options.jobs, logger });
 
     const app = await buildApp({
       store,
@@ -139,6 +139,7 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
       platforms,
       extraPlugins: emulators ? [efiEmulatorPlugin(), supplierEmulatorPlugin()] : [],
       logger,
+      limits: { tokens: config.tokenLimits, requestTimeoutMs: config.requestTimeoutMs },
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
     await app.listen({ port, host });

@@ -29,8 +29,12 @@ import type { RouteContext } from './context.js';
 import { errorBody, errorHandler } from './errors.js';
 import { finishOpenApi } from './openapi.js';
 import { guardBoundary } from './plugins/boundary.js';
+import { registerAudit } from './plugins/audit.js';
+import { registerLimits, type TokenLimitOptions } from './plugins/limits.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { newRequestId, registerSecurity } from './plugins/security.js';
 import { consoleApiTokenRoutes } from './routes/console-api-tokens.js';
+import { consoleAuditRoutes } from './routes/console-audit.js';
 import { consoleBankingRoutes } from './routes/console-banking.js';
 import { consoleCreditRoutes } from './routes/console-credit.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
@@ -64,6 +68,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Folder of the built console; default `dist/web` at the repository root. Served only when it exists. */
   webRoot?: string;
+  /** Per-token limits and the request deadline (src/api/plugins/limits.ts); absent: none. */
+  limits?: { tokens?: TokenLimitOptions; requestTimeoutMs?: number };
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,6 +104,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Long path parameters reach the route's schema, which names the field (erpKey: no máximo 100 caracteres),
     // instead of the router's own 414; Node's 16 KiB limit on the request line still bounds them.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
+    // A uuid per request (a client's own X-Request-Id is not trusted: the audit log joins changes by it).
+    genReqId: newRequestId,
+    requestIdHeader: false,
+    // A client must send its whole request within this time (slow-loris); the answer's own deadline is
+    // limits.requestTimeoutMs.
+    requestTimeout: deps.limits?.requestTimeoutMs ?? 0,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -106,11 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('principal', null);
   guardBoundary(app as unknown as FastifyInstance);
   registerMetrics(app as unknown as FastifyInstance, deps.store);
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('referrer-policy', 'same-origin');
-    void reply.header('x-frame-options', 'DENY');
-  });
+  registerSecurity(app as unknown as FastifyInstance, { publicUrl: () => deps.platforms.publicUrl });
+  registerAudit(app as unknown as FastifyInstance, deps.store);
+  registerLimits(app as unknown as FastifyInstance, deps.limits ?? {});
 
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -151,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleReceivableExportRoutes, { ...context, prefix: '/api' });
   await app.register(consoleCustomerRoutes, { ...context, prefix: '/api' });
   await app.register(consoleApiTokenRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleAuditRoutes, { ...context, prefix: '/api' });
   await app.register(consoleBankingRoutes, { ...context, prefix: '/api' });
   await app.register(erpCustomerRoutes, { ...context, prefix: '/api/v1' });
   await app.register(erpReceivableRoutes, { ...context, prefix: '/api/v1' });

@@ -75,6 +75,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error instanceof ServiceError) {
     if (error.status >= 500) request.log.error({ err: error }, 'service error');
+    if (error.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.code(error.status).send(errorBody(error.code, error.message, error.fields));
     return;
   }

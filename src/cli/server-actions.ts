@@ -2,19 +2,24 @@
  * What the service commands do (declared in server.ts, loaded only when one of them runs, so the other commands
  * start without loading the server).
  */
-import { defaultHost, loadConfig, maskDatabaseUrl, type Config } from '../config.js';
+import { randomBytes } from 'node:crypto';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultHost, loadConfig, maskDatabaseUrl, poolOptions, type Config } from '../config.js';
 import { roleLabels, type Role } from '../contracts/session.js';
 import { registerWorkers, startJobQueue } from '../jobs/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { secretBoxFor, startFinconsole } from '../runtime.js';
 import { appliedMigrationCount, openStore, type Store } from '../store/connection.js';
 import { DEMO_PASSWORD, seedDemo, type SeedDemoResult } from '../services/demo/seed.js';
+import { rotateSecrets } from '../services/key-rotation.js';
+import { SecretBox } from '../services/secrets.js';
 import { findUserByEmail } from '../store/users.js';
 
 function describeDatabase(config: Config): string {
   return config.databaseUrl
     ? `PostgreSQL ${maskDatabaseUrl(config.databaseUrl)}`
-    : `PGlite (embutido) em ${config.dataDir}`;
+    : `PGlite (embutido) em ${config.dataDir} — sem fsync: um commit sobrevive ao fim do processo, não a uma queda de energia ou do sistema operacional; use PostgreSQL em produção`;
 }
 
 function configuredLogger(config: Config, name?: string): Logger {
@@ -26,7 +31,11 @@ function configuredLogger(config: Config, name?: string): Logger {
 }
 
 async function openConfiguredStore(config: Config): Promise<Store> {
-  return openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  return openStore(
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl, ...poolOptions(config) }
+      : { dataDir: config.dataDir },
+  );
 }
 
 /** Closes `close` once on SIGINT/SIGTERM, then exits; a second signal exits at once. */
@@ -131,7 +140,7 @@ export async function worker(): Promise<void> {
   const logger = configuredLogger(config, 'finconsole-worker');
   const store = await openConfiguredStore(config);
   await store.migrate();
-  const queue = await startJobQueue(store, { logger });
+  const queue = await startJobQueue(store, { logger, expireInSeconds: config.jobExpireSeconds });
   await registerWorkers(queue, {
     store,
     logger,
@@ -144,4 +153,37 @@ export async function worker(): Promise<void> {
     await store.close();
   });
   console.log(`worker de jobs ativo — ${describeDatabase(config)}`);
+}
+
+/**
+ * `keys rotate`. Key file mode: the new key is written to `secret.key.new` before the transaction (a crash after
+ * the commit leaves it there), then moved over `secret.key`, the old one kept as `secret.key.old`. Environment mode
+ * (FINCONSOLE_SECRET_KEY): the new key is printed, to be set in the environment of every process.
+ */
+export async function rotateKeys(): Promise<void> {
+  const config = loadConfig();
+  const store = await openConfiguredStore(config);
+  try {
+    await store.migrate();
+    const current = secretBoxFor(config, config.databaseUrl ? undefined : config.dataDir);
+    const key = randomBytes(32);
+    const next = SecretBox.fromKey(key);
+    const keyFile = join(config.dataDir, 'secret.key');
+    // The new key is kept before the transaction commits: printed, or written beside the current one.
+    if (config.secretKey)
+      console.log(`Nova chave (defina FINCONSOLE_SECRET_KEY em todos os processos): ${key.toString('hex')}`);
+    else writeFileSync(`${keyFile}.new`, key.toString('hex') + '\n', { mode: 0o600 });
+    const count = await rotateSecrets(store, current, next);
+    if (config.secretKey) console.log(`${count} segredo(s) recifrado(s) com a nova chave.`);
+    else {
+      renameSync(keyFile, `${keyFile}.old`);
+      renameSync(`${keyFile}.new`, keyFile);
+      console.log(
+        `${count} segredo(s) recifrado(s); chave nova em ${keyFile} (a anterior em ${keyFile}.old).`,
+      );
+      console.log('Reinicie os processos e faça backup da chave nova junto com o do banco.');
+    }
+  } finally {
+    await store.close();
+  }
 }

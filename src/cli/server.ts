@@ -1,5 +1,5 @@
 /**
- * Service commands: `finconsole migrate | seed-demo | serve | worker | start`.
+ * Service commands: `finconsole migrate | seed-demo | serve | worker | start | keys rotate`.
  * Configuration comes from the environment (src/config.ts); see README.md. The work is in server-actions.ts, loaded
  * only when one of these commands runs.
  */
@@ -55,4 +55,13 @@ export function register(program: Command): void {
     .command('worker')
     .description('processa jobs num processo próprio (PostgreSQL: rode quantos quiser contra o mesmo banco)')
     .action(async () => (await actions()).worker());
+
+  program
+    .command('keys')
+    .description('chave dos segredos das plataformas')
+    .command('rotate')
+    .description(
+      'gera uma chave nova e recifra com ela todos os segredos gravados (numa transação); a antiga fica em secret.key.old',
+    )
+    .action(async () => (await actions()).rotateKeys());
 }

@@ -7,6 +7,17 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { afterCommit, currentTransaction, txSqlAdapter, type Store, type Tx } from '../store/connection.js';
+import { REQUEST_ID_KEY, withRequestId } from '../store/request-context.js';
+
+/**
+ * A job whose worker died (SIGKILL, power loss) stays `active` until it expires; pg-boss's maintenance, every
+ * `maintenanceIntervalSeconds` in one of the processes, then fails it into a retry. 30 s + 10 s (+ the 2 s retry
+ * delay and a poll) brings a dead worker's jobs back well under a minute; pg-boss's defaults (15 min, 2 min) took
+ * up to 17. Safe because every handler is idempotent (remessa states, posting keys). A batch of jobs must finish
+ * within the expiry too (pg-boss fails it otherwise — and it is retried, harmlessly).
+ */
+export const DEFAULT_JOB_EXPIRE_SECONDS = 30;
+export const DEFAULT_MAINTENANCE_INTERVAL_SECONDS = 10;
 
 export interface JobQueueOptions {
   logger?: Logger;
@@ -17,12 +28,9 @@ export interface JobQueueOptions {
 
   /** Queue names created on start (so they can be enqueued inside transactions right away). */
   queues?: readonly string[];
-  /**
-   * How long a job may stay active before pg-boss fails it by timeout and retries it — what brings back the jobs of
-   * a worker that died mid-job. Default pg-boss's 15 minutes.
-   */
+  /** How long a job may stay active before it counts as abandoned (see DEFAULT_JOB_EXPIRE_SECONDS). */
   expireInSeconds?: number;
-  /** How often expired jobs are looked for (pg-boss maintenance). Default pg-boss's 120 s. */
+  /** How often expired jobs are swept (see DEFAULT_MAINTENANCE_INTERVAL_SECONDS). */
   maintenanceIntervalSeconds?: number;
 }
 
@@ -51,7 +59,7 @@ export class JobQueue {
   private readonly logger: Logger | undefined;
   private readonly pollingIntervalSeconds: number;
   private readonly batchSize: number;
-  private readonly expireInSeconds: number | undefined;
+  private readonly expireInSeconds: number;
   private readonly queues = new Set<string>();
   /** Worker ids of this process by queue name. */
   private readonly localWorkers = new Map<string, string[]>();
@@ -64,10 +72,11 @@ export class JobQueue {
     this.logger = options.logger;
     this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
     this.batchSize = options.batchSize ?? 20;
-    this.expireInSeconds = options.expireInSeconds;
+    this.expireInSeconds = options.expireInSeconds ?? DEFAULT_JOB_EXPIRE_SECONDS;
     for (const name of options.queues ?? []) this.queues.add(name);
     this.boss = new PgBoss({
       db: store.sql,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? DEFAULT_MAINTENANCE_INTERVAL_SECONDS,
       // Cron schedules are off until a feature needs them (they poll the clock table).
       schedule: false,
       supervise: true,
@@ -133,10 +142,7 @@ export class JobQueue {
       await this.createQueue(name);
     }
     const { tx, ...jobOptions } = options;
-    const sendOptions: PgBoss.SendOptions = {
-      ...(this.expireInSeconds ? { expireInSeconds: this.expireInSeconds } : {}),
-      ...jobOptions,
-    };
+    const sendOptions: PgBoss.SendOptions = { expireInSeconds: this.expireInSeconds, ...jobOptions };
     if (tx) sendOptions.db = txSqlAdapter(tx);
     const id = await this.boss.send(name, data, sendOptions);
     // Wake this process's workers of the queue once the job is visible, instead of waiting for their next poll.
@@ -166,7 +172,10 @@ export class JobQueue {
       async (jobs) => {
         for (const job of jobs) {
           try {
-            await handler(job.data, { id: job.id, name: job.name });
+            // The job runs under the id of the request that caused it (or its own), which its writes carry on.
+            const data = job.data as Record<string, unknown> | null;
+            const requestId = typeof data?.[REQUEST_ID_KEY] === 'string' ? data[REQUEST_ID_KEY] : job.id;
+            await withRequestId(requestId, () => handler(job.data, { id: job.id, name: job.name }));
           } catch (error) {
             this.logger?.warn({ err: error, job: job.id, queue: name }, 'job falhou; será tentado novamente');
             const message = error instanceof Error ? error.message : String(error);

@@ -6,9 +6,10 @@
 import type { Store } from '../store/connection.js';
 import { findApiToken, touchApiToken } from '../store/api-tokens.js';
 import { listAccessibleCompanies } from '../store/companies.js';
-import { hashPassword, verifyPassword } from '../store/passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from '../store/passwords.js';
 import { createSession, deleteSession, findValidSession, DEFAULT_SESSION_TTL_MS } from '../store/sessions.js';
-import { findUserByEmail } from '../store/users.js';
+import { findUserByEmail, setPasswordHash } from '../store/users.js';
+import type { ApiScope } from '../domain/api-scopes.js';
 import type { UserRow } from '../store/users.js';
 import { ServiceError } from './errors.js';
 import { reachableCompanies, type CompanyRef, type TokenPrincipal, type UserPrincipal } from './scope.js';
@@ -78,6 +79,8 @@ export async function login(
     throw invalidCredentials();
   }
   if (!(await verifyPassword(password, user.passwordHash))) throw invalidCredentials();
+  // A hash made under weaker scrypt parameters is replaced now, while the password is at hand.
+  if (needsRehash(user.passwordHash)) await setPasswordHash(store.db, user.id, await hashPassword(password));
   const { token, session } = await createSession(store.db, user.id, SESSION_TTL_MS);
   return { token, expiresAt: session.expiresAt, principal: await userPrincipal(store, user) };
 }
@@ -96,7 +99,7 @@ export async function logout(store: Store, token: string | undefined): Promise<v
   if (token) await deleteSession(store.db, token);
 }
 
-/** The company behind an `Authorization: Bearer <token>` header, or null when absent, unknown or revoked. */
+/** The company behind an `Authorization: Bearer <token>` header, or null when absent, unknown, revoked or expired. */
 export async function principalFromApiToken(
   store: Store,
   authorization: string | undefined,
@@ -115,5 +118,7 @@ export async function principalFromApiToken(
     companyId: row.companyId,
     companies: await companiesReachableFrom(store, row.companyId),
     actor: `api-token:${row.id}`,
+    tokenName: row.name,
+    scopes: (row.scopes as ApiScope[] | null) ?? null,
   };
 }

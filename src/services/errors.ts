@@ -16,6 +16,8 @@ export class ServiceError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldError[],
+    /** Sent as `Retry-After` (429, 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -9,6 +9,7 @@
  *   → 404 `not_found` (the caller learns nothing about records it may not see).
  * - Viewers read, they never write.
  */
+import type { ApiScope } from '../domain/api-scopes.js';
 import { forbidden, ServiceError } from './errors.js';
 
 export type Role = 'admin' | 'operator' | 'viewer';
@@ -41,6 +42,9 @@ export interface TokenPrincipal {
   companyId: string;
   companies: CompanyRef[];
   actor: string;
+  tokenName: string;
+  /** What the token reaches (src/domain/api-scopes.ts); null: everything. */
+  scopes: ApiScope[] | null;
 }
 
 export type Principal = UserPrincipal | TokenPrincipal;

@@ -1,6 +1,7 @@
 /** The communication log ("Logs"): every exchange with a platform, webhook received and job run. */
 import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './connection.js';
+import { currentRequestId } from './request-context.js';
 import { communicationLog } from './schema.js';
 import { likeContains, normalizePage } from './util.js';
 
@@ -12,7 +13,8 @@ export async function appendCommunicationLog(
   entries: readonly CommunicationLogInput[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await ex.insert(communicationLog).values([...entries]);
+  const requestId = currentRequestId() ?? null;
+  await ex.insert(communicationLog).values(entries.map((entry) => ({ requestId, ...entry })));
 }
 
 export interface CommunicationLogFilters {

@@ -54,6 +54,10 @@ export interface OpenStoreOptions {
   dataDir?: string;
   /** pg pool size (PostgreSQL only). */
   poolSize?: number;
+  /** How long to wait for a free connection, ms (PostgreSQL only; default 10 s). */
+  poolWaitMs?: number;
+  /** statement_timeout of the connections, ms; 0 = none (PostgreSQL only; default none). */
+  statementTimeoutMs?: number;
   /** PGlite only: start from a dump made with `dumpPglite` (skips initdb; used by tests). */
   loadDataDir?: Blob;
 }
@@ -210,7 +214,7 @@ export function defaultDataDir(): string {
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
   return openPglite(options.dataDir ?? defaultDataDir(), options.loadDataDir);
 }
 
@@ -259,8 +263,14 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   };
 }
 
-async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'finconsole' });
+async function openPostgres(databaseUrl: string, options: OpenStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.poolWaitMs ?? 10_000,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    application_name: 'finconsole',
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   try {

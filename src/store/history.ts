@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from './connection.js';
+import { currentRequestId } from './request-context.js';
 import { recordHistory } from './schema.js';
 
 export type HistoryRow = typeof recordHistory.$inferSelect;
@@ -27,6 +28,7 @@ export async function appendHistory(ex: Executor, entry: HistoryEntry): Promise<
       before: entry.before ?? null,
       after: entry.after ?? null,
       actor: entry.actor,
+      requestId: currentRequestId() ?? null,
     })
     .returning();
   return row!;

@@ -1,6 +1,6 @@
 /** Integrations (company + portador + platform) and the installation's platform switches. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Executor } from './connection.js';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Executor, Tx } from './connection.js';
 import { appendHistory } from './history.js';
 import { companies, enabledPlatforms, integrations, portadores } from './schema.js';
 import { inTransaction } from './util.js';
@@ -159,4 +159,18 @@ export async function setPlatformEnabled(ex: Executor, platform: string, enabled
       target: enabledPlatforms.platform,
       set: { enabled: enabled ? 1 : 0, updatedAt: new Date() },
     });
+}
+
+/** Every integration's sealed secrets (for `finconsole keys rotate`), locked until the transaction ends. */
+export async function lockSealedSecrets(tx: Tx): Promise<{ id: string; secrets: string }[]> {
+  const rows = await tx
+    .select({ id: integrations.id, secrets: integrations.secrets })
+    .from(integrations)
+    .where(isNotNull(integrations.secrets))
+    .for('update');
+  return rows.map((row) => ({ id: row.id, secrets: row.secrets! }));
+}
+
+export async function setSealedSecrets(tx: Tx, id: string, secrets: string): Promise<void> {
+  await tx.update(integrations).set({ secrets }).where(eq(integrations.id, id));
 }

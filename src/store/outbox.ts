@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor, Tx } from './connection.js';
 import { afterCommit } from './connection.js';
+import { currentRequestId, REQUEST_ID_KEY } from './request-context.js';
 import { outbox } from './schema.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -50,6 +51,12 @@ export async function recordEvent(tx: Tx, event: OutboxEventInput): Promise<Outb
   return row!;
 }
 
+/** The job's data with the id of the request (or job) that caused it, when there is one. */
+function withCausingRequest(payload: Record<string, unknown>): Record<string, unknown> {
+  const requestId = currentRequestId();
+  return requestId && !(REQUEST_ID_KEY in payload) ? { ...payload, [REQUEST_ID_KEY]: requestId } : payload;
+}
+
 /** Returns the row, or null when a row with the same dedupe key already exists. */
 export async function enqueueJob(tx: Tx, job: OutboxJobInput): Promise<OutboxRow | null> {
   const [row] = await tx
@@ -57,7 +64,7 @@ export async function enqueueJob(tx: Tx, job: OutboxJobInput): Promise<OutboxRow
     .values({
       kind: 'job',
       name: job.name,
-      payload: job.payload,
+      payload: withCausingRequest(job.payload),
       companyId: job.companyId ?? null,
       dedupeKey: job.dedupeKey ?? null,
     })

@@ -108,6 +108,10 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: instant('last_used_at'),
     revokedAt: instant('revoked_at'),
+    /** After this instant the token is refused (null: never expires). Rotation sets it on the old token. */
+    expiresAt: instant('expires_at'),
+    /** What the token reaches (src/domain/api-scopes.ts); null: everything. */
+    scopes: text('scopes').array(),
   },
   (t) => [
     uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
@@ -311,8 +315,13 @@ export const recordHistory = pgTable(
     after: jsonb('after'),
     actor: text('actor').notNull(),
     at: instant('at').notNull().defaultNow(),
+    /** The request (or the job a request caused) that made the change: the audit log's before/after. */
+    requestId: text('request_id'),
   },
-  (t) => [index('record_history_entity_idx').on(t.entity, t.entityId, t.seq)],
+  (t) => [
+    index('record_history_entity_idx').on(t.entity, t.entityId, t.seq),
+    index('record_history_request_idx').on(t.requestId),
+  ],
 );
 
 /** Platforms the installation has enabled ("conforme a liberação comercial"): an admin switch per platform. */
@@ -516,6 +525,8 @@ export const communicationLog = pgTable(
     responseBody: jsonb('response_body'),
     subjectId: text('subject_id'),
     at: instant('at').notNull().defaultNow(),
+    /** The request (or the job a request caused) behind this exchange. */
+    requestId: text('request_id'),
   },
   (t) => [index('communication_log_company_at_idx').on(t.companyId, t.at)],
 );
@@ -752,4 +763,40 @@ export const webhookDeliveryAttempts = pgTable(
     at: instant('at').notNull().defaultNow(),
   },
   (t) => [index('webhook_delivery_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);
+/**
+ * Failed logins per e-mail ('e:<email>') and per client address ('a:<address>'), shared by every API process: the
+ * progressive delay of src/services/login-throttle.ts. A success deletes the e-mail's row.
+ */
+export const loginAttempts = pgTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: instant('last_failure_at').notNull(),
+  blockedUntil: instant('blocked_until').notNull(),
+});
+
+/** Audit log: one row per user action (console or ERP write, login), append-only by trigger. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    at: instant('at').notNull().defaultNow(),
+    /** 'user:<id>', 'api-token:<id>', 'anonymous'. */
+    actor: text('actor').notNull(),
+    /** The user's name or the token's name when the action happened. */
+    actorName: text('actor_name'),
+    companyId: uuid('company_id'),
+    /** e.g. 'PUT /api/v1/customers/:erpKey', 'session.login', 'session.login_failed'. */
+    action: text('action').notNull(),
+    /** The path as requested (query string excluded). */
+    target: text('target'),
+    status: integer('status').notNull(),
+    requestId: text('request_id').notNull(),
+    address: text('address'),
+  },
+  (t) => [
+    index('audit_log_company_idx').on(t.companyId, t.seq),
+    index('audit_log_request_idx').on(t.requestId),
+  ],
 );

@@ -56,3 +56,8 @@ export async function userNames(ex: Executor, ids: readonly string[]): Promise<M
     .where(inArray(users.id, [...ids]));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** Replaces a user's password hash (the re-hash at login under stronger parameters). */
+export async function setPasswordHash(ex: Executor, id: string, passwordHash: string): Promise<void> {
+  await ex.update(users).set({ passwordHash }).where(eq(users.id, id));
+}

@@ -4,6 +4,7 @@ import { ApiError, api } from './api.js';
 import type { Company, Session } from './contracts.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
 import { BankingPage } from './pages/banking/BankingPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
@@ -271,6 +272,8 @@ function Shell({ session, onLogout }: ShellProps) {
           />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />
+        ) : current.id === 'auditoria' ? (
+          <AuditPage company={company} companies={companies} params={route.params} onParams={onParams} />
         ) : (
           <PlaceholderPage tab={current.id} />
         )}

@@ -7,6 +7,7 @@ import type {
   Portador,
   PortadorUpsert,
   CreatedApiToken,
+  AuditPage,
   Customer,
   CustomerListItem,
   Integration,
@@ -33,6 +34,7 @@ import type {
   WebhookSubscription,
   WebhookSubscriptionInput,
 } from './contracts.js';
+import type { ApiScope } from '../domain/api-scopes.js';
 import { brDates } from './format.js';
 
 export class ApiError extends Error {
@@ -144,8 +146,12 @@ export const api = {
     ),
   apiTokens: (companyId: string, signal?: AbortSignal) =>
     request<{ items: ApiToken[] }>('GET', withQuery('/api/api-tokens', { companyId }), undefined, signal),
-  createApiToken: (companyId: string, name: string) =>
-    request<CreatedApiToken>('POST', '/api/api-tokens', { companyId, name }),
+  createApiToken: (input: { companyId: string; name: string; expiresAt?: string; scopes?: ApiScope[] }) =>
+    request<CreatedApiToken>('POST', '/api/api-tokens', input),
+  rotateApiToken: (id: string, graceHours: number) =>
+    request<CreatedApiToken>('POST', `/api/api-tokens/${encodeURIComponent(id)}/rotate`, { graceHours }),
+  audit: (query: string, signal?: AbortSignal) =>
+    request<AuditPage>('GET', `/api/audit?${query}`, undefined, signal),
   revokeApiToken: (id: string) => request<void>('DELETE', `/api/api-tokens/${encodeURIComponent(id)}`),
   webhookSubscriptions: (companyId: string, signal?: AbortSignal) =>
     request<{ items: WebhookSubscription[] }>(

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { apiTokenSchema, createdApiTokenSchema } from '../contracts/api-tokens.js';
+import type { auditEntrySchema, auditPageSchema } from '../contracts/audit.js';
 import type {
   webhookDeliveryDetailSchema,
   webhookDeliveryPageSchema,
@@ -79,6 +80,8 @@ export type WebhookSubscriptionInput = z.input<typeof webhookSubscriptionBody>;
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 export type WebhookDeliveryPage = z.infer<typeof webhookDeliveryPageSchema>;
 export type WebhookDeliveryDetail = z.infer<typeof webhookDeliveryDetailSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
 export type BankAccount = z.infer<typeof bankAccountSchema>;
 export type BankAccountUpsert = z.input<typeof bankAccountUpsertBody>;
 export type Portador = z.infer<typeof portadorSchema>;

@@ -16,6 +16,7 @@ export const TABS = [
   { id: 'conciliacao', label: 'Conciliação', built: false },
   { id: 'webhooks', label: 'Webhooks do ERP', built: true },
   { id: 'tokens', label: 'Tokens de API', built: true, adminOnly: true },
+  { id: 'auditoria', label: 'Auditoria', built: true, adminOnly: true },
 ] as const;
 
 export type TabId = (typeof TABS)[number]['id'];

@@ -8,6 +8,7 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node';
  */
 export const POSTGRES_ONLY: readonly { file: string; name: RegExp }[] = [
   { file: 'test/jobs/workers.test.ts', name: /^several worker processes on PostgreSQL/ },
+  { file: 'test/jobs/dead-worker.test.ts', name: /^a worker killed by SIGKILL on PostgreSQL/ },
   { file: 'test/store/migrate.test.ts', name: /^concurrent migrate on PostgreSQL/ },
   {
     file: 'test/store/connection-errors.test.ts',

@@ -9,9 +9,11 @@ import {
   SESSION_COOKIE,
   SESSION_TTL_MS,
 } from '../../services/auth.js';
-import { unauthorized } from '../../services/errors.js';
+import { scopeDenial } from '../../domain/api-scopes.js';
+import { ServiceError, unauthorized } from '../../services/errors.js';
 import type { Principal, TokenPrincipal, UserPrincipal } from '../../services/scope.js';
 import type { Store } from '../../store/connection.js';
+import { admitToken } from './limits.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -39,16 +41,20 @@ export function requireSession(store: Store) {
   };
 }
 
-/** preHandler for ERP routes: a valid API token or 401 `unauthorized`. */
+/** preHandler for ERP routes: a valid API token (401 `unauthorized`) whose scopes reach the route (403). */
 export function requireApiToken(store: Store) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const principal = await principalFromApiToken(store, request.headers.authorization);
     if (!principal) {
       void reply.header('www-authenticate', 'Bearer realm="finconsole"');
       throw unauthorized(
-        'Token da API ausente, inválido ou revogado: envie o cabeçalho Authorization: Bearer <token>.',
+        'Token da API ausente, inválido, revogado ou expirado: envie o cabeçalho Authorization: Bearer <token>.',
       );
     }
+    const denial = scopeDenial(principal.scopes, request.method, request.url);
+    if (denial)
+      throw new ServiceError(403, 'insufficient_scope', `Token sem permissão para esta rota: ${denial}.`);
+    await admitToken(request, principal.tokenId);
     request.principal = principal;
     request.log = request.log.child({ actor: principal.actor, companyId: principal.companyId });
   };

@@ -1,10 +1,15 @@
-/** ERP API tokens from the console (admins only): list, create (plain token returned once), revoke. */
+/** ERP API tokens from the console (admins only): list, create (plain token returned once), rotate, revoke. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createToken, listTokens, revokeToken } from '../../services/api-tokens.js';
+import { createToken, listTokens, revokeToken, rotateToken } from '../../services/api-tokens.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
-import { apiTokenSchema, createApiTokenBody, createdApiTokenSchema } from '../../contracts/api-tokens.js';
+import {
+  apiTokenSchema,
+  createApiTokenBody,
+  createdApiTokenSchema,
+  rotateApiTokenBody,
+} from '../../contracts/api-tokens.js';
 import {
   companyIdField,
   errorResponses,
@@ -58,5 +63,24 @@ export const consoleApiTokenRoutes: FastifyPluginAsyncZod<RouteContext> = async 
       await revokeToken(store, userOf(request), request.params.id);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api-tokens/:id/rotate',
+    {
+      schema: {
+        tags: ['Console'],
+        summary: 'Troca um token sem interrupção: cria o novo e mantém o antigo válido por graceHours',
+        description:
+          'Responde o token novo (em claro, só nesta resposta), com o mesmo nome, empresa e escopos. O antigo ' +
+          'continua aceito por graceHours (padrão 24) e depois é recusado: troque-o no ERP nesse intervalo.',
+        security,
+        params: idParams('um token'),
+        body: rotateApiTokenBody,
+        response: { 201: createdApiTokenSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await rotateToken(store, userOf(request), request.params.id, request.body)),
   );
 };

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { login, logout, SESSION_COOKIE, sessionView } from '../../services/auth.js';
+import { recordLoginFailure } from '../../services/audit.js';
 import { ServiceError } from '../../services/errors.js';
 import { LoginThrottle } from '../../services/login-throttle.js';
 import type { RouteContext } from '../context.js';
@@ -10,7 +11,7 @@ import { errorSchema, sessionSecurity } from '../../contracts/common.js';
 import { loginBody, sessionSchema } from '../../contracts/session.js';
 
 export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { store }) => {
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(store);
 
   app.post(
     '/session',
@@ -24,17 +25,23 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      throttle.check(email, request.ip);
+      await throttle.check(email, request.ip);
       let opened: Awaited<ReturnType<typeof login>>;
       try {
         opened = await login(store, email, password);
       } catch (error) {
-        if (error instanceof ServiceError && error.code === 'invalid_credentials')
-          throttle.fail(email, request.ip);
+        if (error instanceof ServiceError && error.code === 'invalid_credentials') {
+          const failures = await throttle.fail(email, request.ip);
+          if (throttle.repeated(failures))
+            request.log.warn({ failures, address: request.ip }, 'login: falhas repetidas para uma conta');
+          await recordLoginFailure(store, { email, requestId: request.id, address: request.ip, failures });
+        }
         throw error;
       }
-      throttle.succeed(email);
+      await throttle.succeed(email);
       const { token, principal } = opened;
+      // The audit hook (src/api/plugins/audit.ts) records the login under the user who just entered.
+      request.principal = principal;
       void reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(request));
       return sessionView(principal);
     },

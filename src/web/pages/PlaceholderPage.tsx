@@ -3,7 +3,7 @@ import { TABS, type TabId } from '../route.js';
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
 type ComingTab = Exclude<
   TabId,
-  'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno' | 'webhooks' | 'remessa' | 'logs'
+  'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno' | 'webhooks' | 'remessa' | 'logs' | 'auditoria'
 >;
 
 const COMING: Record<ComingTab, string[]> = {
