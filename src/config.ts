@@ -66,6 +66,13 @@ export const configSchema = z.object({
       .regex(/^https?:\/\/[^/]+$/, { error: 'use http(s)://host[:porta], sem barra no fim' })
       .optional(),
   ),
+  /** Where notification e-mails go out: smtp://[user:pass@]host[:port] or smtps://…; unset: no e-mail is sent. */
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^smtps?:\/\/[^/]+\/?$/, { error: 'use smtp(s)://[usuário:senha@]host[:porta]' }).optional(),
+  ),
+  /** The sender of notification e-mails. */
+  SMTP_FROM: z.preprocess(emptyAsUndefined, z.string().email({ error: 'use um e-mail' }).optional()),
 });
 
 export interface Config {
@@ -79,6 +86,8 @@ export interface Config {
   emulators: boolean;
   secretKey: string | undefined;
   publicUrl: string | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emulators: c.FINCONSOLE_EMULATORS,
     secretKey: c.FINCONSOLE_SECRET_KEY,
     publicUrl: c.FINCONSOLE_PUBLIC_URL,
+    smtpUrl: c.SMTP_URL,
+    smtpFrom: c.SMTP_FROM,
   };
 }
 

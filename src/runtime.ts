@@ -140,7 +140,14 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
     const url = publicUrl(host, boundPort);
     if (!platforms.publicUrl) platforms.publicUrl = reachableUrl(host, boundPort);
     // Workers start once the public URL is known: it goes into every charge's notification URL.
-    if (worker) await registerWorkers(jobs, { store, logger, ...platforms });
+    if (worker)
+      await registerWorkers(jobs, {
+        store,
+        logger,
+        ...platforms,
+        ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+        ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
+      });
     else if (store.kind === 'pglite')
       logger.warn(
         'worker desligado no modo embutido (PGlite): os jobs ficam na fila até um serve com worker',

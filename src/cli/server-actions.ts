@@ -137,6 +137,8 @@ export async function worker(): Promise<void> {
     logger,
     secrets: secretBoxFor(config, undefined),
     publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
   });
   onShutdown(logger, async () => {
     await queue.stop();

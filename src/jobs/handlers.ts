@@ -15,6 +15,7 @@ import {
   JOB_PROCESS_RETORNO,
   processRetorno,
 } from '../services/retornos.js';
+import { JOB_NOTIFICATION_EMAIL, sendNotificationEmail } from '../services/notifications.js';
 import type { PlatformDeps } from '../services/platform-gateway.js';
 import { JOB_SUPPLIER_RECONCILIATION, runReconciliation } from '../services/reconciliation.js';
 import type { Store } from '../store/connection.js';
@@ -28,11 +29,15 @@ export const jobNames = [
   JOB_FETCH_NOTIFICATION,
   JOB_PROCESS_RETORNO,
   JOB_SUPPLIER_RECONCILIATION,
+  JOB_NOTIFICATION_EMAIL,
 ] as const;
 
 export interface WorkerDeps extends PlatformDeps {
   store: Store;
   logger?: Logger;
+  /** SMTP_URL / SMTP_FROM: notification e-mails (absent: not sent, the job says so in the log). */
+  smtpUrl?: string;
+  mailFrom?: string;
 }
 
 export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promise<OutboxRelay> {
@@ -50,6 +55,11 @@ export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promis
   });
   await queue.work<{ companyId: string }>(JOB_SUPPLIER_RECONCILIATION, async ({ companyId }) => {
     await runReconciliation(deps, { companyId, actor: `job:${JOB_SUPPLIER_RECONCILIATION}` });
+  });
+  await queue.work<{ notificationId: string }>(JOB_NOTIFICATION_EMAIL, async ({ notificationId }) => {
+    const outcome = await sendNotificationEmail(deps, notificationId);
+    if (outcome === 'smtp_not_configured')
+      deps.logger?.info({ notificationId }, 'e-mail de notificação não enviado: SMTP_URL não configurado');
   });
   const relay = new OutboxRelay(deps.store, queue, { logger: deps.logger });
   relay.start();

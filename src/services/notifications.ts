@@ -9,10 +9,12 @@ import {
   insertNotifications,
   listNotifications,
   markNotificationsRead,
+  notificationWithEmail,
   usersReaching,
 } from '../store/notifications.js';
 import { enqueueJob } from '../store/outbox.js';
 import { scopeFor, type UserPrincipal } from './scope.js';
+import { sendMail } from './smtp.js';
 
 export const JOB_NOTIFICATION_EMAIL = 'notification.email';
 
@@ -73,4 +75,28 @@ export async function readNotifications(
 export async function notifiableUsers(store: Store, user: UserPrincipal, companyId: string) {
   scopeFor(user, companyId);
   return { items: await usersReaching(store.db, companyId) };
+}
+
+export interface MailDeps {
+  store: Store;
+  /** SMTP_URL; absent: the e-mail job stays in the outbox as the record of what would be sent. */
+  smtpUrl?: string;
+  mailFrom?: string;
+}
+
+/** The e-mail job of one notification: sent when SMTP is configured, otherwise reported as not sent. */
+export async function sendNotificationEmail(
+  deps: MailDeps,
+  notificationId: string,
+): Promise<'sent' | 'smtp_not_configured' | 'gone'> {
+  const found = await notificationWithEmail(deps.store.db, notificationId);
+  if (!found) return 'gone';
+  if (!deps.smtpUrl) return 'smtp_not_configured';
+  await sendMail(deps.smtpUrl, {
+    from: deps.mailFrom ?? 'finconsole@localhost',
+    to: found.email,
+    subject: `[finconsole] ${found.title}`,
+    text: `${found.body}\n\nAbra no console: ${found.link ?? ''}\n`,
+  });
+  return 'sent';
 }

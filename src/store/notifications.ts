@@ -72,3 +72,12 @@ export async function usersReaching(
     .where(or(...homes.map((home) => eq(users.homeCompanyId, home))))
     .orderBy(users.name);
 }
+
+export async function notificationWithEmail(ex: Executor, id: string) {
+  const [row] = await ex
+    .select({ title: notifications.title, body: notifications.body, link: notifications.link, email: users.email })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(eq(notifications.id, id));
+  return row ?? null;
+}

@@ -12,7 +12,7 @@ export type WizardLockRow = typeof wizardLocks.$inferSelect;
 export async function takeWizardLock(
   ex: Executor,
   args: { companyId: string; userId: string; userName: string; expiresAt: Date },
-): Promise<{ taken: true; lock: WizardLockRow } | { taken: false; lock: WizardLockRow }> {
+): Promise<{ taken: true; lock: WizardLockRow } | { taken: false; lock: WizardLockRow | null }> {
   const [taken] = await ex
     .insert(wizardLocks)
     .values(args)
@@ -29,7 +29,7 @@ export async function takeWizardLock(
     .returning();
   if (taken) return { taken: true, lock: taken };
   const [held] = await ex.select().from(wizardLocks).where(eq(wizardLocks.companyId, args.companyId));
-  return { taken: false, lock: held! };
+  return { taken: false, lock: held ?? null };
 }
 
 export async function releaseWizardLock(ex: Executor, companyId: string, userId: string): Promise<void> {
