@@ -126,10 +126,12 @@ async function postStatement(tx: Tx, context: SettlementContext, plan: Settlemen
     );
   if (fee > 0) entries.push(entry('fee', -fee, command.historyCodes.fee ?? integration.feesHistoryCode, 'Tarifa'));
   if (command.action === 'reverse') {
+    // What the platform says it gave back (else what the título reopens by), never more than was received.
     const received = await statementNetOfReceivable(tx, receivable.id, ['receipt', 'reversal']);
-    if (received > 0)
+    const reversed = Math.min(retorno.paidCents > 0 ? retorno.paidCents : (plan.postings[0]?.amountCents ?? 0), received);
+    if (reversed > 0)
       entries.push(
-        entry('reversal', -received, command.historyCodes.payment ?? integration.entriesHistoryCode, 'Estorno'),
+        entry('reversal', -reversed, command.historyCodes.payment ?? integration.entriesHistoryCode, 'Estorno'),
       );
   }
   await postToStatement(tx, entries);
