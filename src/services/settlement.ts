@@ -8,7 +8,11 @@ import { RETURN_COMMAND_ACTION_LABELS } from '../domain/settlement/return-comman
 import { planReversal, planSettlement, type SettlementPlan } from '../domain/settlement/settle.js';
 import { formatBRL } from '../domain/money.js';
 import { todayInSaoPaulo } from '../domain/dates.js';
-import { postToStatement, statementNetOfReceivable, type StatementEntryInput } from '../store/account-statement.js';
+import {
+  postToStatement,
+  statementNetOfReceivable,
+  type StatementEntryInput,
+} from '../store/account-statement.js';
 import { getPortador } from '../store/banking.js';
 import type { Tx } from '../store/connection.js';
 import type { IntegrationRow } from '../store/integrations.js';
@@ -64,9 +68,15 @@ export async function applyReturnCommand(
   const event = (name: Parameters<typeof receivableEvent>[0]) =>
     recordEvent(tx, receivableEvent(name, ledger.receivable, { retornoId: retorno.id, movements }));
 
-  if (command.action === 'confirm_registration') await markRegistered(tx, { receivableId: receivable.id, actor });
+  if (command.action === 'confirm_registration')
+    await markRegistered(tx, { receivableId: receivable.id, actor });
   if (command.action === 'settle' && ledger.receivable.status === 'paid' && remessa.status !== 'paid')
-    await updateRemessa(tx, remessa, { status: 'paid' }, { action: 'paid', actor, details: { retornoId: retorno.id } });
+    await updateRemessa(
+      tx,
+      remessa,
+      { status: 'paid' },
+      { action: 'paid', actor, details: { retornoId: retorno.id } },
+    );
   if (command.action === 'reject_registration' && remessa.status !== 'failed')
     await updateRemessa(
       tx,
@@ -75,7 +85,12 @@ export async function applyReturnCommand(
       { action: 'failed', actor, details: { reason: retorno.occurrenceDescription } },
     );
   if (command.action === 'reverse' && remessa.status === 'paid' && ledger.receivable.openAmountCents > 0)
-    await updateRemessa(tx, remessa, { status: 'sent' }, { action: 'reversed', actor, details: { retornoId: retorno.id } });
+    await updateRemessa(
+      tx,
+      remessa,
+      { status: 'sent' },
+      { action: 'reversed', actor, details: { retornoId: retorno.id } },
+    );
 
   if (command.action === 'settle' && movements.length > 0)
     await event(ledger.receivable.status === 'paid' ? 'titulo.paid' : 'titulo.settled');
@@ -122,16 +137,30 @@ async function postStatement(tx: Tx, context: SettlementContext, plan: Settlemen
   const fee = plan.postings.find((posting) => posting.kind === 'fee')?.amountCents ?? 0;
   if (command.action === 'settle' && retorno.paidCents > 0)
     entries.push(
-      entry('receipt', retorno.paidCents, command.historyCodes.payment ?? integration.entriesHistoryCode, 'Recebimento'),
+      entry(
+        'receipt',
+        retorno.paidCents,
+        command.historyCodes.payment ?? integration.entriesHistoryCode,
+        'Recebimento',
+      ),
     );
-  if (fee > 0) entries.push(entry('fee', -fee, command.historyCodes.fee ?? integration.feesHistoryCode, 'Tarifa'));
+  if (fee > 0)
+    entries.push(entry('fee', -fee, command.historyCodes.fee ?? integration.feesHistoryCode, 'Tarifa'));
   if (command.action === 'reverse') {
     // What the platform says it gave back (else what the título reopens by), never more than was received.
     const received = await statementNetOfReceivable(tx, receivable.id, ['receipt', 'reversal']);
-    const reversed = Math.min(retorno.paidCents > 0 ? retorno.paidCents : (plan.postings[0]?.amountCents ?? 0), received);
+    const reversed = Math.min(
+      retorno.paidCents > 0 ? retorno.paidCents : (plan.postings[0]?.amountCents ?? 0),
+      received,
+    );
     if (reversed > 0)
       entries.push(
-        entry('reversal', -reversed, command.historyCodes.payment ?? integration.entriesHistoryCode, 'Estorno'),
+        entry(
+          'reversal',
+          -reversed,
+          command.historyCodes.payment ?? integration.entriesHistoryCode,
+          'Estorno',
+        ),
       );
   }
   await postToStatement(tx, entries);

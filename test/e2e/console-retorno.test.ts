@@ -146,18 +146,22 @@ describe.skipIf(!hasChromium)('Retorno no navegador', () => {
     const waiting = page.locator('main tbody tr[data-id]', { hasText: 'waiting' });
     await waiting.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Processar' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'processado(s)' }).textContent()).toContain(
-      '0 processado(s), 1 em falha',
-    );
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'processado(s)' }).textContent())
+      .toContain('0 processado(s), 1 em falha');
     await expect.poll(() => waiting.getAttribute('data-situation')).toBe('failed');
-    expect(await waiting.locator('[data-col="note"]').textContent()).toBe('título não encontrado para a cobrança 9002');
+    expect(await waiting.locator('[data-col="note"]').textContent()).toBe(
+      'título não encontrado para a cobrança 9002',
+    );
     await page.screenshot({ path: join(shots, 'retorno-1366-processar.png'), fullPage: true });
 
     await waiting.getByRole('button', { name: /Histórico do retorno/ }).click();
     const panel = page.getByRole('dialog', { name: 'Histórico do retorno' });
     const trail = panel.getByRole('list', { name: 'Histórico deste retorno' });
     await expect.poll(() => trail.locator('li').count()).toBe(2);
-    expect(await trail.locator('li').nth(1).textContent()).toContain('título não encontrado para a cobrança 9002');
+    expect(await trail.locator('li').nth(1).textContent()).toContain(
+      'título não encontrado para a cobrança 9002',
+    );
     expect(await panel.textContent()).toContain('Título não encontrado para esta cobrança.');
     await page.screenshot({ path: join(shots, 'retorno-1366-historico.png'), fullPage: true });
     await page.keyboard.press('Escape');
@@ -175,10 +179,9 @@ describe.skipIf(!hasChromium)('Retorno no navegador', () => {
     expect(await unpaid.textContent()).toContain('Tarifa: TAR-7');
     expect(await unpaid.locator('td').first().textContent()).toBe('unpaid *');
     await page.screenshot({ path: join(shots, 'retorno-1366-comandos.png'), fullPage: true });
-    const table = await apiGet<{ items: { code: string; action: string; historyCodes: Record<string, string> }[] }>(
-      page,
-      '/api/return-commands?scope=efi',
-    );
+    const table = await apiGet<{
+      items: { code: string; action: string; historyCodes: Record<string, string> }[];
+    }>(page, '/api/return-commands?scope=efi');
     expect(table.body.items.find((c) => c.code === 'unpaid')).toMatchObject({
       action: 'write_off',
       historyCodes: { fee: 'TAR-7' },
