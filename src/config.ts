@@ -102,6 +102,13 @@ export const configSchema = z.object({
   FINCONSOLE_TOKEN_QUEUE: positiveInt(100, 0, 100_000),
   /** Seconds a job may stay active before a dead worker's job is retried (pg-boss expireInSeconds). */
   FINCONSOLE_JOB_EXPIRE_SECONDS: positiveInt(30, 5, 86_400),
+  /** Where notification e-mails go out: smtp://[user:pass@]host[:port] or smtps://…; unset: no e-mail is sent. */
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^smtps?:\/\/[^/]+\/?$/, { error: 'use smtp(s)://[usuário:senha@]host[:porta]' }).optional(),
+  ),
+  /** The sender of notification e-mails. */
+  SMTP_FROM: z.preprocess(emptyAsUndefined, z.string().email({ error: 'use um e-mail' }).optional()),
 });
 
 export interface Config {
@@ -120,6 +127,8 @@ export interface Config {
   requestTimeoutMs: number;
   tokenLimits: { ratePerSecond: number; burst: number; concurrency: number; queue: number };
   jobExpireSeconds: number;
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -156,6 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queue: c.FINCONSOLE_TOKEN_QUEUE,
     },
     jobExpireSeconds: c.FINCONSOLE_JOB_EXPIRE_SECONDS,
+    smtpUrl: c.SMTP_URL,
+    smtpFrom: c.SMTP_FROM,
   };
 }
 

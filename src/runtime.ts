@@ -154,6 +154,8 @@ export async function startFinconsole(options: StartOptions = {}): Promise<Runni
         logger,
         ...platforms,
         platformConcurrency: options.platformConcurrency ?? config.jobConcurrency,
+        ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+        ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
       });
     else if (store.kind === 'pglite')
       logger.warn(

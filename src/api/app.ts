@@ -39,6 +39,8 @@ import { consoleBankingRoutes } from './routes/console-banking.js';
 import { consoleCreditRoutes } from './routes/console-credit.js';
 import { consoleCustomerRoutes } from './routes/console-customers.js';
 import { consoleIntegrationRoutes } from './routes/console-integrations.js';
+import { consoleReturnCommandRoutes } from './routes/console-return-commands.js';
+import { consoleNotificationRoutes } from './routes/console-notifications.js';
 import { consoleRetornoRoutes } from './routes/console-retornos.js';
 import { consoleReceivableExportRoutes } from './routes/console-receivables-export.js';
 import { consoleReceivableRoutes } from './routes/console-receivables.js';
@@ -173,6 +175,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleLogRoutes, { ...context, prefix: '/api' });
   await app.register(consoleIntegrationRoutes, { ...context, prefix: '/api' });
   await app.register(consoleRetornoRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleReturnCommandRoutes, { ...context, prefix: '/api' });
+  await app.register(consoleNotificationRoutes, { ...context, prefix: '/api' });
   await app.register(erpCreditRoutes, { ...context, prefix: '/api/v1' });
   await app.register(consoleCreditRoutes, { ...context, prefix: '/api' });
   await app.register(erpWebhookRoutes, { ...context, prefix: '/api/v1' });

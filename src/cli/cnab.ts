@@ -53,6 +53,7 @@ const KIND_OF_ACTION: Readonly<Record<ReturnCommandAction, string>> = {
   due_date_changed: 'changed',
   protest: 'changed',
   fee_only: 'fee',
+  reverse: 'reversed',
   informative: 'informative',
 };
 

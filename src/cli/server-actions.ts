@@ -147,6 +147,8 @@ export async function worker(): Promise<void> {
     secrets: secretBoxFor(config, undefined),
     platformConcurrency: config.jobConcurrency,
     publicUrl: config.publicUrl ?? `http://127.0.0.1:${config.port}`,
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
   });
   onShutdown(logger, async () => {
     await queue.stop();

@@ -38,6 +38,10 @@ export const integrationBody = z
     entriesHistoryCode: z.string().trim().max(20).nullable().optional(),
     feesHistoryCode: z.string().trim().max(20).nullable().optional(),
     notifyUserIds: z.array(z.uuid()).default([]),
+    autoProcess: z
+      .boolean()
+      .default(true)
+      .meta({ description: 'Processar automaticamente cada retorno na chegada (false: espera o Processar)' }),
   })
   .strict()
   // Not "IntegrationInput": fastify-type-provider-zod names the request form of "Integration" so, and the two collide.
@@ -68,6 +72,7 @@ export const integrationSchema = z
     entriesHistoryCode: z.string().nullable(),
     feesHistoryCode: z.string().nullable(),
     notifyUserIds: z.array(z.string()),
+    autoProcess: z.boolean(),
     updatedAt: z.string(),
   })
   .meta({ id: 'Integration' });

@@ -15,6 +15,7 @@ import {
   JOB_PROCESS_RETORNO,
   processRetorno,
 } from '../services/retornos.js';
+import { JOB_NOTIFICATION_EMAIL, sendNotificationEmail } from '../services/notifications.js';
 import type { PlatformDeps } from '../services/platform-gateway.js';
 import { JOB_SUPPLIER_RECONCILIATION, runReconciliation } from '../services/reconciliation.js';
 import { JOB_DELIVER_WEBHOOK, planDeliveries, type DeliveryPolicy } from '../services/webhook-deliveries.js';
@@ -31,6 +32,7 @@ export const jobNames = [
   JOB_PROCESS_RETORNO,
   JOB_SUPPLIER_RECONCILIATION,
   JOB_DELIVER_WEBHOOK,
+  JOB_NOTIFICATION_EMAIL,
 ] as const;
 
 export interface WorkerDeps extends PlatformDeps {
@@ -40,6 +42,9 @@ export interface WorkerDeps extends PlatformDeps {
   webhookPolicy?: Partial<DeliveryPolicy>;
   /** Registrations and platform changes run at once in this process (each waits on its platform). Default 1. */
   platformConcurrency?: number;
+  /** SMTP_URL / SMTP_FROM: notification e-mails (absent: not sent, the job says so in the log). */
+  smtpUrl?: string;
+  mailFrom?: string;
 }
 
 export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promise<OutboxRelay> {
@@ -62,6 +67,11 @@ export async function registerWorkers(queue: JobQueue, deps: WorkerDeps): Promis
   });
   await queue.work<{ companyId: string }>(JOB_SUPPLIER_RECONCILIATION, async ({ companyId }) => {
     await runReconciliation(deps, { companyId, actor: `job:${JOB_SUPPLIER_RECONCILIATION}` });
+  });
+  await queue.work<{ notificationId: string }>(JOB_NOTIFICATION_EMAIL, async ({ notificationId }) => {
+    const outcome = await sendNotificationEmail(deps, notificationId);
+    if (outcome === 'smtp_not_configured')
+      deps.logger?.info({ notificationId }, 'e-mail de notificação não enviado: SMTP_URL não configurado');
   });
   await workWebhookDeliveries(queue, {
     store: deps.store,

@@ -2,6 +2,7 @@
  * Integrations (Parceiros/Bancos): which platform registers the títulos of which portador, with what credentials
  * and rules. Secrets are encrypted at rest and never returned; options are validated by the platform's schema.
  */
+import { usersReaching } from '../store/notifications.js';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { IntegrationBody, IntegrationView, PortadorOption } from '../contracts/integrations.js';
@@ -50,6 +51,7 @@ export function integrationView(deps: PlatformDeps, row: IntegrationListItem): I
     entriesHistoryCode: row.entriesHistoryCode,
     feesHistoryCode: row.feesHistoryCode,
     notifyUserIds: row.notifyUserIds as string[],
+    autoProcess: row.autoProcess === 1,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -229,7 +231,14 @@ export async function saveIntegration(
     entriesHistoryCode: body.entriesHistoryCode ?? null,
     feesHistoryCode: body.feesHistoryCode ?? null,
     notifyUserIds: body.notifyUserIds,
+    autoProcess: body.autoProcess ? 1 : 0,
   };
+  const reaching = new Set((await usersReaching(deps.store.db, companyId)).map((user) => user.id));
+  const strangers = body.notifyUserIds.filter((id) => !reaching.has(id));
+  if (strangers.length > 0)
+    throw validationError([
+      { path: 'notifyUserIds', message: 'escolha usuários que têm acesso à empresa da integração' },
+    ]);
   try {
     const row: IntegrationRow = existing
       ? (await updateIntegration(deps.store.db, existing.id, values, args.actor))!

@@ -29,6 +29,7 @@ import {
 } from '../store/remessas.js';
 import { notFound, ServiceError } from './errors.js';
 import { receivableEvent } from './events.js';
+import { notifyIntegrationUsers } from './notifications.js';
 import { openIntegration, type PlatformDeps } from './platform-gateway.js';
 
 export const JOB_REGISTER = 'remessa.register';
@@ -265,6 +266,7 @@ export async function runRegistration(
           reason: message,
         }),
       );
+      await notifyRegistrationFailure(tx, integration, receivable, remessa.attempts, message);
       await releaseDedupeKey(tx, registrationKey(remessa.id));
       return null;
     }
@@ -349,6 +351,7 @@ export async function runRegistration(
           reason: outcome.message,
         }),
       );
+      await notifyRegistrationFailure(tx, integration, receivable, remessa.attempts, outcome.message);
     }
   });
   if (outcome.kind === 'failed' && outcome.retry && remessa.attempts < REGISTRATION_ATTEMPTS)
@@ -374,4 +377,21 @@ async function attempt(
       return { kind: 'failed', message: error.message, retry: error.kind === 'transient' };
     return { kind: 'failed', message: (error as Error).message, retry: true };
   }
+}
+
+/** The integration's chosen users learn of a registration that failed (once per attempt and reason). */
+function notifyRegistrationFailure(
+  tx: Tx,
+  integration: IntegrationRow,
+  receivable: ReceivableRow,
+  attempt: number,
+  reason: string,
+) {
+  return notifyIntegrationUsers(tx, integration, {
+    kind: 'registration_failed',
+    title: `Registro em Falha: título ${receivable.number}/${receivable.installment}`,
+    body: reason,
+    link: `#/titulos?companyId=${receivable.companyId}&titulo=${receivable.id}`,
+    dedupeKey: `registration:${receivable.id}:${attempt}:${reason}`,
+  });
 }

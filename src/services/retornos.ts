@@ -4,28 +4,25 @@
  * settled through the ledger, exactly once (posting keys per retorno).
  */
 import type { PlatformEvent } from '../platforms/adapter.js';
-import { RETURN_COMMAND_ACTION_LABELS } from '../domain/settlement/return-commands.js';
-import { planSettlement } from '../domain/settlement/settle.js';
-import { formatBRL } from '../domain/money.js';
-import { todayInSaoPaulo } from '../domain/dates.js';
 import { appendCommunicationLog } from '../store/communication-log.js';
 import type { Store, Tx } from '../store/connection.js';
 import { getIntegration, getIntegrationByWebhookToken, type IntegrationRow } from '../store/integrations.js';
-import { markRegistered, postToLedger } from '../store/ledger.js';
-import { enqueueJob, recordEvent } from '../store/outbox.js';
+import { enqueueJob } from '../store/outbox.js';
 import { getReceivableRow } from '../store/receivables.js';
+import { getRemessa, getRemessaForUpdate, remessaByCharge, remessaByNossoNumero } from '../store/remessas.js';
 import {
-  getRemessa,
-  getRemessaForUpdate,
-  remessaByCharge,
-  remessaByNossoNumero,
-  updateRemessa,
-} from '../store/remessas.js';
-import { finishRetorno, getRetornoForUpdate, insertRetorno, type RetornoRow } from '../store/retornos.js';
+  finishRetorno,
+  getRetornoForUpdate,
+  insertRetorno,
+  latestRetornoOfCharge,
+  processedTwin,
+  type RetornoRow,
+} from '../store/retornos.js';
 import { notFound } from './errors.js';
-import { receivableEvent } from './events.js';
+import { notifyIntegrationUsers } from './notifications.js';
 import { openIntegration, type PlatformDeps } from './platform-gateway.js';
 import { resolveReturnCommand } from './return-commands.js';
+import { applyReturnCommand } from './settlement.js';
 
 export const JOB_FETCH_NOTIFICATION = 'retorno.fetch-notification';
 export const JOB_PROCESS_RETORNO = 'retorno.process';
@@ -106,6 +103,11 @@ export async function storeEventsIn(
 ): Promise<number> {
   let stored = 0;
   for (const event of events) {
+    // A status query answers the charge's present status: news only when it differs from the last one stored.
+    if (source === 'poll') {
+      const latest = await latestRetornoOfCharge(tx, integration.id, event.chargeId);
+      if (latest?.occurrenceCode === event.occurrence.code) continue;
+    }
     const remessa =
       (await remessaByCharge(tx, integration.id, event.chargeId)) ??
       (source === 'cnab' ? await remessaByNossoNumero(tx, integration.id, event.chargeId) : null);
@@ -139,6 +141,7 @@ export async function storeEventsIn(
     );
     if (!row) continue;
     stored += 1;
+    if (!integration.autoProcess) continue;
     await enqueueJob(tx, {
       name: JOB_PROCESS_RETORNO,
       companyId: row.companyId,
@@ -161,8 +164,17 @@ export async function processRetorno(
   return store.transaction(async (tx) => {
     const retorno = await getRetornoForUpdate(tx, retornoId);
     if (!retorno || retorno.situation === 'processed') return retorno;
-    const fail = (note: string) => finishRetorno(tx, retorno, { situation: 'failed', note }, actor);
     const integration = (await getIntegration(tx, retorno.integrationId))!;
+    const fail = async (note: string) => {
+      await notifyIntegrationUsers(tx, integration, {
+        kind: 'retorno_failed',
+        title: `Retorno em Falha: ${retorno.occurrenceCode} — ${retorno.occurrenceDescription}`,
+        body: note,
+        link: `#/retorno?companyId=${retorno.companyId}&situation=failed&q=${encodeURIComponent(retorno.chargeId ?? retorno.nossoNumero ?? '')}`,
+        dedupeKey: `retorno:${retorno.id}:${note}`,
+      });
+      return finishRetorno(tx, retorno, { situation: 'failed', note }, actor);
+    };
     const found = retorno.remessaId
       ? await getRemessa(tx, retorno.remessaId)
       : retorno.chargeId
@@ -181,91 +193,37 @@ export async function processRetorno(
         `comando de retorno não cadastrado: ${retorno.occurrenceCode} (${retorno.occurrenceDescription}) — ` +
           'cadastre-o em Comandos de retorno e processe de novo',
       );
-    const plan = planSettlement(command.action, retorno, receivable.openAmountCents, integration.feeCents);
-    const occurredOn = retorno.paidOn ?? todayInSaoPaulo();
-    const ledger = await postToLedger(tx, {
-      receivableId: receivable.id,
-      actor,
-      postings: plan.postings.map((posting) => ({
-        ...posting,
-        occurredOn,
-        description: `${RETURN_COMMAND_ACTION_LABELS[command.action]} — ${retorno.occurrenceDescription}`,
-        source: `retorno:${retorno.id}`,
-        key: `retorno:${retorno.id}:${posting.kind}`,
-      })),
-    });
-    const movements = ledger.posted.map((m) => ({ kind: m.kind, amountCents: m.amountCents }));
-    if (command.action === 'confirm_registration')
-      await markRegistered(tx, { receivableId: receivable.id, actor });
-    // Registration confirmed by the platform's own report (CNAB entry confirmed): the ERP hears it once.
-    if (command.action === 'confirm_registration' && receivable.status === 'open')
-      await recordEvent(
+    const twin = await processedTwin(tx, retorno);
+    if (twin && (twin.source === 'poll' || retorno.source === 'poll'))
+      return finishRetorno(
         tx,
-        receivableEvent(
-          'titulo.registered',
-          { ...receivable, status: 'registered' },
-          { platform: integration.platform, nossoNumero: remessa.nossoNumero, retornoId: retorno.id },
-        ),
-      );
-    if (command.action === 'reject_registration' && remessa.status !== 'failed')
-      await recordEvent(
-        tx,
-        receivableEvent('titulo.registration_failed', receivable, {
-          platform: integration.platform,
-          stage: 'platform',
-          reason: retorno.occurrenceDescription,
-          retornoId: retorno.id,
-        }),
-      );
-    if (command.action === 'settle' && ledger.receivable.status === 'paid' && remessa.status !== 'paid')
-      await updateRemessa(
-        tx,
-        remessa,
-        { status: 'paid' },
-        { action: 'paid', actor, details: { retornoId: retorno.id } },
-      );
-    if (command.action === 'reject_registration' && remessa.status !== 'failed')
-      await updateRemessa(
-        tx,
-        remessa,
-        { status: 'failed', lastError: retorno.occurrenceDescription },
+        retorno,
         {
-          action: 'failed',
-          actor,
-          details: { reason: retorno.occurrenceDescription },
+          situation: 'processed',
+          note: `mesmo evento já processado pelo retorno de ${twin.occurredAt.toISOString().slice(0, 10)} (${twin.source}); nada lançado`,
+          receivableId: receivable.id,
+          remessaId: remessa.id,
         },
+        actor,
       );
-    if (command.action === 'settle' && movements.length > 0)
-      await recordEvent(
-        tx,
-        receivableEvent(
-          ledger.receivable.status === 'paid' ? 'titulo.paid' : 'titulo.settled',
-          ledger.receivable,
-          {
-            retornoId: retorno.id,
-            movements,
-          },
-        ),
-      );
-    if (command.action === 'write_off' && movements.length > 0)
-      await recordEvent(
-        tx,
-        receivableEvent('titulo.settled', ledger.receivable, { retornoId: retorno.id, movements }),
-      );
-    const notes = [`${command.code}: ${RETURN_COMMAND_ACTION_LABELS[command.action]}`];
-    if (plan.overpaidCents > 0)
-      notes.push(`pago além do valor em aberto: ${formatBRL(plan.overpaidCents)} (não aplicado; verifique)`);
+    const outcome = await applyReturnCommand(tx, { retorno, integration, receivable, remessa, command, actor });
+    if ('failure' in outcome) return fail(outcome.failure);
     return finishRetorno(
       tx,
       retorno,
-      { situation: 'processed', note: notes.join(' · '), receivableId: receivable.id, remessaId: remessa.id },
+      {
+        situation: 'processed',
+        note: outcome.notes.join(' · '),
+        receivableId: receivable.id,
+        remessaId: remessa.id,
+      },
       actor,
     );
   });
 }
 
 /** Return commands are kept per platform for API platforms and per bank and layout for banks by CNAB. */
-export function commandScope(integration: IntegrationRow): string {
+export function commandScope(integration: Pick<IntegrationRow, 'platform' | 'options'>): string {
   if (integration.platform !== 'cnab') return integration.platform;
   const options = integration.options as { bank?: string; layout?: number };
   return `${options.bank ?? ''}-${options.layout ?? ''}`;

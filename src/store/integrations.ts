@@ -23,6 +23,7 @@ const auditedFields = [
   'entriesHistoryCode',
   'feesHistoryCode',
   'notifyUserIds',
+  'autoProcess',
 ] as const;
 
 function audited(row: Partial<IntegrationRow>) {

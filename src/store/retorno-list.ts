@@ -7,6 +7,8 @@ import { likeContains, normalizePage } from './util.js';
 
 export interface RetornoFilters {
   companyIds: readonly string[];
+  /** Only these records (the Histórico reads one row as the list shows it). */
+  ids?: readonly string[];
   platform?: string;
   portadorId?: string;
   paidFrom?: string;
@@ -32,6 +34,7 @@ const totals = {
 
 function conditions(filters: RetornoFilters): SQL[] {
   const where: SQL[] = [inArray(retornos.companyId, [...filters.companyIds])];
+  if (filters.ids) where.push(inArray(retornos.id, [...filters.ids]));
   if (filters.platform) where.push(eq(retornos.platform, filters.platform));
   if (filters.portadorId) where.push(eq(receivables.portadorId, filters.portadorId));
   if (filters.paidFrom) where.push(gte(retornos.paidOn, filters.paidFrom));

@@ -23,14 +23,25 @@ export async function getReturnCommandEdit(
 
 export async function saveReturnCommand(
   ex: Executor,
-  command: { scope: string; code: string; description: string; action: string },
+  command: {
+    scope: string;
+    code: string;
+    description: string;
+    action: string;
+    historyCodes: Record<string, string>;
+  },
 ): Promise<ReturnCommandRow> {
   const [row] = await ex
     .insert(returnCommands)
     .values(command)
     .onConflictDoUpdate({
       target: [returnCommands.scope, returnCommands.code],
-      set: { description: command.description, action: command.action, updatedAt: new Date() },
+      set: {
+        description: command.description,
+        action: command.action,
+        historyCodes: command.historyCodes,
+        updatedAt: new Date(),
+      },
     })
     .returning();
   return row!;

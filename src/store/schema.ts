@@ -365,6 +365,8 @@ export const integrations = pgTable(
     notifyUserIds: jsonb('notify_user_ids')
       .notNull()
       .default(sql`'[]'::jsonb`),
+    /** 1: each retorno record is processed as soon as it arrives; 0: it waits for "Processar" in the console. */
+    autoProcess: integer('auto_process').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
@@ -471,6 +473,8 @@ export const returnCommands = pgTable(
     code: text('code').notNull(),
     description: text('description').notNull(),
     action: text('action').notNull(),
+    /** The history code each amount posts with (movement kind → code), as the admin set it. */
+    historyCodes: jsonb('history_codes'),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('return_commands_scope_code_key').on(t.scope, t.code)],
@@ -800,3 +804,81 @@ export const auditLog = pgTable(
     index('audit_log_request_idx').on(t.requestId),
   ],
 );
+// ───────────────────────── Settlement on the convênio's account, notifications, wizard lock ─────────────────────────
+
+/**
+ * The statement of a portador's account (its bank account, or the platform wallet of a carteira portador): what
+ * settlement credited and debited, each with the integration's history code. Append-only (trigger), one row per
+ * posting key, as the título ledger.
+ */
+export const accountStatementEntries = pgTable(
+  'account_statement_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    portadorId: uuid('portador_id')
+      .notNull()
+      .references(() => portadores.id),
+    bankAccountId: uuid('bank_account_id').references(() => bankAccounts.id),
+    integrationId: uuid('integration_id').references(() => integrations.id),
+    receivableId: uuid('receivable_id').references(() => receivables.id),
+    retornoId: uuid('retorno_id').references(() => retornos.id),
+    /** receipt | fee | reversal | fee_reversal */
+    kind: text('kind').notNull(),
+    /** Signed: credits positive, debits negative. */
+    amountCents: money('amount_cents').notNull(),
+    historyCode: text('history_code'),
+    description: text('description').notNull(),
+    occurredOn: calendarDate('occurred_on').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('account_statement_entries_key').on(t.idempotencyKey),
+    index('account_statement_entries_portador_idx').on(t.portadorId, t.occurredOn),
+  ],
+);
+
+/** A message for a console user (integration failures): the header's bell; e-mailed when SMTP is configured. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    /** registration_failed | retorno_failed */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Console hash route the notification opens ("#/retorno?…"). */
+    link: text('link'),
+    /** One notification per user and cause: a failure reprocessed and failing again does not repeat it. */
+    dedupeKey: text('dedupe_key').notNull(),
+    readAt: instant('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/** "Acesso exclusivo": one setup-wizard run at a time per company, held by a user until it expires. */
+export const wizardLocks = pgTable('wizard_locks', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  userName: text('user_name').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  acquiredAt: instant('acquired_at').notNull().defaultNow(),
+});

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from './api.js';
 import type { Company, Session } from './contracts.js';
+import { NotificationBell } from './components/NotificationBell.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
@@ -190,6 +191,7 @@ function Shell({ session, onLogout }: ShellProps) {
             ))}
           </select>
         </div>
+        <NotificationBell />
         <div className="topbar-user">
           <span className="user-name" title={session.user.email}>
             {session.user.name}
@@ -262,7 +264,14 @@ function Shell({ session, onLogout }: ShellProps) {
         ) : current.id === 'logs' ? (
           <LogsPage company={company} companies={companies} params={route.params} onParams={onParams} />
         ) : current.id === 'retorno' ? (
-          <RetornosPage company={company} companies={companies} params={route.params} onParams={onParams} />
+          <RetornosPage
+            company={company}
+            companies={companies}
+            isAdmin={session.user.role === 'admin'}
+            canWrite={session.user.role !== 'viewer'}
+            params={route.params}
+            onParams={onParams}
+          />
         ) : current.id === 'webhooks' ? (
           <WebhooksPage
             company={company}

@@ -25,6 +25,15 @@ import type {
   RemessaHistory,
   RemessaPage,
   RetornoPage,
+  RetornoHistory,
+  RetornoProcessResult,
+  ReturnCommandScope,
+  ReturnCommandTable,
+  ReturnCommand,
+  NotificationList,
+  NotifiableUser,
+  WizardLock,
+  AccountStatement,
   ReceivableDetail,
   ReceivablePage,
   Session,
@@ -211,6 +220,45 @@ export const api = {
     ),
   logs: (query: string, signal?: AbortSignal) =>
     request<LogPage>('GET', `/api/logs?${query}`, undefined, signal),
+  processRetornos: (ids: string[]) => request<RetornoProcessResult>('POST', '/api/retornos/process', { ids }),
+  retornoHistory: (id: string, signal?: AbortSignal) =>
+    request<RetornoHistory>('GET', `/api/retornos/${encodeURIComponent(id)}/history`, undefined, signal),
+  returnCommandScopes: (signal?: AbortSignal) =>
+    request<{ items: ReturnCommandScope[] }>('GET', '/api/return-commands/scopes', undefined, signal),
+  returnCommands: (scope: string, signal?: AbortSignal) =>
+    request<ReturnCommandTable>('GET', withQuery('/api/return-commands', { scope }), undefined, signal),
+  saveReturnCommand: (
+    scope: string,
+    code: string,
+    body: { description: string; action: string; historyCodes: Partial<Record<string, string>> },
+  ) =>
+    request<ReturnCommand>(
+      'PUT',
+      `/api/return-commands/${encodeURIComponent(scope)}/${encodeURIComponent(code)}`,
+      body,
+    ),
+  reprocessReturnCommand: (scope: string, code: string) =>
+    request<RetornoProcessResult>(
+      'POST',
+      `/api/return-commands/${encodeURIComponent(scope)}/${encodeURIComponent(code)}/reprocess`,
+    ),
+  notifications: (signal?: AbortSignal) =>
+    request<NotificationList>('GET', '/api/notifications', undefined, signal),
+  readNotifications: (ids?: string[]) =>
+    request<{ marked: number }>('POST', '/api/notifications/read', ids ? { ids } : {}),
+  users: (companyId: string, signal?: AbortSignal) =>
+    request<{ items: NotifiableUser[] }>('GET', withQuery('/api/users', { companyId }), undefined, signal),
+  portadorStatement: (id: string, signal?: AbortSignal) =>
+    request<AccountStatement>(
+      'GET',
+      `/api/portadores/${encodeURIComponent(id)}/statement`,
+      undefined,
+      signal,
+    ),
+  openWizard: (companyId: string) =>
+    request<WizardLock>('POST', '/api/integrations/wizard-lock', { companyId }),
+  closeWizard: (companyId: string) =>
+    request<void>('DELETE', withQuery('/api/integrations/wizard-lock', { companyId })),
   platforms: (signal?: AbortSignal) =>
     request<{ items: Platform[] }>('GET', '/api/platforms', undefined, signal),
   switchPlatform: (platform: string, enabled: boolean) =>

@@ -26,7 +26,6 @@ import type {
   platformSchema,
   portadorOptionSchema,
 } from '../contracts/integrations.js';
-import type { retornoPageSchema, retornoSchema } from '../contracts/retornos.js';
 import type {
   remessaActionBody,
   remessaActionResultSchema,
@@ -40,6 +39,23 @@ import type {
   bulkStartBody,
 } from '../contracts/bulk-communication.js';
 import type { logEntrySchema, logPageSchema } from '../contracts/logs.js';
+import type {
+  retornoHistorySchema,
+  retornoPageSchema,
+  retornoProcessResultSchema,
+  retornoSchema,
+} from '../contracts/retornos.js';
+import type {
+  returnCommandScopeSchema,
+  returnCommandTableSchema,
+  returnCommandSchema,
+} from '../contracts/return-commands.js';
+import type {
+  notificationListSchema,
+  notifiableUserSchema,
+  wizardLockSchema,
+} from '../contracts/notifications.js';
+import type { statementSchema } from '../contracts/account-statement.js';
 import type { historySchema, movementSchema, receivableDetailSchema } from '../contracts/receivables.js';
 import type { companySchema, sessionSchema } from '../contracts/session.js';
 import type {
@@ -73,6 +89,15 @@ export type BulkPreview = z.infer<typeof bulkPreviewSchema>;
 export type BulkProgress = z.infer<typeof bulkProgressSchema>;
 export type LogEntry = z.infer<typeof logEntrySchema>;
 export type LogPage = z.infer<typeof logPageSchema>;
+export type RetornoHistory = z.infer<typeof retornoHistorySchema>;
+export type RetornoProcessResult = z.infer<typeof retornoProcessResultSchema>;
+export type ReturnCommandScope = z.infer<typeof returnCommandScopeSchema>;
+export type ReturnCommandTable = z.infer<typeof returnCommandTableSchema>;
+export type ReturnCommand = z.infer<typeof returnCommandSchema>;
+export type NotificationList = z.infer<typeof notificationListSchema>;
+export type NotifiableUser = z.infer<typeof notifiableUserSchema>;
+export type WizardLock = z.infer<typeof wizardLockSchema>;
+export type AccountStatement = z.infer<typeof statementSchema>;
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;

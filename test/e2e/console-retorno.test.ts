@@ -135,4 +135,57 @@ describe.skipIf(!hasChromium)('Retorno no navegador', () => {
     await phone.screenshot({ path: join(shots, 'retorno-390-lista.png'), fullPage: true });
     await phone.context().close();
   });
+
+  it('Processar os selecionados, Histórico com o motivo da falha e o editor de comandos de retorno', async () => {
+    const page = await newPage(browser, 1366);
+    await page.goto(server.url);
+    await login(page, 'admin@demo.finconsole', 'demo1234');
+    await page.locator('main table').first().waitFor();
+    await page.evaluate((id) => (window.location.hash = `#/retorno?companyId=${id}`), sulId);
+    await expect.poll(() => page.locator('main tbody tr[data-id]').count()).toBe(3);
+    const waiting = page.locator('main tbody tr[data-id]', { hasText: 'waiting' });
+    await waiting.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Processar' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'processado(s)' }).textContent())
+      .toContain('0 processado(s), 1 em falha');
+    await expect.poll(() => waiting.getAttribute('data-situation')).toBe('failed');
+    expect(await waiting.locator('[data-col="note"]').textContent()).toBe(
+      'título não encontrado para a cobrança 9002',
+    );
+    await page.screenshot({ path: join(shots, 'retorno-1366-processar.png'), fullPage: true });
+
+    await waiting.getByRole('button', { name: /Histórico do retorno/ }).click();
+    const panel = page.getByRole('dialog', { name: 'Histórico do retorno' });
+    const trail = panel.getByRole('list', { name: 'Histórico deste retorno' });
+    await expect.poll(() => trail.locator('li').count()).toBe(2);
+    expect(await trail.locator('li').nth(1).textContent()).toContain(
+      'título não encontrado para a cobrança 9002',
+    );
+    expect(await panel.textContent()).toContain('Título não encontrado para esta cobrança.');
+    await page.screenshot({ path: join(shots, 'retorno-1366-historico.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Comandos de retorno' }).click();
+    const commands = page.getByRole('dialog', { name: 'Comandos de retorno' });
+    const unpaid = commands.locator('tr[data-code="unpaid"]');
+    await unpaid.waitFor();
+    expect(await commands.locator('tr[data-code="refunded"]').textContent()).toContain('Estornar pagamento');
+    await unpaid.getByRole('button', { name: 'Editar' }).click();
+    await commands.getByLabel('Ação').selectOption({ label: 'Baixar sem pagamento' });
+    await commands.getByLabel(/Histórico — Tarifa/).fill('TAR-7');
+    await commands.getByRole('button', { name: 'Salvar comando' }).click();
+    await expect.poll(() => unpaid.textContent()).toContain('Baixar sem pagamento');
+    expect(await unpaid.textContent()).toContain('Tarifa: TAR-7');
+    expect(await unpaid.locator('td').first().textContent()).toBe('unpaid *');
+    await page.screenshot({ path: join(shots, 'retorno-1366-comandos.png'), fullPage: true });
+    const table = await apiGet<{
+      items: { code: string; action: string; historyCodes: Record<string, string> }[];
+    }>(page, '/api/return-commands?scope=efi');
+    expect(table.body.items.find((c) => c.code === 'unpaid')).toMatchObject({
+      action: 'write_off',
+      historyCodes: { fee: 'TAR-7' },
+    });
+    await page.context().close();
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ export const returnCommandActions = [
   'due_date_changed',
   'protest',
   'fee_only',
+  'reverse',
   'informative',
 ] as const;
 export type ReturnCommandAction = (typeof returnCommandActions)[number];
@@ -24,6 +25,7 @@ export const RETURN_COMMAND_ACTION_LABELS: Readonly<Record<ReturnCommandAction, 
   due_date_changed: 'Vencimento alterado',
   protest: 'Protesto',
   fee_only: 'Somente tarifa',
+  reverse: 'Estornar pagamento',
   informative: 'Informativo',
 };
 
@@ -36,6 +38,25 @@ export interface ReturnCommand {
 }
 
 export type ReturnCommandTable = readonly ReturnCommand[];
+
+/**
+ * How each amount of a retorno posts (FCOB0102's "contabilização"): interest and fine are revenue, discount and
+ * rebate deductions, fee and collection costs expenses; the received amount credits the convênio's account.
+ */
+export const amountPostingClasses = {
+  payment: 'Recebimento',
+  interest: 'Receita',
+  fine: 'Receita',
+  discount: 'Dedução',
+  rebate: 'Dedução',
+  fee: 'Despesa',
+  collection_cost: 'Despesa',
+} as const;
+export type PostedAmountKind = keyof typeof amountPostingClasses;
+export const postedAmountKinds = Object.keys(amountPostingClasses) as PostedAmountKind[];
+
+/** An admin's history codes per amount (a kind without one posts with the integration's code, if any). */
+export type HistoryCodes = Partial<Record<PostedAmountKind, string>>;
 
 export function findReturnCommand(table: ReturnCommandTable, code: string): ReturnCommand | undefined {
   return table.find((command) => command.code === code);

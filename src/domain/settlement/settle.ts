@@ -61,3 +61,20 @@ export function planSettlement(
   }
   return { postings, overpaidCents: 0 };
 }
+
+/**
+ * What an estorno posts on the título: the opposite of what earlier retornos' settlements lowered (payment,
+ * discount, rebate), less what earlier estornos already gave back, so a repeated estorno reopens nothing twice.
+ */
+export function planReversal(
+  movements: readonly { kind: MovementKind; amountCents: number; source: string }[],
+): SettlementPlan {
+  let settled = 0;
+  for (const movement of movements) {
+    if (!movement.source.startsWith('retorno:')) continue;
+    if (movement.kind === 'payment' || movement.kind === 'discount' || movement.kind === 'rebate')
+      settled += movement.amountCents;
+    if (movement.kind === 'reversal') settled -= movement.amountCents;
+  }
+  return { postings: settled > 0 ? [{ kind: 'reversal', amountCents: settled }] : [], overpaidCents: 0 };
+}

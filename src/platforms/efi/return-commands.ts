@@ -20,6 +20,6 @@ export const efiReturnCommands: ReturnCommandTable = [
   { code: 'unpaid', description: 'Vencido sem pagamento', action: 'informative' },
   { code: 'canceled', description: 'Cobrança cancelada', action: 'write_off' },
   { code: 'expired', description: 'Cobrança expirada', action: 'informative' },
-  { code: 'refunded', description: 'Pagamento devolvido', action: 'informative' },
+  { code: 'refunded', description: 'Pagamento devolvido', action: 'reverse' },
   { code: 'contested', description: 'Pagamento contestado', action: 'informative' },
 ];

@@ -3,7 +3,7 @@
  * Activation validates through the same API as the editor (creating the same record), tests the connection and
  * keeps a visible log of what it did; a refusal names the step to go back to.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, api } from '../../api.js';
 import { todayInSaoPaulo } from '../../../domain/dates.js';
 import { SidePanel } from '../../components/SidePanel.js';
@@ -84,6 +84,50 @@ export function SetupWizard({ platform, companies, portadores, onClose }: SetupW
     setLog([...lines]);
     setRunning(false);
   };
+
+  // "Acesso exclusivo": one wizard run per company; the lock is renewed while open and released on close.
+  const lockCompanyId = companies[0]?.id ?? '';
+  const [lock, setLock] = useState<{ held: boolean; message?: string } | null>(null);
+  useEffect(() => {
+    if (!lockCompanyId) return;
+    let cancelled = false;
+    let held = false;
+    const take = () =>
+      api.openWizard(lockCompanyId).then(
+        () => {
+          held = true;
+          if (!cancelled) setLock({ held: true });
+        },
+        (error: unknown) => {
+          if (!cancelled)
+            setLock({
+              held: false,
+              message: error instanceof ApiError ? error.message : 'Assistente indisponível.',
+            });
+        },
+      );
+    void take();
+    const renew = window.setInterval(() => held && void take(), 5 * 60_000);
+    return () => {
+      cancelled = true;
+      window.clearInterval(renew);
+      if (held) void api.closeWizard(lockCompanyId).catch(() => undefined);
+    };
+  }, [lockCompanyId]);
+
+  if (lock && !lock.held)
+    return (
+      <SidePanel title={`Assistente de configuração — ${platform.label}`} onClose={onClose}>
+        <div className="drawer-body wizard">
+          <p className="state state-error" role="alert">
+            {lock.message}
+          </p>
+          <button type="button" className="btn" onClick={onClose}>
+            Fechar
+          </button>
+        </div>
+      </SidePanel>
+    );
 
   const problemSteps = [...new Set(Object.keys(problems.errors).map(stepOf))].sort();
 

@@ -1,8 +1,10 @@
 /**
  * Retorno: everything the platforms sent back (webhooks, CNAB return files, status queries), stored before it is
- * processed: filters by platform, portador, Data de entrada, situação and text; totals of the whole filter.
+ * processed: filters by empresa, platform, portador, Data de entrada, situação and text; totals of the whole filter;
+ * "Processar" for the selected records, "Histórico" per row and the return-command table.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RowSelectionState } from '@tanstack/react-table';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../api.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -11,10 +13,21 @@ import { ListBar } from '../../components/ListBar.js';
 import { isoDate, listParams, text } from '../../components/listParams.js';
 import { useListQuery } from '../../components/useListQuery.js';
 import type { Company } from '../../contracts.js';
+import { formatTituloRef } from '../../format.js';
 import { PLATFORM_LABELS, retornoColumns, SITUATION_LABELS } from './columns.js';
+import { RetornoHistoryPanel } from './RetornoHistoryPanel.js';
+import { ReturnCommandsPanel } from './ReturnCommandsPanel.js';
 
 export const retornoList = listParams({
-  filters: { platform: text, portadorId: text, paidFrom: isoDate, paidTo: isoDate, situation: text, q: text },
+  filters: {
+    company: text,
+    platform: text,
+    portadorId: text,
+    paidFrom: isoDate,
+    paidTo: isoDate,
+    situation: text,
+    q: text,
+  },
   sorts: ['occurredAt', 'paidOn', 'creditedOn', 'paidCents', 'situation'] as const,
   sort: 'occurredAt',
   order: 'desc',
@@ -24,11 +37,30 @@ export const retornoList = listParams({
 interface RetornosPageProps {
   company: Company;
   companies: Company[];
+  isAdmin: boolean;
+  canWrite: boolean;
   params: URLSearchParams;
   onParams: (params: URLSearchParams, replace?: boolean) => void;
 }
 
-export function RetornosPage({ company, companies, params, onParams }: RetornosPageProps) {
+export function RetornosPage({ company, companies, isAdmin, canWrite, params, onParams }: RetornosPageProps) {
+  const client = useQueryClient();
+  const [selected, setSelected] = useState<RowSelectionState>({});
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [commandsOpen, setCommandsOpen] = useState(false);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const process = useMutation({
+    mutationFn: (ids: string[]) => api.processRetornos(ids),
+    onSuccess: (result) => {
+      setOutcome(
+        `${result.processed} processado(s), ${result.failed} em falha` +
+          (result.failed > 0 ? ': veja Observações ou o Histórico.' : '.'),
+      );
+      setSelected({});
+      void client.invalidateQueries({ queryKey: ['retornos'] });
+    },
+    onError: (error) => setOutcome(error instanceof ApiError ? error.message : 'Não foi possível processar.'),
+  });
   const list = useListQuery({
     resource: 'retornos',
     list: retornoList,
@@ -49,7 +81,10 @@ export function RetornosPage({ company, companies, params, onParams }: RetornosP
     showCompany: company.kind === 'consolidated',
     totals: list.data?.totals,
     total: list.data?.total ?? 0,
+    onHistory: setHistoryOf,
   });
+  const selectedIds = Object.keys(selected).filter((id) => selected[id]);
+  const children = companies.filter((c) => c.parentCompanyId === company.id);
   const error = list.result.isError ? list.result.error : null;
 
   return (
@@ -57,6 +92,9 @@ export function RetornosPage({ company, companies, params, onParams }: RetornosP
       <header className="page-header">
         <h1 id="page-title">Retorno</h1>
         <p className="page-sub">O que as plataformas devolveram — {company.name}</p>
+        <button type="button" className="btn" onClick={() => setCommandsOpen(true)}>
+          Comandos de retorno
+        </button>
       </header>
       <form
         className="filters"
@@ -67,6 +105,23 @@ export function RetornosPage({ company, companies, params, onParams }: RetornosP
           list.update({ q: search });
         }}
       >
+        {children.length > 0 ? (
+          <div className="field">
+            <label htmlFor="r-company">Empresa</label>
+            <select
+              id="r-company"
+              value={list.state.company}
+              onChange={(e) => list.update({ company: e.target.value })}
+            >
+              <option value="">Todas</option>
+              {[company, ...children].map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="r-platform">Plataforma</label>
           <select
@@ -144,10 +199,24 @@ export function RetornosPage({ company, companies, params, onParams }: RetornosP
           Buscar
         </button>
       </form>
-      <p className="muted">
-        Em breve nesta tela: <strong>Processar</strong> os selecionados e o <strong>Histórico</strong> de cada
-        retorno; hoje o processamento roda automaticamente quando o retorno chega.
-      </p>
+      <div className="selection-bar" role="toolbar" aria-label="Ações dos retornos">
+        <span>
+          {selectedIds.length} {selectedIds.length === 1 ? 'selecionado' : 'selecionados'}
+        </span>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={!canWrite || selectedIds.length === 0 || process.isPending}
+          onClick={() => process.mutate(selectedIds)}
+        >
+          Processar
+        </button>
+        {outcome ? (
+          <span role="status" className="notice">
+            {outcome}
+          </span>
+        ) : null}
+      </div>
       <ListBar
         data={list.data}
         page={list.state.page}
@@ -163,6 +232,12 @@ export function RetornosPage({ company, companies, params, onParams }: RetornosP
         rows={list.data?.items}
         rowId={(retorno) => retorno.id}
         rowAttributes={(retorno) => ({ 'data-situation': retorno.situation })}
+        selection={{
+          selected,
+          onChange: setSelected,
+          label: (retorno) =>
+            `retorno ${retorno.occurrenceCode}${retorno.number ? ` do título ${formatTituloRef(retorno.number, retorno.installment)}` : ''}`,
+        }}
         sort={{
           key: list.state.sort,
           order: list.state.order,
@@ -187,6 +262,8 @@ export function RetornosPage({ company, companies, params, onParams }: RetornosP
             : 'Nenhum retorno recebido nesta empresa ainda: eles chegam pelos webhooks das plataformas e pelos arquivos de retorno.'
         }
       />
+      {historyOf ? <RetornoHistoryPanel id={historyOf} onClose={() => setHistoryOf(null)} /> : null}
+      {commandsOpen ? <ReturnCommandsPanel isAdmin={isAdmin} onClose={() => setCommandsOpen(false)} /> : null}
     </section>
   );
 }

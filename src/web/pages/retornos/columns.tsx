@@ -32,9 +32,24 @@ export function retornoColumns(args: {
   showCompany: boolean;
   totals: RetornoPage['totals'] | undefined;
   total: number;
+  onHistory: (id: string) => void;
 }): Column<Retorno>[] {
-  const { showCompany, totals, total } = args;
+  const { showCompany, totals, total, onHistory } = args;
   return [
+    column.display({
+      id: 'history',
+      header: 'Histórico',
+      cell: ({ row }) => (
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={`Histórico do retorno ${row.original.occurrenceCode}`}
+          onClick={() => onHistory(row.original.id)}
+        >
+          Histórico
+        </button>
+      ),
+    }),
     column.display({
       id: 'platform',
       header: 'Plataforma',
