@@ -18,7 +18,6 @@ import {
   getRemessa,
   getRemessaForUpdate,
   remessaByCharge,
-  remessaByNossoNumero,
   updateRemessa,
 } from '../store/remessas.js';
 import { finishRetorno, getRetornoForUpdate, insertRetorno, type RetornoRow } from '../store/retornos.js';
@@ -106,9 +105,12 @@ export async function storeEventsIn(
 ): Promise<number> {
   let stored = 0;
   for (const event of events) {
+    // A CNAB retorno echoes our seu número (the nosso número's key, see services/remessa-files.ts); a bank that
+    // does not is matched by the nosso número itself.
     const remessa =
-      (await remessaByCharge(tx, integration.id, event.chargeId)) ??
-      (source === 'cnab' ? await remessaByNossoNumero(tx, integration.id, event.chargeId) : null);
+      (source === 'cnab' && event.customId
+        ? await remessaByCharge(tx, integration.id, event.customId)
+        : null) ?? (await remessaByCharge(tx, integration.id, event.chargeId));
     const row = await insertRetorno(
       tx,
       {
