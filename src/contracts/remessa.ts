@@ -83,6 +83,9 @@ export const remessaItemSchema = z
     openAmountCents: z.number().int().meta({ description: 'Valor Aberto' }),
     nossoNumero: z.string().nullable().meta({ description: 'Nosso Número' }),
     chargeId: z.string().nullable().meta({ description: 'Remessa: id da cobrança na plataforma' }),
+    remessaFileNumber: z.number().int().nullable().meta({
+      description: 'Remessa (bancos por arquivo CNAB): número do último arquivo de remessa que levou o título',
+    }),
     receivableStatus: z.string(),
     status: z.enum(registrationStatuses).meta({
       description: 'not_sent Não Enviado · sent Enviado · failed Falha · erp_failed Falha ERP · paid Pago',

@@ -87,6 +87,38 @@ export async function requestRegistration(
   });
 }
 
+/**
+ * Enviar on a selection: every título queued in one transaction (in id order, the lock order), so that the títulos
+ * of a bank by file leave together in one remessa file. A título refused (no integration, before its reference
+ * date, settled) gets its reason and does not stop the others.
+ */
+export async function requestRegistrations(
+  store: Store,
+  args: { companyIds: readonly string[]; receivableIds: readonly string[]; actor: string },
+): Promise<Map<string, { queued: boolean; message: string | null }>> {
+  return store.transaction(async (tx) => {
+    const outcomes = new Map<string, { queued: boolean; message: string | null }>();
+    for (const id of [...new Set(args.receivableIds)].sort()) {
+      const receivable = await getReceivableRow(tx, id, args.companyIds, { forUpdate: true });
+      try {
+        if (!receivable) throw notFound(`Título "${id}" não encontrado nesta empresa.`);
+        const { queued } = await queueRegistration(
+          tx,
+          receivable,
+          await integrationOf(tx, receivable),
+          args.actor,
+        );
+        outcomes.set(id, { queued, message: null });
+      } catch (error) {
+        // Refusals are decided before anything is written, so the transaction goes on for the others.
+        if (!(error instanceof ServiceError)) throw error;
+        outcomes.set(id, { queued: false, message: error.message });
+      }
+    }
+    return outcomes;
+  });
+}
+
 /** In the caller's transaction: the remessa record locked and, unless sent or paid, its one queued job. */
 export async function queueRegistration(
   tx: Tx,
@@ -236,7 +268,13 @@ export async function chargeOf(
  */
 export async function concludeErpFailed(
   tx: Tx,
-  args: { remessa: RemessaRow; receivable: ReceivableRow; message: string; actor: string; change?: RemessaChange },
+  args: {
+    remessa: RemessaRow;
+    receivable: ReceivableRow;
+    message: string;
+    actor: string;
+    change?: RemessaChange;
+  },
 ): Promise<void> {
   const { remessa, receivable, message, actor } = args;
   await updateRemessa(

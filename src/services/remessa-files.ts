@@ -82,7 +82,10 @@ async function prepare(
     throw error;
   }
   // Our seu número in the file is the nosso número's key: the bank echoes it back in the retorno.
-  const titulo: RemessaTitulo = { charge: { ...charge, customId: numbered.key }, nossoNumero: numbered.inFile };
+  const titulo: RemessaTitulo = {
+    charge: { ...charge, customId: numbered.key },
+    nossoNumero: numbered.inFile,
+  };
   try {
     session.adapter.writeRemessa!({ fileNumber: 1, generatedOn, titulos: [titulo] });
   } catch (error) {

@@ -14,12 +14,7 @@ import { getIntegration, getIntegrationByWebhookToken, type IntegrationRow } fro
 import { markRegistered, postToLedger } from '../store/ledger.js';
 import { enqueueJob, recordEvent } from '../store/outbox.js';
 import { getReceivableRow } from '../store/receivables.js';
-import {
-  getRemessa,
-  getRemessaForUpdate,
-  remessaByCharge,
-  updateRemessa,
-} from '../store/remessas.js';
+import { getRemessa, getRemessaForUpdate, remessaByCharge, updateRemessa } from '../store/remessas.js';
 import { finishRetorno, getRetornoForUpdate, insertRetorno, type RetornoRow } from '../store/retornos.js';
 import { notFound } from './errors.js';
 import { receivableEvent } from './events.js';

@@ -65,7 +65,10 @@ export async function queuedRemessaIds(
       and(eq(outbox.kind, 'job'), eq(outbox.dedupeKey, sql`${keyPrefix} || ${remessas.id}::text`)),
     )
     .where(
-      and(eq(remessas.integrationId, integrationId), inArray(remessas.status, ['not_sent', 'failed', 'erp_failed'])),
+      and(
+        eq(remessas.integrationId, integrationId),
+        inArray(remessas.status, ['not_sent', 'failed', 'erp_failed']),
+      ),
     )
     .orderBy(remessas.receivableId);
 }

@@ -27,7 +27,8 @@ export interface CnabNossoNumero {
 function fieldWidth(options: CnabOptions): number {
   const layout = findLayout(options.bank, options.layout, 'remessa');
   const field = layout?.records.flatMap((r) => r.fields).find((f) => f.name === 'nossoNumero');
-  if (!field) throw new PlatformError('validation', `layout ${options.bank}-${options.layout} sem nosso número`);
+  if (!field)
+    throw new PlatformError('validation', `layout ${options.bank}-${options.layout} sem nosso número`);
   return field.end - field.start + 1;
 }
 
