@@ -42,12 +42,11 @@ export interface RemessaRead {
   titulos: RemessaTituloRead[];
 }
 
-/** A remessa read back with the bank's remessa layout: its header, and each título's record with the nosso número. */
+/** A remessa read back with the bank's remessa layout: its header, and each título's first record. */
 export function readRemessa(bank: string, width: CnabWidth, content: string): RemessaRead {
   const layout = layoutOf(bank, width, 'remessa');
-  const carrying = new Set(
-    layout.records.filter((r) => r.fields.some((f) => f.name === 'nossoNumero')).map((r) => r.name),
-  );
+  // A título opens with the first record of the remessa plan (P in 240, the detail in 400).
+  const first = layout.remessa!.perTitulo[0]!.record;
   const read: RemessaRead = { header: {}, titulos: [] };
   for (const r of readRecords(layout, content)) {
     if ('type' in r) throw new Error(`remessa ilegível, linha ${r.line}: ${r.error}`);
@@ -57,7 +56,7 @@ export function readRemessa(bank: string, width: CnabWidth, content: string): Re
       read.header = Object.fromEntries(
         Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x]),
       );
-    if (!carrying.has(r.record)) continue;
+    if (r.record !== first) continue;
     read.titulos.push({
       nossoNumero: text(v.nossoNumero),
       seuNumero: text(v.companyUse) || text(v.seuNumero) || text(v.documentNumber),
