@@ -160,13 +160,7 @@ describe(`finconsole cnab import (${describeDatabase()})`, () => {
   }, 120_000);
 
   it('a changed file prints the counts in pt-BR', async () => {
-    const other = path.join(tmp, 'outro.ret');
-    const { readFileSync } = await import('node:fs');
-    writeFileSync(
-      other,
-      readFileSync(file, 'latin1').replace('COMERCIO SAO JOAO', 'COMERCIO SAO PEDRO'),
-      'latin1',
-    );
+    const other = writeRetorno('CN03129A.RET', 10, [4, 5]);
     const { code, stdout } = await cli('cnab', 'import', other, '--portador', 'ITAU-109');
     expect(code).toBe(0);
     expect(stdout).toContain('retorno importado (importação ');
