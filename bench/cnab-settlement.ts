@@ -103,6 +103,16 @@ async function main(): Promise<void> {
           status: 'registered' as const,
         })),
       );
+      // The open amount follows the ledger: each título starts with its "created" movement.
+      await store.db.insert(schema.receivableMovements).values(
+        ids.map((id) => ({
+          receivableId: id,
+          kind: 'created' as const,
+          amountCents: 10_000,
+          occurredOn: '2026-12-01',
+          source: 'bench',
+        })),
+      );
       await store.db.insert(schema.remessas).values(
         ids.map((id, k) => ({
           companyId: company.id,
