@@ -50,6 +50,7 @@ import { erpCustomerRoutes } from './routes/erp-customers.js';
 import { erpReceivableRoutes } from './routes/erp-receivables.js';
 import { erpRegistrationRoutes } from './routes/erp-registration.js';
 import { erpRetornoRoutes } from './routes/erp-retornos.js';
+import { consoleRemessaFileRoutes, erpRemessaFileRoutes } from './routes/remessa-files.js';
 import { erpRemessaRoutes } from './routes/erp-remessa.js';
 import { consoleRemessaRoutes } from './routes/console-remessa.js';
 import { consoleLogRoutes } from './routes/console-logs.js';
@@ -177,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consoleRetornoRoutes, { ...context, prefix: '/api' });
   await app.register(consoleReturnCommandRoutes, { ...context, prefix: '/api' });
   await app.register(consoleNotificationRoutes, { ...context, prefix: '/api' });
+  await app.register(erpRemessaFileRoutes, { ...context, prefix: '/api/v1' });
+  await app.register(consoleRemessaFileRoutes, { ...context, prefix: '/api' });
   await app.register(erpCreditRoutes, { ...context, prefix: '/api/v1' });
   await app.register(consoleCreditRoutes, { ...context, prefix: '/api' });
   await app.register(erpWebhookRoutes, { ...context, prefix: '/api/v1' });

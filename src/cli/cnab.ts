@@ -15,6 +15,7 @@ import {
   RETURN_COMMAND_ACTION_LABELS,
   type ReturnCommandAction,
 } from '../domain/settlement/return-commands.js';
+import type { ImportOptions } from './cnab-import.js';
 import { brDate, brText } from './format.js';
 
 interface ParseOptions {
@@ -209,4 +210,13 @@ export function register(program: Command): void {
     .option('--out <arquivo|pasta>', 'arquivo de saída (padrão: nome do banco na pasta atual)')
     .action(writeAction);
   cnab.command('layouts').description('lista banco × layout × direção').action(layoutsAction);
+  cnab
+    .command('import <file>')
+    .description('importa um arquivo de retorno no banco de dados (como POST /api/v1/retornos)')
+    .requiredOption('--portador <erpKey>', 'portador (chave do ERP) com integração CNAB ativa')
+    .option('--company <id|cnpj>', 'empresa (padrão: a única do banco, ou a única com esse portador)')
+    .option('--json', 'o resultado em uma linha JSON')
+    .action(async (file: string, options: ImportOptions) =>
+      (await import('./cnab-import.js')).importAction(file, options),
+    );
 }

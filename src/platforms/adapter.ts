@@ -262,6 +262,11 @@ export interface PlatformAdapter {
   writeRemessa?(remessa: RemessaRequest): RemessaFile;
   /** Banks by file: a retorno file's details as events, its unreadable lines as errors. */
   readRetorno?(content: string): Promise<RetornoRead>;
+  /**
+   * Banks by file: the nosso número made from the portador's n-th number by the bank's rule, as the remessa
+   * carries it (`inFile`) and as the título's key at the portador (`key`: no DV, no leading zeros).
+   */
+  nossoNumeroOf?(sequence: number, issueDate: string): { inFile: string; key: string };
 
   // ── Credit platform (capability creditAnalysis: customers, analyses, tickets, invoices, after-sale;
   //    capability reconciliation: the financial events). Values in src/platforms/credit.ts. ──

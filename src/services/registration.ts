@@ -9,6 +9,7 @@
  */
 import type { ChargePayer, ChargeRequest, RegisteredCharge } from '../platforms/adapter.js';
 import { PlatformError } from '../platforms/adapter.js';
+import { platformDefinition } from '../platforms/registry.js';
 import { formatDateBR } from '../domain/dates.js';
 import type { RegistrationStatus } from '../domain/receivable/registration.js';
 import type { RegistrationView } from '../contracts/registration.js';
@@ -21,16 +22,19 @@ import { markRegistered } from '../store/ledger.js';
 import { enqueueJob, recordEvent, releaseDedupeKey } from '../store/outbox.js';
 import { getReceivableByErpKey, getReceivableRow, type ReceivableRow } from '../store/receivables.js';
 import {
+  getRemessa,
   getRemessaForUpdate,
   lockRemessa,
   remessaOfReceivable,
   updateRemessa,
+  type RemessaChange,
   type RemessaRow,
 } from '../store/remessas.js';
 import { notFound, ServiceError } from './errors.js';
 import { receivableEvent } from './events.js';
 import { notifyIntegrationUsers } from './notifications.js';
 import { openIntegration, type PlatformDeps } from './platform-gateway.js';
+import { writeQueuedRemessaFile } from './remessa-files.js';
 
 export const JOB_REGISTER = 'remessa.register';
 /** Attempts (the first included) before a transient failure becomes Falha. */
@@ -81,6 +85,38 @@ export async function requestRegistration(
       args.actor,
     );
     return { queued, registration };
+  });
+}
+
+/**
+ * Enviar on a selection: every título queued in one transaction (in id order, the lock order), so that the títulos
+ * of a bank by file leave together in one remessa file. A título refused (no integration, before its reference
+ * date, settled) gets its reason and does not stop the others.
+ */
+export async function requestRegistrations(
+  store: Store,
+  args: { companyIds: readonly string[]; receivableIds: readonly string[]; actor: string },
+): Promise<Map<string, { queued: boolean; message: string | null }>> {
+  return store.transaction(async (tx) => {
+    const outcomes = new Map<string, { queued: boolean; message: string | null }>();
+    for (const id of [...new Set(args.receivableIds)].sort()) {
+      const receivable = await getReceivableRow(tx, id, args.companyIds, { forUpdate: true });
+      try {
+        if (!receivable) throw notFound(`Título "${id}" não encontrado nesta empresa.`);
+        const { queued } = await queueRegistration(
+          tx,
+          receivable,
+          await integrationOf(tx, receivable),
+          args.actor,
+        );
+        outcomes.set(id, { queued, message: null });
+      } catch (error) {
+        // Refusals are decided before anything is written, so the transaction goes on for the others.
+        if (!(error instanceof ServiceError)) throw error;
+        outcomes.set(id, { queued: false, message: error.message });
+      }
+    }
+    return outcomes;
   });
 }
 
@@ -140,10 +176,13 @@ export async function queueRealtimeRegistration(
 
 /**
  * Held while a registration is queued or in flight (retries included), so that no second job can start an attempt
- * beside it; released when the attempt concludes (sent, Falha, Falha ERP).
+ * beside it; released when the attempt concludes (sent, Falha, Falha ERP). For banks by file, a held key is what
+ * puts the título in the portador's next remessa file.
  */
-function registrationKey(remessaId: string): string {
-  return `register:${remessaId}`;
+export const REGISTRATION_KEY_PREFIX = 'register:';
+
+export function registrationKey(remessaId: string): string {
+  return `${REGISTRATION_KEY_PREFIX}${remessaId}`;
 }
 
 async function integrationOf(tx: Tx, receivable: ReceivableRow): Promise<IntegrationRow> {
@@ -182,7 +221,7 @@ function missingForCharge(
   return missing;
 }
 
-async function chargeOf(
+export async function chargeOf(
   tx: Tx,
   remessa: RemessaRow,
   receivable: ReceivableRow,
@@ -224,6 +263,40 @@ async function chargeOf(
   return { charge, missing: missingForCharge(integration, payer, bankAccount?.pixKey, Boolean(bankAccount)) };
 }
 
+/**
+ * Falha ERP: finconsole refused before any call (the título or its customer lacks what the platform or its layout
+ * needs). The attempt concludes: the key is released for a later Reenviar.
+ */
+export async function concludeErpFailed(
+  tx: Tx,
+  args: {
+    integration: IntegrationRow;
+    remessa: RemessaRow;
+    receivable: ReceivableRow;
+    message: string;
+    actor: string;
+    change?: RemessaChange;
+  },
+): Promise<void> {
+  const { integration, remessa, receivable, message, actor } = args;
+  await updateRemessa(
+    tx,
+    remessa,
+    { ...args.change, status: 'erp_failed', lastError: message },
+    { action: 'erp_failed', actor, details: { reason: message } },
+  );
+  await recordEvent(
+    tx,
+    receivableEvent('titulo.registration_failed', receivable, {
+      platform: integration.platform,
+      stage: 'erp',
+      reason: message,
+    }),
+  );
+  await notifyRegistrationFailure(tx, integration, receivable, remessa.attempts, message);
+  await releaseDedupeKey(tx, registrationKey(remessa.id));
+}
+
 type AttemptOutcome =
   { kind: 'sent'; charge: RegisteredCharge } | { kind: 'failed'; message: string; retry: boolean };
 
@@ -236,6 +309,13 @@ export async function runRegistration(
   remessaId: string,
   actor: string,
 ): Promise<void> {
+  const queued = await getRemessa(deps.store.db, remessaId);
+  const byFile = queued ? await getIntegration(deps.store.db, queued.integrationId) : null;
+  if (byFile && platformDefinition(byFile.platform).capabilities.cnabFiles) {
+    // Banks by file: this job writes the portador's next remessa file with every título queued for it.
+    await writeQueuedRemessaFile(deps, byFile, actor);
+    return;
+  }
   const prepared = await deps.store.transaction(async (tx) => {
     const remessa = await getRemessaForUpdate(tx, remessaId);
     if (!remessa) return null;
@@ -247,27 +327,13 @@ export async function runRegistration(
     const receivable = (await getReceivableRow(tx, remessa.receivableId, [remessa.companyId]))!;
     const { charge, missing } = await chargeOf(tx, remessa, receivable, integration);
     if (missing.length > 0) {
-      const message = `Falta: ${missing.join('; ')}.`;
-      await updateRemessa(
-        tx,
+      await concludeErpFailed(tx, {
+        integration,
         remessa,
-        { status: 'erp_failed', lastError: message },
-        {
-          action: 'erp_failed',
-          actor,
-          details: { reason: message },
-        },
-      );
-      await recordEvent(
-        tx,
-        receivableEvent('titulo.registration_failed', receivable, {
-          platform: integration.platform,
-          stage: 'erp',
-          reason: message,
-        }),
-      );
-      await notifyRegistrationFailure(tx, integration, receivable, remessa.attempts, message);
-      await releaseDedupeKey(tx, registrationKey(remessa.id));
+        receivable,
+        message: `Falta: ${missing.join('; ')}.`,
+        actor,
+      });
       return null;
     }
     const attempt = await updateRemessa(

@@ -12,7 +12,7 @@ import { withActorNames } from './actors.js';
 import { notFound, ServiceError } from './errors.js';
 import { patchReceivable } from './receivables.js';
 import { queuePlatformChange, type PlatformChange } from './remessa-changes.js';
-import { requestRegistration } from './registration.js';
+import { requestRegistrations } from './registration.js';
 
 export async function remessaPage(store: Store, filters: RemessaFilters & { receivableId?: string }) {
   const { receivableId, ...rest } = filters;
@@ -78,8 +78,8 @@ const CHANGE_OF_ACTION: Readonly<Record<Exclude<RemessaActionBody['action'], 'se
 };
 
 /**
- * One action on each título of the selection, each in a transaction of its own: a refusal (with its reason) does
- * not stop the others. Alterar vencimento is the título edit (same upsert as the ERP), which queues the platform
+ * One action on each título of the selection, each in a transaction of its own (Enviar: all in one, see
+ * requestRegistrations): a refusal (with its reason) does not stop the others. Alterar vencimento is the título edit (same upsert as the ERP), which queues the platform
  * change of a registered título; the other platform actions queue theirs directly.
  */
 export async function runRemessaAction(
@@ -96,16 +96,21 @@ export async function runRemessaAction(
       { path: 'dueDate', message: 'obrigatório para Alterar vencimento' },
     ]);
   const results = [];
+  const sent =
+    body.action === 'send'
+      ? await requestRegistrations(store, {
+          companyIds: args.scope,
+          receivableIds: body.receivableIds,
+          actor: args.actor,
+        })
+      : null;
   for (const receivableId of body.receivableIds) {
     try {
       let queued = true;
       if (body.action === 'send') {
-        const answer = await requestRegistration(store, {
-          companyIds: args.scope,
-          receivableId,
-          actor: args.actor,
-        });
-        queued = answer.queued;
+        const outcome = sent!.get(receivableId)!;
+        if (outcome.message) throw new ServiceError(422, 'not_registrable', outcome.message);
+        queued = outcome.queued;
       } else if (body.action === 'changeDueDate') {
         await patchReceivable(store, {
           scope: args.scope,

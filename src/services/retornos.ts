@@ -9,7 +9,7 @@ import type { Store, Tx } from '../store/connection.js';
 import { getIntegration, getIntegrationByWebhookToken, type IntegrationRow } from '../store/integrations.js';
 import { enqueueJob } from '../store/outbox.js';
 import { getReceivableRow } from '../store/receivables.js';
-import { getRemessa, getRemessaForUpdate, remessaByCharge, remessaByNossoNumero } from '../store/remessas.js';
+import { getRemessa, getRemessaForUpdate, remessaByCharge, updateRemessa } from '../store/remessas.js';
 import {
   finishRetorno,
   getRetornoForUpdate,
@@ -108,9 +108,12 @@ export async function storeEventsIn(
       const latest = await latestRetornoOfCharge(tx, integration.id, event.chargeId);
       if (latest?.occurrenceCode === event.occurrence.code) continue;
     }
+    // A CNAB retorno echoes our seu número (the nosso número's key, see services/remessa-files.ts); a bank that
+    // does not is matched by the nosso número itself.
     const remessa =
-      (await remessaByCharge(tx, integration.id, event.chargeId)) ??
-      (source === 'cnab' ? await remessaByNossoNumero(tx, integration.id, event.chargeId) : null);
+      (source === 'cnab' && event.customId
+        ? await remessaByCharge(tx, integration.id, event.customId)
+        : null) ?? (await remessaByCharge(tx, integration.id, event.chargeId));
     const row = await insertRetorno(
       tx,
       {

@@ -5,7 +5,16 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { RegistrationStatus, RemessaSort } from '../domain/receivable/registration.js';
 import type { Executor } from './connection.js';
-import { companies, customers, integrations, portadores, receivables, remessas } from './schema.js';
+import {
+  companies,
+  customers,
+  integrations,
+  portadores,
+  receivables,
+  remessaFileItems,
+  remessaFiles,
+  remessas,
+} from './schema.js';
 import { likeContains, normalizePage } from './util.js';
 
 export interface RemessaFilters {
@@ -55,6 +64,11 @@ const columns = {
   nossoNumero: remessas.nossoNumero,
   chargeId: remessas.chargeId,
   pdfUrl: remessas.pdfUrl,
+  /** Banks by file: the number of the latest remessa file that carried the título. */
+  remessaFileNumber: sql<number | null>`(
+    select max(${remessaFiles.sequence}) from ${remessaFileItems}
+    join ${remessaFiles} on ${remessaFiles.id} = ${remessaFileItems.remessaFileId}
+    where ${remessaFileItems.remessaId} = ${remessas.id})`,
   receivableStatus: receivables.status,
   status: remessaStatus,
   lastError: remessas.lastError,

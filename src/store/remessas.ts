@@ -106,15 +106,3 @@ export async function remessaByCharge(
     .where(and(eq(remessas.integrationId, integrationId), eq(remessas.chargeId, chargeId)));
   return row ?? null;
 }
-
-export async function remessaByNossoNumero(
-  ex: Executor,
-  integrationId: string,
-  nossoNumero: string,
-): Promise<RemessaRow | null> {
-  const [row] = await ex
-    .select()
-    .from(remessas)
-    .where(and(eq(remessas.integrationId, integrationId), eq(remessas.nossoNumero, nossoNumero)));
-  return row ?? null;
-}

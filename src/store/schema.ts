@@ -882,3 +882,77 @@ export const wizardLocks = pgTable('wizard_locks', {
   expiresAt: instant('expires_at').notNull(),
   acquiredAt: instant('acquired_at').notNull().defaultNow(),
 });
+// ───────────────────────── Banks by CNAB file: remessa files and the portador's numbering (branch cnabpath) ─────────────────────────
+
+/**
+ * The portador's counters: `remessa_file` numbers its remessa files (NSA), `nosso_numero` its títulos at the bank.
+ * The row is locked by the transaction that takes a number and writes what carries it, so a number is never used
+ * twice and a rolled-back file leaves no gap.
+ */
+export const portadorSequences = pgTable(
+  'portador_sequences',
+  {
+    portadorId: uuid('portador_id')
+      .notNull()
+      .references(() => portadores.id),
+    /** remessa_file | nosso_numero */
+    name: text('name').$type<'remessa_file' | 'nosso_numero'>().notNull(),
+    lastValue: bigint('last_value', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'portador_sequences_pkey', columns: [t.portadorId, t.name] })],
+);
+
+/** A remessa file as written for the bank: kept byte for byte, so that a download is always the same file. */
+export const remessaFiles = pgTable(
+  'remessa_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id),
+    portadorId: uuid('portador_id')
+      .notNull()
+      .references(() => portadores.id),
+    /** The file's number in the portador's sequence (NSA). */
+    sequence: integer('sequence').notNull(),
+    fileName: text('file_name').notNull(),
+    content: text('content').notNull(),
+    lineCount: integer('line_count').notNull(),
+    tituloCount: integer('titulo_count').notNull(),
+    amountCents: money('amount_cents').notNull(),
+    generatedOn: calendarDate('generated_on').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('remessa_files_portador_sequence_key').on(t.portadorId, t.sequence),
+    index('remessa_files_company_idx').on(t.companyId, t.createdAt),
+  ],
+);
+
+/** The remessa records a file carries (a título goes again in a later file when it changes). */
+export const remessaFileItems = pgTable(
+  'remessa_file_items',
+  {
+    remessaFileId: uuid('remessa_file_id')
+      .notNull()
+      .references(() => remessaFiles.id),
+    remessaId: uuid('remessa_id')
+      .notNull()
+      .references(() => remessas.id),
+    receivableId: uuid('receivable_id')
+      .notNull()
+      .references(() => receivables.id),
+    /** 1-based order of the título in the file. */
+    position: integer('position').notNull(),
+    nossoNumero: text('nosso_numero').notNull(),
+    amountCents: money('amount_cents').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'remessa_file_items_pkey', columns: [t.remessaFileId, t.remessaId] }),
+    index('remessa_file_items_remessa_idx').on(t.remessaId),
+  ],
+);

@@ -5,6 +5,7 @@
  */
 import { capabilities, type PlatformAdapter, type PlatformDefinition } from '../adapter.js';
 import { cnabOptionsSchema, type CnabOptions } from './options.js';
+import { cnabNossoNumero } from './nosso-numero.js';
 import { remessaFile } from './remessa.js';
 import { retornoEvents } from './retorno.js';
 
@@ -26,6 +27,7 @@ export const cnabDefinition: PlatformDefinition<CnabOptions> = {
         }),
       writeRemessa: (request) => remessaFile(options, request),
       readRetorno: (content) => retornoEvents(options, content),
+      nossoNumeroOf: (sequence, issueDate) => cnabNossoNumero(options, sequence, issueDate),
     };
   },
 };

@@ -33,7 +33,8 @@ function toEvent(detail: CnabDetailEvent, raw: string): PlatformEvent {
   const a = detail.amounts;
   return {
     eventId: cnabEventId(detail, raw),
-    chargeId: detail.nossoNumero,
+    // The nosso número as a key: banks pad it to their field's width (with or without its DV).
+    chargeId: detail.nossoNumero.trim().replace(/^0+(?=.)/, ''),
     ...(detail.seuNumero ? { customId: detail.seuNumero } : {}),
     occurrence: { ...detail.occurrence },
     // The bank reports a calendar date; midnight in São Paulo (UTC−3) stands for it.
