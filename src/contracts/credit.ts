@@ -111,6 +111,8 @@ export const reconciliationRecordSchema = z.object({
 });
 
 export const reconciliationListQuery = z.object({
+  sort: z.enum(['occurredOn'], { error: 'sort deve ser occurredOn' }).optional(),
+  order: z.enum(['asc', 'desc'], { error: 'order deve ser asc ou desc' }).optional(),
   entryId: z.string().optional(),
   eventCode: z.string().optional(),
   situation: z
@@ -144,6 +146,8 @@ export const reconciliationOutcomesSchema = z.object({
 // ── Console: Crédito de Clientes ────────────────────────────────────────────────────────────────────────────────
 
 export const creditCustomerListQuery = z.object({
+  sort: z.enum(['name'], { error: 'sort deve ser name' }).optional(),
+  order: z.enum(['asc', 'desc'], { error: 'order deve ser asc ou desc' }).optional(),
   q: z.string().max(200, { error: 'q: no máximo 200 caracteres' }).optional(),
   customerSituation: z
     .enum(customerSituations, { error: `customerSituation deve ser um de: ${customerSituations.join(', ')}` })

@@ -2,7 +2,7 @@
  * Customers on the credit platform as the console lists them ("Crédito de Clientes"): those added to the platform
  * with their last analysis, the candidates of "Adicionar clientes", and the ERP's credit profile of a customer.
  */
-import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CreditSituation, CustomerSituation } from '../domain/credit/situations.js';
 import type { Executor } from './connection.js';
 import {
@@ -46,6 +46,7 @@ export interface CreditCustomerFilters {
   q?: string;
   customerSituation?: CustomerSituation;
   creditSituation?: CreditSituation;
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
@@ -112,7 +113,11 @@ export async function listCreditCustomers(ex: Executor, filters: CreditCustomerF
     .innerJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(creditCustomers, eq(creditCustomers.customerId, customers.id))
     .where(condition)
-    .orderBy(asc(customers.name), asc(customers.id))
+    .orderBy(
+      ...(filters.order === 'desc'
+        ? [desc(customers.name), desc(customers.id)]
+        : [asc(customers.name), asc(customers.id)]),
+    )
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [count] = await ex

@@ -148,6 +148,8 @@ export interface ReconciliationFilters {
   entryId?: string;
   eventCode?: string;
   situation?: ReconciliationRecordRow['situation'];
+  sort?: 'occurredOn';
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
@@ -181,7 +183,10 @@ export async function listReconciliationRecords(
     .leftJoin(customers, eq(customers.id, reconciliationRecords.customerId))
     .leftJoin(receivables, eq(receivables.id, reconciliationRecords.receivableId))
     .where(condition)
-    .orderBy(desc(reconciliationRecords.occurredOn), asc(reconciliationRecords.entryId))
+    .orderBy(
+      (filters.order === 'asc' ? asc : desc)(reconciliationRecords.occurredOn),
+      asc(reconciliationRecords.entryId),
+    )
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [count] = await ex

@@ -5,9 +5,11 @@ import type { Company, Session } from './contracts.js';
 import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
 import { BankingPage } from './pages/banking/BankingPage.js';
+import { CreditPage } from './pages/credit/CreditPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
 import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { ReconciliationPage } from './pages/reconciliation/ReconciliationPage.js';
 import { RetornosPage } from './pages/retornos/RetornosPage.js';
 import { ReceivablesPage } from './pages/receivables/ReceivablesPage.js';
 import { TABS, type TabId } from './route.js';
@@ -249,6 +251,21 @@ function Shell({ session, onLogout }: ShellProps) {
           />
         ) : current.id === 'retorno' ? (
           <RetornosPage company={company} companies={companies} params={route.params} onParams={onParams} />
+        ) : current.id === 'credito' ? (
+          <CreditPage
+            company={company}
+            companies={companies}
+            canWrite={session.user.role !== 'viewer'}
+            params={route.params}
+            onParams={onParams}
+          />
+        ) : current.id === 'conciliacao' ? (
+          <ReconciliationPage
+            company={company}
+            canWrite={session.user.role !== 'viewer'}
+            params={route.params}
+            onParams={onParams}
+          />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />
         ) : (

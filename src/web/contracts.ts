@@ -10,6 +10,18 @@ import type {
   portadorSchema,
   portadorUpsertBody,
 } from '../contracts/banking.js';
+import type {
+  creditAnalysisSchema,
+  creditCandidatesSchema,
+  creditCustomerItemSchema,
+  creditCustomerPageSchema,
+  creditHistorySchema,
+  creditRequestOutcomesSchema,
+  reconciliationOutcomesSchema,
+  reconciliationPageSchema,
+  reconciliationRecordSchema,
+  reconciliationRunSchema,
+} from '../contracts/credit.js';
 import type { customerListItemSchema, customerSchema } from '../contracts/customers.js';
 import type {
   connectionCheckSchema,
@@ -48,6 +60,16 @@ export type BankAccount = z.infer<typeof bankAccountSchema>;
 export type BankAccountUpsert = z.input<typeof bankAccountUpsertBody>;
 export type Portador = z.infer<typeof portadorSchema>;
 export type PortadorUpsert = z.input<typeof portadorUpsertBody>;
+export type CreditCustomer = z.infer<typeof creditCustomerItemSchema>;
+export type CreditCustomerPage = z.infer<typeof creditCustomerPageSchema>;
+export type CreditCandidates = z.infer<typeof creditCandidatesSchema>;
+export type CreditRequestOutcomes = z.infer<typeof creditRequestOutcomesSchema>;
+export type CreditAnalysis = z.infer<typeof creditAnalysisSchema>;
+export type CreditHistory = z.infer<typeof creditHistorySchema>;
+export type ReconciliationRecord = z.infer<typeof reconciliationRecordSchema>;
+export type ReconciliationPage = z.infer<typeof reconciliationPageSchema>;
+export type ReconciliationOutcomes = z.infer<typeof reconciliationOutcomesSchema>;
+export type ReconciliationRun = z.infer<typeof reconciliationRunSchema>;
 
 export interface Page<T> {
   items: T[];

@@ -12,8 +12,8 @@ export const TABS = [
   { id: 'remessa', label: 'Remessa', built: false },
   { id: 'retorno', label: 'Retorno', built: true },
   { id: 'logs', label: 'Logs', built: false },
-  { id: 'credito', label: 'Crédito de Clientes', built: false },
-  { id: 'conciliacao', label: 'Conciliação', built: false },
+  { id: 'credito', label: 'Crédito de Clientes', built: true },
+  { id: 'conciliacao', label: 'Conciliação', built: true },
   { id: 'tokens', label: 'Tokens de API', built: true, adminOnly: true },
 ] as const;
 

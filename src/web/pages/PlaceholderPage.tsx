@@ -1,7 +1,10 @@
 import { TABS, type TabId } from '../route.js';
 
 /** What each tab of the seeds will hold; shown until the issue that builds it lands. */
-type ComingTab = Exclude<TabId, 'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno'>;
+type ComingTab = Exclude<
+  TabId,
+  'titulos' | 'clientes' | 'contas' | 'tokens' | 'parceiros' | 'retorno' | 'credito' | 'conciliacao'
+>;
 
 const COMING: Record<ComingTab, string[]> = {
   remessa: [
@@ -10,14 +13,6 @@ const COMING: Record<ComingTab, string[]> = {
   ],
   logs: [
     'Em breve: o registro de cada comunicação com as plataformas — data de envio, plataforma, empresa, ação/operação e status —, com a requisição e a resposta completas e os segredos mascarados.',
-  ],
-  credito: [
-    'Em breve: a gestão de crédito dos clientes na plataforma de crédito (Supplier): envio para análise, limite aprovado e limite disponível, situação do cliente e do crédito e faturamento a prazo.',
-    'Com solicitação de alteração de limite e o histórico completo das análises.',
-  ],
-  conciliacao: [
-    'Em breve: os eventos financeiros recebidos da plataforma de crédito (IMPL, CANCE, CANCEP, RPASSC, RPASSP, RPASSI, BONIFI e os informativos DIVCOM, DEBNF, BXSLDN) conciliados contra os títulos.',
-    'Na listagem: transação, nota fiscal, cliente, tipo de lançamento e de evento, valores e situação (Não conciliado, Conciliado, Informativo, Falha), com a ação Conciliar e o histórico de cada registro.',
   ],
 };
 
