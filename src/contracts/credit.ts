@@ -1,6 +1,6 @@
 /** The credit platform on the ERP API: credit requests, a customer's credit, reconciliation records. */
 import { z } from 'zod';
-import { creditSituations, customerSituations } from '../domain/credit/index.js';
+import { creditSituations, customerSituations, platformJobIds } from '../domain/credit/index.js';
 import { reconciliationSituations } from '../domain/reconciliation/index.js';
 import { cents, nonNegativeCents, pageSchema, paginationQuery, positiveCents } from './common.js';
 
@@ -277,3 +277,31 @@ export const creditHistorySchema = z.object({
   ),
   messages: z.array(creditMessageSchema),
 });
+
+// ── Console: the credit platform's scheduled jobs ───────────────────────────────────────────────────────────────
+
+export const platformJobSchema = z.object({
+  companyId: z.uuid(),
+  job: z.enum(platformJobIds),
+  label: z.string(),
+  schedule: z.string(),
+  nextRunAt: z.string(),
+  running: z.boolean(),
+  lastStartedAt: z.string().nullable(),
+  lastFinishedAt: z.string().nullable(),
+  lastOutcome: z.enum(['ok', 'error']).nullable(),
+  lastSummary: z.unknown(),
+});
+
+export const platformJobRunBody = z.object({
+  companyId: z.uuid({ error: 'companyId deve ser o id (uuid) de uma empresa' }),
+});
+
+export const platformJobParams = z.object({
+  job: z.enum(platformJobIds, { error: `job deve ser um de: ${platformJobIds.join(', ')}` }),
+});
+
+export const platformJobRunSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ran'), outcome: z.enum(['ok', 'error']), summary: z.unknown() }),
+  z.object({ status: z.literal('already_running') }),
+]);

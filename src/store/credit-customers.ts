@@ -2,7 +2,7 @@
  * Customers on the credit platform as the console lists them ("Crédito de Clientes"): those added to the platform
  * with their last analysis, the candidates of "Adicionar clientes", and the ERP's credit profile of a customer.
  */
-import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CreditSituation, CustomerSituation } from '../domain/credit/situations.js';
 import type { Executor } from './connection.js';
 import {
@@ -204,4 +204,31 @@ export async function saveCustomerCreditProfile(
     })
     .returning();
   return { row: row!, created: current === null, changed: true };
+}
+
+/** Customers the platform holds that changed after `since` (all of them without a cursor), oldest change first. */
+export async function creditCustomersChangedSince(ex: Executor, companyId: string, since: Date | null) {
+  const where: (SQL | undefined)[] = [eq(customers.companyId, companyId)];
+  if (since) where.push(gt(customers.updatedAt, since));
+  return ex
+    .select({ customer: customers })
+    .from(customers)
+    .innerJoin(creditCustomers, eq(creditCustomers.customerId, customers.id))
+    .where(and(...where))
+    .orderBy(asc(customers.updatedAt), asc(customers.id))
+    .then((rows) => rows.map((row) => row.customer));
+}
+
+/** Customers of the company with an analysis still waiting for the platform's verdict. */
+export async function customersWithOpenAnalysis(
+  ex: Executor,
+  companyId: string,
+  openSituations: readonly CreditSituation[],
+) {
+  return ex
+    .selectDistinct({ customer: customers })
+    .from(customers)
+    .innerJoin(creditAnalyses, eq(creditAnalyses.customerId, customers.id))
+    .where(and(eq(customers.companyId, companyId), inArray(creditAnalyses.situation, [...openSituations])))
+    .then((rows) => rows.map((row) => row.customer));
 }

@@ -444,3 +444,93 @@ describe('console: Crédito de Clientes', () => {
     expect(history.messages.every((m: { requestBody: unknown; at: string }) => m.at)).toBe(true);
   });
 });
+
+describe('scheduled jobs of the credit platform', () => {
+  let admin: string;
+  const run = (job: string) =>
+    h.asUser(admin, `/api/platform-jobs/${job}/run`, {
+      method: 'POST',
+      payload: { companyId: h.companies.norte },
+    });
+  const jobs = async () =>
+    json(await h.asUser(admin, `/api/platform-jobs?companyId=${h.companies.norte}`)).items as {
+      job: string;
+      lastOutcome: string | null;
+      lastSummary: Record<string, number>;
+      running: boolean;
+    }[];
+
+  beforeAll(async () => {
+    admin = await h.login(h.emails.admin);
+  });
+
+  it('lists the three jobs with schedule; executar agora twice at once stores each event once', async () => {
+    expect((await jobs()).map((j) => j.job).sort()).toEqual([
+      'supplier-commands',
+      'supplier-reconciliation',
+      'supplier-sync',
+    ]);
+    const before = json(await erp('/api/v1/reconciliation-records')).total as number;
+    await control('/events', [
+      {
+        entryId: 'J-1',
+        eventCode: 'IMPL',
+        type: 'C',
+        amountCents: 1_000,
+        feeCents: 0,
+        customerDocument: CPF,
+        invoiceNumber: '77',
+        invoiceSeries: '1',
+        occurredOn: '2026-03-11',
+      },
+      {
+        entryId: 'J-2',
+        eventCode: 'DEBNF',
+        type: 'D',
+        amountCents: 2_000,
+        feeCents: 0,
+        customerDocument: CPF,
+        invoiceNumber: '77',
+        invoiceSeries: '1',
+        occurredOn: '2026-03-11',
+      },
+    ]);
+    const runs = (await Promise.all([run('supplier-reconciliation'), run('supplier-reconciliation')])).map(
+      json,
+    );
+    const ran = runs.filter((r) => r.status === 'ran');
+    expect(ran.length).toBeGreaterThanOrEqual(1);
+    expect(runs.every((r) => r.status === 'ran' || r.status === 'already_running')).toBe(true);
+    expect(ran.reduce((sum, r) => sum + r.summary.stored, 0)).toBe(2);
+    expect(json(await run('supplier-reconciliation'))).toMatchObject({
+      status: 'ran',
+      summary: { stored: 0 },
+    });
+    expect(json(await erp('/api/v1/reconciliation-records')).total).toBe(before + 2);
+    const reconciliation = (await jobs()).find((j) => j.job === 'supplier-reconciliation')!;
+    expect(reconciliation).toMatchObject({ lastOutcome: 'ok', running: false });
+  });
+
+  it('data sync is incremental and platform commands read the verdicts of open analyses', async () => {
+    const first = json(await run('supplier-sync'));
+    expect(first).toMatchObject({ status: 'ran', outcome: 'ok' });
+    expect(first.summary.sent).toBeGreaterThan(0);
+    expect(json(await run('supplier-sync'))).toMatchObject({ summary: { sent: 0 } });
+    await h.erpPut('customers', h.tokens.norte, 'CLI-1', {
+      name: 'Comercial Norte Ltda (nova razão)',
+      document: '123.456.789-09',
+      phone: '92999990000',
+    });
+    expect(json(await run('supplier-sync'))).toMatchObject({ summary: { sent: 1 } });
+
+    // CLI-1's concession sent from the console is still open at the platform.
+    expect(json(await erp('/api/v1/customers/CLI-1/credit')).creditSituation).toBe('processing');
+    await control(`/analyses/${CPF}/decide`, { approved: false, reason: 'Sem garantias' });
+    expect(json(await run('supplier-commands'))).toMatchObject({ summary: { checked: 1 } });
+    const credit = json(
+      await h.asUser(admin, `/api/credit-customers?companyId=${h.companies.norte}&q=CLI-1`),
+    );
+    expect(credit.items[0]).toMatchObject({ creditSituation: 'rejected' });
+    expect(json(await run('supplier-commands'))).toMatchObject({ summary: { checked: 0 } });
+  });
+});

@@ -24,6 +24,10 @@ import {
   creditHistorySchema,
   creditRequestOutcomesSchema,
   limitChangeBody,
+  platformJobParams,
+  platformJobRunBody,
+  platformJobRunSchema,
+  platformJobSchema,
   reconciliationListQuery,
   reconciliationOutcomesSchema,
   reconciliationPageSchema,
@@ -46,6 +50,7 @@ import {
   searchReconciliationRecords,
   undoReconciliation,
 } from '../../services/reconciliation.js';
+import { platformJobsOf, runPlatformJobNow } from '../../services/platform-jobs.js';
 import { assertCanWrite, recordScope, scopeFor } from '../../services/scope.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
@@ -223,6 +228,42 @@ export const consoleCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         };
       },
     );
+
+  app.get(
+    '/platform-jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Rotinas da plataforma de crédito: agenda, última execução e resultado',
+        security,
+        querystring: optionalCompanyQuery,
+        response: { 200: z.object({ items: z.array(platformJobSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await platformJobsOf(store, scopeFor(userOf(request), request.query.companyId)),
+    }),
+  );
+
+  app.post(
+    '/platform-jobs/:job/run',
+    {
+      schema: {
+        tags,
+        summary: 'Executar agora uma rotina da plataforma de crédito (uma execução por vez)',
+        security,
+        params: platformJobParams,
+        body: platformJobRunBody,
+        response: { 200: platformJobRunSchema, ...errorResponses, 422: errorSchema },
+      },
+    },
+    async (request) => {
+      const user = userOf(request);
+      assertCanWrite(user);
+      const [companyId] = scopeFor(user, request.body.companyId);
+      return runPlatformJobNow(deps(), { companyId: companyId!, job: request.params.job, actor: user.actor });
+    },
+  );
 
   app.post(
     '/jobs/supplier-reconciliation/run',
