@@ -6,6 +6,8 @@ import type {
   CreditCustomerPage,
   CreditHistory,
   CreditRequestOutcomes,
+  PlatformJob,
+  PlatformJobRun,
   ReconciliationOutcomes,
   ReconciliationPage,
   ReconciliationRecord,
@@ -195,6 +197,15 @@ export const api = {
     ),
   reconcile: (action: 'reconcile' | 'undo', ids: string[]) =>
     request<ReconciliationOutcomes>('POST', `/api/reconciliation-records/${action}`, { ids }),
+  platformJobs: (companyId: string, signal?: AbortSignal) =>
+    request<{ items: PlatformJob[] }>(
+      'GET',
+      withQuery('/api/platform-jobs', { companyId }),
+      undefined,
+      signal,
+    ),
+  runPlatformJob: (job: string, companyId: string) =>
+    request<PlatformJobRun>('POST', `/api/platform-jobs/${encodeURIComponent(job)}/run`, { companyId }),
   runReconciliation: (companyId: string) =>
     request<ReconciliationRun>('POST', '/api/jobs/supplier-reconciliation/run', { companyId }),
 };

@@ -17,6 +17,8 @@ import type {
   creditCustomerPageSchema,
   creditHistorySchema,
   creditRequestOutcomesSchema,
+  platformJobRunSchema,
+  platformJobSchema,
   reconciliationOutcomesSchema,
   reconciliationPageSchema,
   reconciliationRecordSchema,
@@ -69,6 +71,8 @@ export type CreditHistory = z.infer<typeof creditHistorySchema>;
 export type ReconciliationRecord = z.infer<typeof reconciliationRecordSchema>;
 export type ReconciliationPage = z.infer<typeof reconciliationPageSchema>;
 export type ReconciliationOutcomes = z.infer<typeof reconciliationOutcomesSchema>;
+export type PlatformJob = z.infer<typeof platformJobSchema>;
+export type PlatformJobRun = z.infer<typeof platformJobRunSchema>;
 export type ReconciliationRun = z.infer<typeof reconciliationRunSchema>;
 
 export interface Page<T> {

@@ -185,6 +185,9 @@ describe.skipIf(!hasChromium)('Crédito de Clientes e Conciliação no navegador
     await expect.poll(() => impl.locator('[data-col="situation"]').textContent()).toBe('Conciliado');
     expect((await call('GET', '/api/v1/receivables/CRD-NF-500-1')).openAmountCents).toBe(0);
     await page.screenshot({ path: join(shots, 'conciliacao-1366-conciliado.png'), fullPage: true });
+    const job = page.locator('[data-job="supplier-reconciliation"]');
+    await job.getByRole('button', { name: 'Executar agora' }).click();
+    await job.getByText(/concluída/).waitFor();
 
     await impl.getByRole('checkbox').check();
     await toolbar.getByRole('button', { name: 'Excluir conciliação (1)' }).click();

@@ -13,6 +13,7 @@ import { listParams, text } from '../../components/listParams.js';
 import { useListQuery } from '../../components/useListQuery.js';
 import type { Company, ReconciliationOutcomes, ReconciliationRecord } from '../../contracts.js';
 import { reconciliationColumns, RECONCILIATION_SITUATION_LABELS } from './columns.js';
+import { PlatformJobs } from './PlatformJobs.js';
 import { ReconciliationHistoryPanel } from './ReconciliationHistoryPanel.js';
 
 export const reconciliationList = listParams({
@@ -218,6 +219,7 @@ export function ReconciliationPage({ company, canWrite, params, onParams }: Prop
             : 'Nenhum lançamento recebido ainda: a conciliação diária os busca na plataforma.'
         }
       />
+      <PlatformJobs company={company} canWrite={canWrite} />
       {history ? <ReconciliationHistoryPanel record={history} onClose={() => setHistory(null)} /> : null}
     </section>
   );
