@@ -26,6 +26,7 @@ import {
   updateCreditAnalysis,
   type CreditAnalysisRow,
 } from '../store/credit.js';
+import { getCustomerCreditProfile } from '../store/credit-customers.js';
 import { getCustomerByErpKey, type CustomerRow } from '../store/customers.js';
 import { appendHistory } from '../store/history.js';
 import type { IntegrationRow } from '../store/integrations.js';
@@ -40,8 +41,9 @@ export interface CreditRequestInput {
   kind: CreditAnalysisKind;
   suggestedLimitCents: number;
   emergency: boolean;
-  erpCreditLimitCents: number;
-  salesLast12Months: MonthlySales[];
+  /** Absent: the customer's ERP credit profile (PUT …/credit-profile), else zero and no sales. */
+  erpCreditLimitCents?: number | undefined;
+  salesLast12Months?: MonthlySales[] | undefined;
 }
 
 async function customerOf(store: Store, companyId: string, erpKey: string): Promise<CustomerRow> {
@@ -66,9 +68,17 @@ export async function requestCredit(
   deps: CreditDeps,
   args: { companyId: string; erpKey: string; actor: string; input: CreditRequestInput },
 ) {
+  const customer = await customerOf(deps.store, args.companyId, args.erpKey);
+  return requestCreditFor(deps, { customer, actor: args.actor, input: args.input });
+}
+
+export async function requestCreditFor(
+  deps: CreditDeps,
+  args: { customer: CustomerRow; actor: string; input: CreditRequestInput },
+) {
   const { store } = deps;
-  const customer = await customerOf(store, args.companyId, args.erpKey);
-  const integration = await integrationOf(store, args.companyId);
+  const { customer } = args;
+  const integration = await integrationOf(store, customer.companyId);
   const limit = validateRequestedLimit(args.input.suggestedLimitCents);
   if (!limit.ok) throw validationError([{ path: 'suggestedLimitCents', message: limit.reason }]);
   await refreshCredit(deps, integration, customer);
@@ -90,6 +100,7 @@ export async function requestCredit(
   let situation: CreditSituation = 'failed';
   let analysisCode: string | null = null;
   let reason: string | null = null;
+  let erpCreditLimitCents = args.input.erpCreditLimitCents ?? 0;
   try {
     const [synced] = await adapter.syncCustomers!([
       {
@@ -102,10 +113,12 @@ export async function requestCredit(
       },
     ]);
     if (synced) await storeCustomerSituation(store, customer, synced.situation, null);
+    const profile = await getCustomerCreditProfile(store.db, customer.id);
     const sales = {
-      erpCreditLimitCents: args.input.erpCreditLimitCents,
-      salesLast12Months: args.input.salesLast12Months,
+      erpCreditLimitCents: args.input.erpCreditLimitCents ?? profile?.erpCreditLimitCents ?? 0,
+      salesLast12Months: args.input.salesLast12Months ?? profile?.salesLast12Months ?? [],
     };
+    erpCreditLimitCents = sales.erpCreditLimitCents;
     const receipt =
       args.input.kind === 'limit_change'
         ? await adapter.requestLimitChange!({
@@ -129,7 +142,7 @@ export async function requestCredit(
   const analysis = await store.db.transaction(async (tx) => {
     await appendCommunicationLog(tx, session.drainLog(customer.id));
     const row = await insertCreditAnalysis(tx, {
-      companyId: args.companyId,
+      companyId: customer.companyId,
       customerId: customer.id,
       integrationId: integration.id,
       kind: args.input.kind,
@@ -137,13 +150,13 @@ export async function requestCredit(
       analysisCode,
       requestedLimitCents: args.input.suggestedLimitCents,
       emergency: args.input.emergency ? 1 : 0,
-      erpCreditLimitCents: args.input.erpCreditLimitCents,
+      erpCreditLimitCents,
       reason,
     });
     await appendHistory(tx, {
       entity: 'credit_analysis',
       entityId: row.id,
-      companyId: args.companyId,
+      companyId: customer.companyId,
       action: 'requested',
       after: {
         kind: row.kind,
@@ -173,14 +186,19 @@ async function storeCustomerSituation(
     approvedLimitCents: limits?.approvedLimitCents ?? current?.approvedLimitCents ?? 0,
     availableLimitCents: limits?.availableLimitCents ?? current?.availableLimitCents ?? 0,
   });
-  if (current && current.situation !== situation)
+  const limitsOf = (row: { approvedLimitCents: number; availableLimitCents: number } | null) =>
+    row && { approvedLimitCents: row.approvedLimitCents, availableLimitCents: row.availableLimitCents };
+  if (
+    current?.situation !== situation ||
+    (limits && current.approvedLimitCents !== limits.approvedLimitCents)
+  )
     await appendHistory(store.db, {
       entity: 'credit_customer',
       entityId: customer.id,
       companyId: customer.companyId,
-      action: 'situation_changed',
-      before: { situation: current.situation },
-      after: { situation },
+      action: current ? 'situation_changed' : 'registered',
+      before: current && { situation: current.situation, ...limitsOf(current) },
+      after: { situation, ...limitsOf(limits) },
       actor: 'platform:supplier',
     });
 }
@@ -224,6 +242,12 @@ async function refreshCredit(deps: CreditDeps, integration: IntegrationRow, cust
   }
 }
 
+/** The customer's credit as the platform reports it now, when the company has an active integration. */
+export async function refreshCustomerCredit(deps: CreditDeps, customer: CustomerRow) {
+  const integration = await activeCreditIntegration(deps.store.db, customer.companyId);
+  if (integration) await refreshCredit(deps, integration, customer);
+}
+
 function analysisView(row: CreditAnalysisRow) {
   const situation = row.situation as CreditSituation;
   return {
@@ -245,8 +269,7 @@ function analysisView(row: CreditAnalysisRow) {
 export async function customerCredit(deps: CreditDeps, args: { companyId: string; erpKey: string }) {
   const { store } = deps;
   const customer = await customerOf(store, args.companyId, args.erpKey);
-  const integration = await activeCreditIntegration(store.db, args.companyId);
-  if (integration) await refreshCredit(deps, integration, customer);
+  await refreshCustomerCredit(deps, customer);
   const held = await getCreditCustomer(store.db, customer.id);
   const analyses = (await listCreditAnalyses(store.db, customer.id)).map(analysisView);
   const customerSituation = (held?.situation ?? null) as CustomerSituation | null;

@@ -33,7 +33,7 @@ import {
 } from '../store/credit.js';
 import { appendHistory, listHistory } from '../store/history.js';
 import { listMovements, postToLedger } from '../store/ledger.js';
-import { getReceivable } from '../store/receivables.js';
+import { getReceivableRow } from '../store/receivables.js';
 import { withActorNames } from './actors.js';
 import { notFound, ServiceError } from './errors.js';
 import { openIntegration, type PlatformDeps } from './platform-gateway.js';
@@ -144,6 +144,9 @@ export function reconciliationRecordView(row: ReconciliationListItem) {
   const situation = row.situation as ReconciliationSituation;
   return {
     id: row.id,
+    companyId: row.companyId,
+    companyName: row.companyName,
+    customerName: row.customerName,
     entryId: row.entryId,
     eventCode: row.eventCode,
     entryType: row.entryType as 'credit' | 'debit',
@@ -188,6 +191,14 @@ async function postingsOfCycle(tx: Tx, record: ReconciliationRecordRow): Promise
   return postings;
 }
 
+/**
+ * The record's Título ERP, locked: two Conciliar on records of the same título wait for each other, so the second
+ * sees the open amount the first left (and goes to Falha with the reason instead of hitting the ledger's refusal).
+ */
+async function lockedReceivable(tx: Tx, record: ReconciliationRecordRow) {
+  return (await getReceivableRow(tx, record.receivableId!, [record.companyId], { forUpdate: true }))!;
+}
+
 type Step = (
   tx: Tx,
   record: ReconciliationRecordRow,
@@ -208,7 +219,7 @@ const reconcileStep: Step = async (tx, record, actor) => {
     DEFAULT_POSTING_RULES[record.eventCode as ReconcilableEventCode],
     cycle,
   );
-  const receivable = (await getReceivable(tx, { companyIds: [record.companyId], id: record.receivableId! }))!;
+  const receivable = await lockedReceivable(tx, record);
   const overdraw = overdrawReason(receivable.openAmountCents, postings);
   if (overdraw) return { ok: false, reason: overdraw, fail: true };
   await postToLedger(tx, {
@@ -240,7 +251,7 @@ const undoStep: Step = async (tx, record, actor) => {
       reason: allowed.ok ? 'Excluir conciliação: o registro não está conciliado' : allowed.reason,
     };
   const postings = undoPostings(await postingsOfCycle(tx, record));
-  const receivable = (await getReceivable(tx, { companyIds: [record.companyId], id: record.receivableId! }))!;
+  const receivable = await lockedReceivable(tx, record);
   const overdraw = overdrawReason(receivable.openAmountCents, postings);
   if (overdraw) return { ok: false, reason: `Excluir conciliação: ${overdraw}` };
   await postToLedger(tx, {

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from './connection.js';
 import {
+  companies,
   creditAnalyses,
   creditCustomers,
   customers,
@@ -147,12 +148,16 @@ export interface ReconciliationFilters {
   entryId?: string;
   eventCode?: string;
   situation?: ReconciliationRecordRow['situation'];
+  sort?: 'occurredOn';
+  order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
 }
 
 export interface ReconciliationListItem extends ReconciliationRecordRow {
   receivableErpKey: string | null;
+  companyName: string;
+  customerName: string | null;
 }
 
 export async function listReconciliationRecords(
@@ -167,11 +172,21 @@ export async function listReconciliationRecords(
   if (filters.situation) where.push(eq(reconciliationRecords.situation, filters.situation));
   const condition = and(...where);
   const rows = await ex
-    .select({ record: reconciliationRecords, receivableErpKey: receivables.erpKey })
+    .select({
+      record: reconciliationRecords,
+      receivableErpKey: receivables.erpKey,
+      companyName: companies.name,
+      customerName: customers.name,
+    })
     .from(reconciliationRecords)
+    .innerJoin(companies, eq(companies.id, reconciliationRecords.companyId))
+    .leftJoin(customers, eq(customers.id, reconciliationRecords.customerId))
     .leftJoin(receivables, eq(receivables.id, reconciliationRecords.receivableId))
     .where(condition)
-    .orderBy(desc(reconciliationRecords.occurredOn), asc(reconciliationRecords.entryId))
+    .orderBy(
+      (filters.order === 'asc' ? asc : desc)(reconciliationRecords.occurredOn),
+      asc(reconciliationRecords.entryId),
+    )
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const [count] = await ex
@@ -179,7 +194,12 @@ export async function listReconciliationRecords(
     .from(reconciliationRecords)
     .where(condition);
   return {
-    items: rows.map((r) => ({ ...r.record, receivableErpKey: r.receivableErpKey })),
+    items: rows.map((r) => ({
+      ...r.record,
+      receivableErpKey: r.receivableErpKey,
+      companyName: r.companyName,
+      customerName: r.customerName,
+    })),
     total: count?.total ?? 0,
     page,
     pageSize,

@@ -956,3 +956,66 @@ export const remessaFileItems = pgTable(
     index('remessa_file_items_remessa_idx').on(t.remessaId),
   ],
 );
+
+// ── Credit platform: ERP credit profile, posting rules, scheduled jobs (branch credit) ─────────────────────────
+
+/** What the ERP says of a customer's credit (sent with every credit request): its own limit and recent sales. */
+export const customerCreditProfiles = pgTable('customer_credit_profiles', {
+  customerId: uuid('customer_id')
+    .primaryKey()
+    .references(() => customers.id),
+  companyId: uuid('company_id')
+    .notNull()
+    .references(() => companies.id),
+  /** Limite de crédito do ERP. */
+  erpCreditLimitCents: money('erp_credit_limit_cents').notNull().default(0),
+  /** [{ month: 'AAAA-MM', amountCents }], the last 12 months at most. */
+  salesLast12Months: jsonb('sales_last_12_months')
+    .$type<{ month: string; amountCents: number }[]>()
+    .notNull(),
+  requestHash: text('request_hash'),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+/** How Conciliar posts one reconcilable event type in one company (an admin edits it; absent: the default). */
+export const reconciliationPostingRules = pgTable(
+  'reconciliation_posting_rules',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    eventCode: text('event_code').notNull(),
+    amountKind: movementKind('amount_kind').notNull(),
+    feeKind: movementKind('fee_kind').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.eventCode] })],
+);
+
+/**
+ * The credit platform's scheduled jobs, one row per integration and job: when it runs next, the run in progress
+ * (claimed by one worker at a time) and the last outcome; the data sync keeps its incremental cursor here.
+ */
+export const platformJobs = pgTable(
+  'platform_jobs',
+  {
+    integrationId: uuid('integration_id')
+      .notNull()
+      .references(() => integrations.id),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    job: text('job').notNull(),
+    nextRunAt: instant('next_run_at').notNull(),
+    runningSince: instant('running_since'),
+    lastStartedAt: instant('last_started_at'),
+    lastFinishedAt: instant('last_finished_at'),
+    /** ok | error */
+    lastOutcome: text('last_outcome'),
+    lastSummary: jsonb('last_summary'),
+    /** Data sync: records changed after this instant are sent on the next run. */
+    cursor: instant('cursor'),
+  },
+  (t) => [primaryKey({ columns: [t.integrationId, t.job] })],
+);

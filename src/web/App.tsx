@@ -7,10 +7,11 @@ import { LoginScreen } from './LoginScreen.js';
 import { ApiTokensPage } from './pages/ApiTokensPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { BankingPage } from './pages/banking/BankingPage.js';
+import { CreditPage } from './pages/credit/CreditPage.js';
 import { CustomersPage } from './pages/customers/CustomersPage.js';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage.js';
 import { LogsPage } from './pages/logs/LogsPage.js';
-import { PlaceholderPage } from './pages/PlaceholderPage.js';
+import { ReconciliationPage } from './pages/reconciliation/ReconciliationPage.js';
 import { RemessaPage } from './pages/remessa/RemessaPage.js';
 import { WebhooksPage } from './pages/webhooks/WebhooksPage.js';
 import { RetornosPage } from './pages/retornos/RetornosPage.js';
@@ -209,14 +210,12 @@ function Shell({ session, onLogout }: ShellProps) {
               <a
                 href={`#/${tab.id}${company ? `?companyId=${encodeURIComponent(company.id)}` : ''}`}
                 aria-current={current.id === tab.id ? 'page' : undefined}
-                title={tab.built ? undefined : 'Tela ainda não disponível: mostra o que virá'}
                 onClick={(event) => {
                   event.preventDefault();
                   goTab(tab.id);
                 }}
               >
                 {tab.label}
-                {tab.built ? null : <span className="soon">em breve</span>}
               </a>
             </li>
           ))}
@@ -272,6 +271,21 @@ function Shell({ session, onLogout }: ShellProps) {
             params={route.params}
             onParams={onParams}
           />
+        ) : current.id === 'credito' ? (
+          <CreditPage
+            company={company}
+            companies={companies}
+            canWrite={session.user.role !== 'viewer'}
+            params={route.params}
+            onParams={onParams}
+          />
+        ) : current.id === 'conciliacao' ? (
+          <ReconciliationPage
+            company={company}
+            canWrite={session.user.role !== 'viewer'}
+            params={route.params}
+            onParams={onParams}
+          />
         ) : current.id === 'webhooks' ? (
           <WebhooksPage
             company={company}
@@ -281,10 +295,8 @@ function Shell({ session, onLogout }: ShellProps) {
           />
         ) : current.id === 'tokens' ? (
           <ApiTokensPage company={company} companies={companies} />
-        ) : current.id === 'auditoria' ? (
-          <AuditPage company={company} companies={companies} params={route.params} onParams={onParams} />
         ) : (
-          <PlaceholderPage tab={current.id} />
+          <AuditPage company={company} companies={companies} params={route.params} onParams={onParams} />
         )}
       </main>
     </div>

@@ -1,6 +1,18 @@
 /** Console API client: same-origin fetch with the fc_session cookie. Shapes come from the zod contracts. */
 import type {
   ApiToken,
+  CreditAnalysis,
+  CreditCandidates,
+  CreditCustomerPage,
+  CreditHistory,
+  CreditRequestOutcomes,
+  PlatformJob,
+  PlatformJobRun,
+  ReconciliationOutcomes,
+  ReconciliationPage,
+  ReconciliationRecord,
+  ReconciliationRun,
+  HistoryEntry,
   BankAccount,
   BankAccountUpsert,
   ConnectionCheck,
@@ -276,4 +288,47 @@ export const api = {
     request<ConnectionCheck>('POST', `/api/integrations/${encodeURIComponent(id)}/test`),
   regenerateWebhook: (id: string) =>
     request<Integration>('POST', `/api/integrations/${encodeURIComponent(id)}/webhook-token`),
+  creditCustomers: (query: string, signal?: AbortSignal) =>
+    request<CreditCustomerPage>('GET', `/api/credit-customers?${query}`, undefined, signal),
+  creditCandidates: (query: Record<string, string>, signal?: AbortSignal) =>
+    request<CreditCandidates>('GET', withQuery('/api/credit-customers/candidates', query), undefined, signal),
+  requestCredit: (body: {
+    companyId: string;
+    customerIds: string[];
+    suggestedLimitCents: number;
+    emergency: boolean;
+  }) => request<CreditRequestOutcomes>('POST', '/api/credit-customers/requests', body),
+  requestLimitChange: (customerId: string, suggestedLimitCents: number) =>
+    request<CreditAnalysis>('POST', `/api/credit-customers/${encodeURIComponent(customerId)}/limit-change`, {
+      suggestedLimitCents,
+    }),
+  creditHistory: (customerId: string, signal?: AbortSignal) =>
+    request<CreditHistory>(
+      'GET',
+      `/api/credit-customers/${encodeURIComponent(customerId)}/history`,
+      undefined,
+      signal,
+    ),
+  reconciliationRecords: (query: string, signal?: AbortSignal) =>
+    request<ReconciliationPage>('GET', `/api/reconciliation-records?${query}`, undefined, signal),
+  reconciliationHistory: (id: string, signal?: AbortSignal) =>
+    request<{ record: ReconciliationRecord; history: HistoryEntry[] }>(
+      'GET',
+      `/api/reconciliation-records/${encodeURIComponent(id)}/history`,
+      undefined,
+      signal,
+    ),
+  reconcile: (action: 'reconcile' | 'undo', ids: string[]) =>
+    request<ReconciliationOutcomes>('POST', `/api/reconciliation-records/${action}`, { ids }),
+  platformJobs: (companyId: string, signal?: AbortSignal) =>
+    request<{ items: PlatformJob[] }>(
+      'GET',
+      withQuery('/api/platform-jobs', { companyId }),
+      undefined,
+      signal,
+    ),
+  runPlatformJob: (job: string, companyId: string) =>
+    request<PlatformJobRun>('POST', `/api/platform-jobs/${encodeURIComponent(job)}/run`, { companyId }),
+  runReconciliation: (companyId: string) =>
+    request<ReconciliationRun>('POST', '/api/jobs/supplier-reconciliation/run', { companyId }),
 };

@@ -18,6 +18,20 @@ import type {
   portadorSchema,
   portadorUpsertBody,
 } from '../contracts/banking.js';
+import type {
+  creditAnalysisSchema,
+  creditCandidatesSchema,
+  creditCustomerItemSchema,
+  creditCustomerPageSchema,
+  creditHistorySchema,
+  creditRequestOutcomesSchema,
+  platformJobRunSchema,
+  platformJobSchema,
+  reconciliationOutcomesSchema,
+  reconciliationPageSchema,
+  reconciliationRecordSchema,
+  reconciliationRunSchema,
+} from '../contracts/credit.js';
 import type { customerListItemSchema, customerSchema } from '../contracts/customers.js';
 import type {
   connectionCheckSchema,
@@ -111,6 +125,18 @@ export type BankAccount = z.infer<typeof bankAccountSchema>;
 export type BankAccountUpsert = z.input<typeof bankAccountUpsertBody>;
 export type Portador = z.infer<typeof portadorSchema>;
 export type PortadorUpsert = z.input<typeof portadorUpsertBody>;
+export type CreditCustomer = z.infer<typeof creditCustomerItemSchema>;
+export type CreditCustomerPage = z.infer<typeof creditCustomerPageSchema>;
+export type CreditCandidates = z.infer<typeof creditCandidatesSchema>;
+export type CreditRequestOutcomes = z.infer<typeof creditRequestOutcomesSchema>;
+export type CreditAnalysis = z.infer<typeof creditAnalysisSchema>;
+export type CreditHistory = z.infer<typeof creditHistorySchema>;
+export type ReconciliationRecord = z.infer<typeof reconciliationRecordSchema>;
+export type ReconciliationPage = z.infer<typeof reconciliationPageSchema>;
+export type ReconciliationOutcomes = z.infer<typeof reconciliationOutcomesSchema>;
+export type PlatformJob = z.infer<typeof platformJobSchema>;
+export type PlatformJobRun = z.infer<typeof platformJobRunSchema>;
+export type ReconciliationRun = z.infer<typeof reconciliationRunSchema>;
 
 export interface Page<T> {
   items: T[];

@@ -3,20 +3,20 @@
  * The tab is the path, the company and the filters are the query string, so a reload keeps both. Pure functions.
  */
 
-/** The menu. `built: false` screens show what is coming (the menu says so before the click). */
+/** The menu, in the seeds' order. */
 export const TABS = [
-  { id: 'titulos', label: 'Títulos', built: true },
-  { id: 'clientes', label: 'Clientes', built: true },
-  { id: 'contas', label: 'Contas e portadores', built: true },
-  { id: 'parceiros', label: 'Parceiros/Bancos', built: true },
-  { id: 'remessa', label: 'Remessa', built: true },
-  { id: 'retorno', label: 'Retorno', built: true },
-  { id: 'logs', label: 'Logs', built: true },
-  { id: 'credito', label: 'Crédito de Clientes', built: false },
-  { id: 'conciliacao', label: 'Conciliação', built: false },
-  { id: 'webhooks', label: 'Webhooks do ERP', built: true },
-  { id: 'tokens', label: 'Tokens de API', built: true, adminOnly: true },
-  { id: 'auditoria', label: 'Auditoria', built: true, adminOnly: true },
+  { id: 'titulos', label: 'Títulos' },
+  { id: 'clientes', label: 'Clientes' },
+  { id: 'contas', label: 'Contas e portadores' },
+  { id: 'parceiros', label: 'Parceiros/Bancos' },
+  { id: 'remessa', label: 'Remessa' },
+  { id: 'retorno', label: 'Retorno' },
+  { id: 'logs', label: 'Logs' },
+  { id: 'credito', label: 'Crédito de Clientes' },
+  { id: 'conciliacao', label: 'Conciliação' },
+  { id: 'webhooks', label: 'Webhooks do ERP' },
+  { id: 'tokens', label: 'Tokens de API', adminOnly: true },
+  { id: 'auditoria', label: 'Auditoria', adminOnly: true },
 ] as const;
 
 export type TabId = (typeof TABS)[number]['id'];

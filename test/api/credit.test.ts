@@ -302,3 +302,235 @@ describe('reconciliation', () => {
     expect(await openAmount()).toBe(150_000);
   });
 });
+
+describe('console: Crédito de Clientes', () => {
+  const CNPJ_3 = '45723174000110';
+  let admin: string;
+  const consoleGet = async (url: string) => json(await h.asUser(admin, url));
+  const consolePost = (url: string, payload: object, cookie = admin) =>
+    h.asUser(cookie, url, { method: 'POST', payload });
+
+  beforeAll(async () => {
+    admin = await h.login(h.emails.admin);
+    await h.erpPut('customers', h.tokens.norte, 'CLI-3', {
+      name: 'Atacado Solimões Ltda',
+      document: CNPJ_3,
+      phone: '92977776666',
+    });
+  });
+
+  it("keeps the ERP's credit profile (idempotent) and sends it with a console request", async () => {
+    const profile = {
+      erpCreditLimitCents: 80_000,
+      salesLast12Months: [
+        { month: '2026-10', amountCents: 40_000 },
+        { month: '2026-09', amountCents: 30_000 },
+      ],
+    };
+    const put = () =>
+      h.asErp(h.tokens.norte, '/api/v1/customers/CLI-3/credit-profile', { method: 'PUT', payload: profile });
+    expect((await put()).statusCode).toBe(201);
+    const again = await put();
+    expect(again.statusCode).toBe(200);
+    expect(json(again).salesLast12Months.map((m: { month: string }) => m.month)).toEqual([
+      '2026-09',
+      '2026-10',
+    ]);
+    const twice = await h.asErp(h.tokens.norte, '/api/v1/customers/CLI-3/credit-profile', {
+      method: 'PUT',
+      payload: { erpCreditLimitCents: -1, salesLast12Months: [{ month: '2026-13', amountCents: 1 }] },
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(
+      json(twice)
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['erpCreditLimitCents', 'salesLast12Months.0.month']);
+
+    const candidates = await consoleGet(
+      `/api/credit-customers/candidates?companyId=${h.companies.norte}&codes=${encodeURIComponent(' CLI-3, CLI-1 ,NAO-EXISTE,CLI-3')}`,
+    );
+    expect(candidates.items.map((c: { erpKey: string }) => c.erpKey).sort()).toEqual(['CLI-1', 'CLI-3']);
+    expect(candidates.unknownCodes).toEqual(['NAO-EXISTE']);
+    const cli3 = candidates.items.find((c: { erpKey: string }) => c.erpKey === 'CLI-3');
+    expect(cli3.erpCreditLimitCents).toBe(80_000);
+
+    const sent = await consolePost('/api/credit-customers/requests', {
+      companyId: h.companies.norte,
+      customerIds: candidates.items.map((c: { customerId: string }) => c.customerId),
+      suggestedLimitCents: 120_000,
+      emergency: true,
+    });
+    expect(sent.statusCode).toBe(200);
+    const results = json(sent).results as { name: string; ok: boolean; reason: string | null }[];
+    expect(results.find((r) => r.name === 'Comercial Norte Ltda')).toMatchObject({ ok: true });
+    expect(results.find((r) => r.name === 'Atacado Solimões Ltda')).toMatchObject({ ok: true, reason: null });
+    const state = (await (await fetch(`${emulator.url}/_control/state`)).json()) as {
+      analyses: { document: string; erpLimitCents: number; salesMonths: string[]; requestedCents: number }[];
+    };
+    expect(state.analyses.filter((a) => a.document === CNPJ_3).at(-1)).toEqual(
+      expect.objectContaining({
+        erpLimitCents: 80_000,
+        salesMonths: ['2026-09', '2026-10'],
+        requestedCents: 120_000,
+      }),
+    );
+  });
+
+  it('lists the customers with both situations and the limit-change rule; the viewer may not request', async () => {
+    const page = await consoleGet(`/api/credit-customers?companyId=${h.companies.norte}`);
+    const byKey = Object.fromEntries(page.items.map((c: { erpKey: string }) => [c.erpKey, c]));
+    expect(Object.keys(byKey).sort()).toEqual(['CLI-1', 'CLI-2', 'CLI-3']);
+    expect(byKey['CLI-2']).toMatchObject({ creditSituation: 'failed', creditSituationLabel: 'Falha' });
+    expect(byKey['CLI-3']).toMatchObject({
+      customerSituationLabel: 'Ativo',
+      creditSituationLabel: 'Em Processamento',
+      limitChange: { allowed: false, reason: expect.stringContaining('aprovada') },
+      termBilling: { status: 'blocked' },
+    });
+    const filtered = await consoleGet(
+      `/api/credit-customers?companyId=${h.companies.norte}&creditSituation=processing`,
+    );
+    expect(filtered.items.map((c: { erpKey: string }) => c.erpKey).sort()).toEqual(['CLI-1', 'CLI-3']);
+
+    const viewer = await h.login(h.emails.viewer);
+    const refused = await consolePost(
+      '/api/credit-customers/requests',
+      { companyId: h.companies.norte, customerIds: [byKey['CLI-3'].customerId], suggestedLimitCents: 1 },
+      viewer,
+    );
+    expect(refused.statusCode).toBe(403);
+    const other = await h.login(h.emails.otherAdmin);
+    expect(
+      (await h.asUser(other, `/api/credit-customers/${byKey['CLI-3'].customerId}/history`)).statusCode,
+    ).toBe(404);
+  });
+
+  it('limit change only after an approved analysis; Histórico with both lists, reasons and messages', async () => {
+    const page = await consoleGet(`/api/credit-customers?companyId=${h.companies.norte}&q=Solim`);
+    const id = page.items[0].customerId as string;
+    const early = await consolePost(`/api/credit-customers/${id}/limit-change`, {
+      suggestedLimitCents: 1_000,
+    });
+    expect(early.statusCode).toBe(409);
+    await control(`/analyses/${CNPJ_3}/decide`, { approved: true, limitCents: 70_000 });
+    const change = await consolePost(`/api/credit-customers/${id}/limit-change`, {
+      suggestedLimitCents: 90_000,
+    });
+    expect(change.statusCode).toBe(201);
+    await control(`/analyses/${CNPJ_3}/decide`, { approved: false, reason: 'Faturamento insuficiente' });
+
+    const history = await consoleGet(`/api/credit-customers/${id}/history`);
+    expect(history.customer).toMatchObject({ approvedLimitCents: 70_000, creditSituation: 'rejected' });
+    expect(history.customer.lastAnalysisCode).toBe(json(change).analysisCode);
+    const credit = history.creditSituations as {
+      situationLabel: string;
+      kind: string;
+      reason: string | null;
+    }[];
+    expect(credit[0]).toMatchObject({
+      kind: 'limit_change',
+      situationLabel: 'Rejeitado',
+      reason: 'Faturamento insuficiente',
+    });
+    expect(credit.map((e) => e.situationLabel)).toEqual(
+      expect.arrayContaining(['Em Processamento', 'Aprovado', 'Rejeitado']),
+    );
+    expect(credit.find((e) => e.situationLabel === 'Aprovado')).toMatchObject({ grantedLimitCents: 70_000 });
+    expect(history.customerSituations.at(-1)).toMatchObject({ situationLabel: 'Ativo' });
+    expect(history.customerSituations[0]).toMatchObject({ approvedLimitCents: 70_000 });
+    const operations = new Set(history.messages.map((m: { operation: string }) => m.operation));
+    expect(operations.size).toBeGreaterThanOrEqual(3);
+    expect(history.messages.every((m: { requestBody: unknown; at: string }) => m.at)).toBe(true);
+  });
+});
+
+describe('scheduled jobs of the credit platform', () => {
+  let admin: string;
+  const run = (job: string) =>
+    h.asUser(admin, `/api/platform-jobs/${job}/run`, {
+      method: 'POST',
+      payload: { companyId: h.companies.norte },
+    });
+  const jobs = async () =>
+    json(await h.asUser(admin, `/api/platform-jobs?companyId=${h.companies.norte}`)).items as {
+      job: string;
+      lastOutcome: string | null;
+      lastSummary: Record<string, number>;
+      running: boolean;
+    }[];
+
+  beforeAll(async () => {
+    admin = await h.login(h.emails.admin);
+  });
+
+  it('lists the three jobs with schedule; executar agora twice at once stores each event once', async () => {
+    expect((await jobs()).map((j) => j.job).sort()).toEqual([
+      'supplier-commands',
+      'supplier-reconciliation',
+      'supplier-sync',
+    ]);
+    const before = json(await erp('/api/v1/reconciliation-records')).total as number;
+    await control('/events', [
+      {
+        entryId: 'J-1',
+        eventCode: 'IMPL',
+        type: 'C',
+        amountCents: 1_000,
+        feeCents: 0,
+        customerDocument: CPF,
+        invoiceNumber: '77',
+        invoiceSeries: '1',
+        occurredOn: '2026-03-11',
+      },
+      {
+        entryId: 'J-2',
+        eventCode: 'DEBNF',
+        type: 'D',
+        amountCents: 2_000,
+        feeCents: 0,
+        customerDocument: CPF,
+        invoiceNumber: '77',
+        invoiceSeries: '1',
+        occurredOn: '2026-03-11',
+      },
+    ]);
+    const runs = (await Promise.all([run('supplier-reconciliation'), run('supplier-reconciliation')])).map(
+      json,
+    );
+    const ran = runs.filter((r) => r.status === 'ran');
+    expect(ran.length).toBeGreaterThanOrEqual(1);
+    expect(runs.every((r) => r.status === 'ran' || r.status === 'already_running')).toBe(true);
+    expect(ran.reduce((sum, r) => sum + r.summary.stored, 0)).toBe(2);
+    expect(json(await run('supplier-reconciliation'))).toMatchObject({
+      status: 'ran',
+      summary: { stored: 0 },
+    });
+    expect(json(await erp('/api/v1/reconciliation-records')).total).toBe(before + 2);
+    const reconciliation = (await jobs()).find((j) => j.job === 'supplier-reconciliation')!;
+    expect(reconciliation).toMatchObject({ lastOutcome: 'ok', running: false });
+  });
+
+  it('data sync is incremental and platform commands read the verdicts of open analyses', async () => {
+    const first = json(await run('supplier-sync'));
+    expect(first).toMatchObject({ status: 'ran', outcome: 'ok' });
+    expect(first.summary.sent).toBeGreaterThan(0);
+    expect(json(await run('supplier-sync'))).toMatchObject({ summary: { sent: 0 } });
+    await h.erpPut('customers', h.tokens.norte, 'CLI-1', {
+      name: 'Comercial Norte Ltda (nova razão)',
+      document: '123.456.789-09',
+      phone: '92999990000',
+    });
+    expect(json(await run('supplier-sync'))).toMatchObject({ summary: { sent: 1 } });
+
+    // CLI-1's concession sent from the console is still open at the platform.
+    expect(json(await erp('/api/v1/customers/CLI-1/credit')).creditSituation).toBe('processing');
+    await control(`/analyses/${CPF}/decide`, { approved: false, reason: 'Sem garantias' });
+    expect(json(await run('supplier-commands'))).toMatchObject({ summary: { checked: 1 } });
+    const credit = json(
+      await h.asUser(admin, `/api/credit-customers?companyId=${h.companies.norte}&q=CLI-1`),
+    );
+    expect(credit.items[0]).toMatchObject({ creditSituation: 'rejected' });
+    expect(json(await run('supplier-commands'))).toMatchObject({ summary: { checked: 0 } });
+  });
+});

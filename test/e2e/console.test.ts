@@ -196,11 +196,9 @@ describe.skipIf(!hasChromium)('console no navegador (Chromium)', () => {
       );
     }
 
-    // A placeholder tab says what is coming.
-    await page.getByRole('link', { name: 'Conciliação' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Conciliação');
-    expect(await page.locator('.placeholder').textContent()).toContain('Em breve');
-    await page.screenshot({ path: join(shots, '06-conciliacao-em-breve.png') });
+    await page.getByRole('link', { name: 'Logs' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Logs');
+    await page.screenshot({ path: join(shots, '06-logs.png') });
 
     await page.getByRole('button', { name: 'Sair' }).click();
     await page.getByLabel('E-mail').waitFor();

@@ -1,5 +1,6 @@
 /**
- * Console tab "Conciliação" of the credit platform: the records of the user's companies with their filters,
+ * Console tabs "Crédito de Clientes" (the customers on the platform, Adicionar clientes, Alteração de limite,
+ * Histórico) and "Conciliação" of the credit platform: the records of the user's companies with their filters,
  * Conciliar / Excluir conciliação on a selection, a record's Histórico, and "executar agora" of the daily
  * reconciliation for one company.
  */
@@ -14,6 +15,19 @@ import {
   sessionSecurity as security,
 } from '../../contracts/common.js';
 import {
+  consoleCreditRequestBody,
+  creditAnalysisSchema,
+  creditCandidatesQuery,
+  creditCandidatesSchema,
+  creditCustomerListQuery,
+  creditCustomerPageSchema,
+  creditHistorySchema,
+  creditRequestOutcomesSchema,
+  limitChangeBody,
+  platformJobParams,
+  platformJobRunBody,
+  platformJobRunSchema,
+  platformJobSchema,
   reconciliationListQuery,
   reconciliationOutcomesSchema,
   reconciliationPageSchema,
@@ -23,12 +37,20 @@ import {
 } from '../../contracts/credit.js';
 import { historySchema } from '../../contracts/receivables.js';
 import {
+  creditCandidates,
+  customerCreditHistory,
+  requestCreditForCustomers,
+  requestLimitChange,
+  searchCreditCustomers,
+} from '../../services/credit-console.js';
+import {
   reconcileRecords,
   reconciliationRecordHistory,
   runReconciliation,
   searchReconciliationRecords,
   undoReconciliation,
 } from '../../services/reconciliation.js';
+import { platformJobsOf, runPlatformJobNow } from '../../services/platform-jobs.js';
 import { assertCanWrite, recordScope, scopeFor } from '../../services/scope.js';
 import type { RouteContext } from '../context.js';
 import { requireSession, userOf } from '../plugins/auth.js';
@@ -38,6 +60,109 @@ export const consoleCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
   // Per request: the runtime learns its public URL (which relative endpoints resolve against) after listen.
   const deps = () => ({ ...platforms, store });
   const tags = ['Console — crédito (Supplier)'];
+
+  app.get(
+    '/credit-customers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Crédito de Clientes: clientes na plataforma de crédito (q, customerSituation, creditSituation)',
+        security,
+        querystring: creditCustomerListQuery.extend(optionalCompanyQuery.shape),
+        response: { 200: creditCustomerPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { companyId, ...filters } = request.query;
+      return searchCreditCustomers(store, { ...filters, companyIds: scopeFor(userOf(request), companyId) });
+    },
+  );
+
+  app.get(
+    '/credit-customers/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Adicionar clientes: clientes da empresa por nome/código (q) ou por códigos (codes)',
+        security,
+        querystring: creditCandidatesQuery,
+        response: { 200: creditCandidatesSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { companyId, q, codes } = request.query;
+      return creditCandidates(store, { companyIds: scopeFor(userOf(request), companyId), q, codes });
+    },
+  );
+
+  app.post(
+    '/credit-customers/requests',
+    {
+      schema: {
+        tags,
+        summary: 'Adicionar clientes: solicita crédito à plataforma para cada cliente escolhido',
+        security,
+        body: consoleCreditRequestBody,
+        response: { 200: creditRequestOutcomesSchema, ...errorResponses, 422: errorSchema },
+      },
+    },
+    async (request) => {
+      const user = userOf(request);
+      assertCanWrite(user);
+      const { companyId, ...input } = request.body;
+      return {
+        results: await requestCreditForCustomers(deps(), {
+          ...input,
+          companyIds: scopeFor(user, companyId),
+          actor: user.actor,
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/credit-customers/:id/limit-change',
+    {
+      schema: {
+        tags,
+        summary: 'Solicitação de Alteração de Limite (só com ao menos uma análise aprovada)',
+        security,
+        params: idParams('um cliente'),
+        body: limitChangeBody,
+        response: { 201: creditAnalysisSchema, ...errorResponses, 409: errorSchema, 422: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      assertCanWrite(user);
+      const analysis = await requestLimitChange(deps(), {
+        companyIds: recordScope(user),
+        customerId: request.params.id,
+        suggestedLimitCents: request.body.suggestedLimitCents,
+        actor: user.actor,
+      });
+      return reply.code(201).send(analysis);
+    },
+  );
+
+  app.get(
+    '/credit-customers/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Histórico de crédito do cliente: situações de crédito, situações do cliente e mensagens',
+        security,
+        params: idParams('um cliente'),
+        response: { 200: creditHistorySchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      customerCreditHistory(deps(), {
+        companyIds: recordScope(userOf(request)),
+        customerId: request.params.id,
+      }),
+  );
 
   app.get(
     '/reconciliation-records',
@@ -103,6 +228,42 @@ export const consoleCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         };
       },
     );
+
+  app.get(
+    '/platform-jobs',
+    {
+      schema: {
+        tags,
+        summary: 'Rotinas da plataforma de crédito: agenda, última execução e resultado',
+        security,
+        querystring: optionalCompanyQuery,
+        response: { 200: z.object({ items: z.array(platformJobSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await platformJobsOf(store, scopeFor(userOf(request), request.query.companyId)),
+    }),
+  );
+
+  app.post(
+    '/platform-jobs/:job/run',
+    {
+      schema: {
+        tags,
+        summary: 'Executar agora uma rotina da plataforma de crédito (uma execução por vez)',
+        security,
+        params: platformJobParams,
+        body: platformJobRunBody,
+        response: { 200: platformJobRunSchema, ...errorResponses, 422: errorSchema },
+      },
+    },
+    async (request) => {
+      const user = userOf(request);
+      assertCanWrite(user);
+      const [companyId] = scopeFor(user, request.body.companyId);
+      return runPlatformJobNow(deps(), { companyId: companyId!, job: request.params.job, actor: user.actor });
+    },
+  );
 
   app.post(
     '/jobs/supplier-reconciliation/run',

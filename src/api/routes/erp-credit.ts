@@ -6,6 +6,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { bearerSecurity as security, errorResponses, errorSchema } from '../../contracts/common.js';
 import {
   creditAnalysisSchema,
+  creditProfileBody,
+  creditProfileSchema,
   creditRequestBody,
   customerCreditSchema,
   reconciliationListQuery,
@@ -15,6 +17,7 @@ import {
   reconciliationSelectionBody,
 } from '../../contracts/credit.js';
 import { erpKeyParams } from '../../contracts/erp.js';
+import { saveCreditProfile } from '../../services/credit-console.js';
 import { customerCredit, requestCredit } from '../../services/credit.js';
 import {
   reconcileRecords,
@@ -56,6 +59,31 @@ export const erpCreditRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, 
         input: request.body,
       });
       return reply.code(201).send(analysis);
+    },
+  );
+
+  app.put(
+    '/customers/:erpKey/credit-profile',
+    {
+      schema: {
+        tags,
+        summary: 'Limite de crédito do ERP e vendas dos últimos 12 meses do cliente',
+        description:
+          'Enviados com toda solicitação de crédito que não os traga. A mesma carga de novo não altera nada ' +
+          '(200); a primeira cria (201).',
+        security,
+        params: erpKeyParams,
+        body: creditProfileBody,
+        response: { 200: creditProfileSchema, 201: creditProfileSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { created, profile } = await saveCreditProfile(store, {
+        companyId: tokenOf(request).companyId,
+        erpKey: request.params.erpKey,
+        input: request.body,
+      });
+      return reply.code(created ? 201 : 200).send(profile);
     },
   );
 

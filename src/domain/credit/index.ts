@@ -1,3 +1,4 @@
 export * from './limit-change.js';
 export * from './situations.js';
 export * from './term-billing.js';
+export * from './jobs.js';

@@ -47,6 +47,9 @@ interface Analysis {
   requestedCents: number;
   grantedCents: number | null;
   reason: string | null;
+  /** What the seller's ERP said of the customer: its own credit limit and the months of sales sent. */
+  erpLimitCents: number;
+  salesMonths: string[];
 }
 
 interface Ticket {
@@ -157,7 +160,12 @@ export class EmulatedPlatform {
     return this.analyses.find((a) => a.document === document && OPEN_ANALYSIS.includes(a.situation));
   }
 
-  private startAnalysis(document: string, kind: Analysis['kind'], requestedCents: number) {
+  private startAnalysis(
+    document: string,
+    kind: Analysis['kind'],
+    requestedCents: number,
+    erp: Pick<z.infer<typeof wire.analysisRequest>, 'limiteCreditoErp' | 'vendasUltimos12Meses'>,
+  ) {
     if (this.openAnalysis(document))
       throw conflict('Já existe uma análise de crédito em andamento para o cliente');
     const analysis: Analysis = {
@@ -168,6 +176,8 @@ export class EmulatedPlatform {
       requestedCents,
       grantedCents: null,
       reason: null,
+      erpLimitCents: parseReais(erp.limiteCreditoErp),
+      salesMonths: erp.vendasUltimos12Meses.map((sale) => sale.mes),
     };
     this.analyses.push(analysis);
     return { codigoAnalise: analysis.code, situacao: analysis.situation };
@@ -175,14 +185,14 @@ export class EmulatedPlatform {
 
   requestAnalysis(request: z.infer<typeof wire.analysisRequest>) {
     this.customer(request.cnpjCpf);
-    return this.startAnalysis(request.cnpjCpf, 'CONCESSAO', parseReais(request.limiteSugerido));
+    return this.startAnalysis(request.cnpjCpf, 'CONCESSAO', parseReais(request.limiteSugerido), request);
   }
 
   requestLimitChange(document: string, request: z.infer<typeof wire.limitChangeRequest>) {
     this.customer(document);
     if (!this.analyses.some((a) => a.document === document && a.situation === 'APROVADA'))
       throw invalid('cnpjCpf', 'alteração de limite exige ao menos uma análise de crédito aprovada');
-    return this.startAnalysis(document, 'ALTERACAO', parseReais(request.limiteSolicitado));
+    return this.startAnalysis(document, 'ALTERACAO', parseReais(request.limiteSolicitado), request);
   }
 
   review(document: string): void {
