@@ -105,7 +105,10 @@ export const configSchema = z.object({
   /** Where notification e-mails go out: smtp://[user:pass@]host[:port] or smtps://…; unset: no e-mail is sent. */
   SMTP_URL: z.preprocess(
     emptyAsUndefined,
-    z.string().regex(/^smtps?:\/\/[^/]+\/?$/, { error: 'use smtp(s)://[usuário:senha@]host[:porta]' }).optional(),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/]+\/?$/, { error: 'use smtp(s)://[usuário:senha@]host[:porta]' })
+      .optional(),
   ),
   /** The sender of notification e-mails. */
   SMTP_FROM: z.preprocess(emptyAsUndefined, z.string().email({ error: 'use um e-mail' }).optional()),

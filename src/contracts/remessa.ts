@@ -89,7 +89,8 @@ export const remessaItemSchema = z
     chargeId: z.string().nullable().meta({ description: 'Remessa: id da cobrança na plataforma' }),
     pdfUrl: z.string().nullable().meta({ description: 'Boleto em PDF da plataforma (Imprimir boleto)' }),
     remessaFileNumber: z.number().int().nullable().meta({
-      description: 'Remessa (bancos por arquivo CNAB): número do último arquivo de remessa que levou o título',
+      description:
+        'Remessa (bancos por arquivo CNAB): número do último arquivo de remessa que levou o título',
     }),
     receivableStatus: z.string(),
     status: z.enum(registrationStatuses).meta({

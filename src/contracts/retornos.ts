@@ -139,7 +139,9 @@ export const retornoHistorySchema = z
           note: z.string().nullable(),
         }),
       )
-      .meta({ description: 'O histórico deste retorno: recebido, cada processamento e o motivo de cada falha' }),
+      .meta({
+        description: 'O histórico deste retorno: recebido, cada processamento e o motivo de cada falha',
+      }),
   })
   .meta({ id: 'RetornoHistory' });
 export type RetornoHistory = z.infer<typeof retornoHistorySchema>;

@@ -6,7 +6,10 @@ export const returnCommandScopeSchema = z.object({ scope: z.string(), label: z.s
 
 const historyCodes = z
   .partialRecord(z.enum(postedAmountKinds as [string, ...string[]]), z.string().trim().max(20))
-  .meta({ description: 'Código de histórico de cada valor (payment, interest, fine, discount, rebate, fee, collection_cost)' });
+  .meta({
+    description:
+      'Código de histórico de cada valor (payment, interest, fine, discount, rebate, fee, collection_cost)',
+  });
 
 export const returnCommandSchema = z
   .object({
@@ -28,7 +31,9 @@ export const returnCommandTableSchema = z
     postingClasses: z.record(z.string(), z.string()).meta({ description: 'Como cada valor é contabilizado' }),
     unmapped: z
       .array(z.object({ code: z.string(), description: z.string(), failedCount: z.number().int() }))
-      .meta({ description: 'Códigos recebidos sem comando cadastrado (Falha "comando de retorno não cadastrado")' }),
+      .meta({
+        description: 'Códigos recebidos sem comando cadastrado (Falha "comando de retorno não cadastrado")',
+      }),
   })
   .meta({ id: 'ReturnCommandTable' });
 export type ReturnCommandTableView = z.infer<typeof returnCommandTableSchema>;
@@ -46,7 +51,9 @@ export const returnCommandParams = z.object({
 export const returnCommandBody = z
   .object({
     description: z.string().trim().min(1, { error: 'descrição obrigatória' }).max(200),
-    action: z.enum(returnCommandActions, { error: `ação deve ser uma de: ${returnCommandActions.join(', ')}` }),
+    action: z.enum(returnCommandActions, {
+      error: `ação deve ser uma de: ${returnCommandActions.join(', ')}`,
+    }),
     historyCodes: historyCodes.optional(),
   })
   .meta({ id: 'ReturnCommandEdit' });

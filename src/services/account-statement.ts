@@ -17,9 +17,17 @@ export async function portadorStatement(
   const portador = await getPortador(store.db, args.portadorId, companyIds);
   if (!portador) throw notFound('Portador não encontrado.');
   const entries = await listStatement(store.db, { companyIds, ...args });
-  const days = new Map<string, { date: string; creditsCents: number; debitsCents: number; feesCents: number }>();
+  const days = new Map<
+    string,
+    { date: string; creditsCents: number; debitsCents: number; feesCents: number }
+  >();
   for (const entry of entries) {
-    const day = days.get(entry.occurredOn) ?? { date: entry.occurredOn, creditsCents: 0, debitsCents: 0, feesCents: 0 };
+    const day = days.get(entry.occurredOn) ?? {
+      date: entry.occurredOn,
+      creditsCents: 0,
+      debitsCents: 0,
+      feesCents: 0,
+    };
     if (entry.amountCents > 0) day.creditsCents += entry.amountCents;
     else if (entry.kind === 'fee') day.feesCents -= entry.amountCents;
     else day.debitsCents -= entry.amountCents;
@@ -30,7 +38,12 @@ export async function portadorStatement(
     netCents: day.creditsCents - day.debitsCents - day.feesCents,
   }));
   return {
-    portador: { id: portador.id, name: portador.name, erpKey: portador.erpKey, bankAccountId: portador.bankAccountId },
+    portador: {
+      id: portador.id,
+      name: portador.name,
+      erpKey: portador.erpKey,
+      bankAccountId: portador.bankAccountId,
+    },
     entries: entries.map((entry) => ({
       id: entry.id,
       occurredOn: entry.occurredOn,

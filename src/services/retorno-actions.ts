@@ -4,10 +4,7 @@
  * return-command admin (FCOB0102): the table per scope, an admin's edit, and reprocessing the records that failed
  * for want of a command once it exists.
  */
-import type {
-  RetornoHistory,
-  RetornoProcessResult,
-} from '../contracts/retornos.js';
+import type { RetornoHistory, RetornoProcessResult } from '../contracts/retornos.js';
 import type { ReturnCommandTableView } from '../contracts/return-commands.js';
 import { amountPostingClasses, type HistoryCodes } from '../domain/settlement/return-commands.js';
 import type { Store } from '../store/connection.js';

@@ -9,7 +9,7 @@ import type { Store, Tx } from '../store/connection.js';
 import { getIntegration, getIntegrationByWebhookToken, type IntegrationRow } from '../store/integrations.js';
 import { enqueueJob } from '../store/outbox.js';
 import { getReceivableRow } from '../store/receivables.js';
-import { getRemessa, getRemessaForUpdate, remessaByCharge, updateRemessa } from '../store/remessas.js';
+import { getRemessa, getRemessaForUpdate, remessaByCharge } from '../store/remessas.js';
 import {
   finishRetorno,
   getRetornoForUpdate,
@@ -209,7 +209,14 @@ export async function processRetorno(
         },
         actor,
       );
-    const outcome = await applyReturnCommand(tx, { retorno, integration, receivable, remessa, command, actor });
+    const outcome = await applyReturnCommand(tx, {
+      retorno,
+      integration,
+      receivable,
+      remessa,
+      command,
+      actor,
+    });
     if ('failure' in outcome) return fail(outcome.failure);
     return finishRetorno(
       tx,

@@ -46,7 +46,10 @@ export function returnCommandScopes(): { scope: string; label: string }[] {
   const banks = listBanks().flatMap((bank) =>
     ([240, 400] as const)
       .filter((layout) => bankReturnCommands(bank.code, layout).length > 0)
-      .map((layout) => ({ scope: `${bank.code}-${layout}`, label: `${bank.code} ${bank.name} — CNAB ${layout}` })),
+      .map((layout) => ({
+        scope: `${bank.code}-${layout}`,
+        label: `${bank.code} ${bank.name} — CNAB ${layout}`,
+      })),
   );
   return [...platforms, ...banks];
 }

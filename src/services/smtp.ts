@@ -15,7 +15,9 @@ export interface MailMessage {
 
 /** RFC 2047 for a non-ASCII subject. */
 function encodeHeader(value: string): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+  return /^[\x20-\x7e]*$/.test(value)
+    ? value
+    : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 }
 
 export async function sendMail(smtpUrl: string, message: MailMessage, timeoutMs = 15_000): Promise<void> {

@@ -3,7 +3,12 @@
  * WIZARD_LOCK_MINUTES (the wizard renews it while open); another user meets a 409 naming who holds it and until
  * when. Closing releases it; an abandoned lock simply expires.
  */
-import { getWizardLock, releaseWizardLock, takeWizardLock, type WizardLockRow } from '../store/wizard-locks.js';
+import {
+  getWizardLock,
+  releaseWizardLock,
+  takeWizardLock,
+  type WizardLockRow,
+} from '../store/wizard-locks.js';
 import type { Store } from '../store/connection.js';
 import { ServiceError } from './errors.js';
 import { scopeFor, type UserPrincipal } from './scope.js';
@@ -26,7 +31,12 @@ export async function openWizard(store: Store, user: UserPrincipal, companyId: s
   scopeFor(user, companyId);
   const expiresAt = new Date(Date.now() + WIZARD_LOCK_MINUTES * 60_000);
   for (;;) {
-    const outcome = await takeWizardLock(store.db, { companyId, userId: user.userId, userName: user.name, expiresAt });
+    const outcome = await takeWizardLock(store.db, {
+      companyId,
+      userId: user.userId,
+      userName: user.name,
+      expiresAt,
+    });
     if (outcome.taken) return view(outcome.lock);
     if (!outcome.lock) continue; // released between the two statements: try again
     throw new ServiceError(

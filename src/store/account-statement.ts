@@ -7,7 +7,10 @@ import type { Executor, Tx } from './connection.js';
 import { accountStatementEntries } from './schema.js';
 
 export type StatementEntryRow = typeof accountStatementEntries.$inferSelect;
-export type StatementEntryInput = Omit<typeof accountStatementEntries.$inferInsert, 'id' | 'seq' | 'createdAt'>;
+export type StatementEntryInput = Omit<
+  typeof accountStatementEntries.$inferInsert,
+  'id' | 'seq' | 'createdAt'
+>;
 
 /** Appends the entries; a key already there adds nothing. Returns the rows this call added. */
 export async function postToStatement(

@@ -75,7 +75,12 @@ export async function usersReaching(
 
 export async function notificationWithEmail(ex: Executor, id: string) {
   const [row] = await ex
-    .select({ title: notifications.title, body: notifications.body, link: notifications.link, email: users.email })
+    .select({
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      email: users.email,
+    })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(eq(notifications.id, id));

@@ -61,7 +61,8 @@ export const consoleNotificationRoutes: FastifyPluginAsyncZod<RouteContext> = as
     {
       schema: {
         tags: ['Console'],
-        summary: 'Usuários que alcançam a empresa (para escolher quem é notificado das falhas de uma integração)',
+        summary:
+          'Usuários que alcançam a empresa (para escolher quem é notificado das falhas de uma integração)',
         security,
         querystring: companyQuery,
         response: { 200: z.object({ items: z.array(notifiableUserSchema) }), ...errorResponses },
@@ -105,7 +106,8 @@ export const consoleNotificationRoutes: FastifyPluginAsyncZod<RouteContext> = as
     {
       schema: {
         tags: ['Console'],
-        summary: 'Abre (ou renova) o assistente com acesso exclusivo à empresa; 409 nomeia quem o está usando',
+        summary:
+          'Abre (ou renova) o assistente com acesso exclusivo à empresa; 409 nomeia quem o está usando',
         security,
         body: companyQuery,
         response: { 200: wizardLockSchema, ...errorResponses, 409: errorSchema },

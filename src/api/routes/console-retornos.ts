@@ -37,7 +37,8 @@ export const consoleRetornoRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     {
       schema: {
         tags: ['Console'],
-        summary: 'Processar: processa os retornos selecionados pelos comandos de retorno (o mesmo que o job faz)',
+        summary:
+          'Processar: processa os retornos selecionados pelos comandos de retorno (o mesmo que o job faz)',
         security,
         body: retornoProcessBody,
         response: { 200: retornoProcessResultSchema, ...errorResponses },

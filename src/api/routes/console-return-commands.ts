@@ -59,7 +59,11 @@ export const consoleReturnCommandRoutes: FastifyPluginAsyncZod<RouteContext> = a
         security,
         params: returnCommandParams,
         body: returnCommandBody,
-        response: { 200: returnCommandSchema.omit({ failedCount: true }), ...errorResponses, 422: errorSchema },
+        response: {
+          200: returnCommandSchema.omit({ failedCount: true }),
+          ...errorResponses,
+          422: errorSchema,
+        },
       },
     },
     async (request) =>

@@ -29,7 +29,8 @@ export const erpCustomerRoutes: FastifyPluginAsyncZod<RouteContext> = async (app
       },
     },
     batch: {
-      summary: 'Inclui ou atualiza até 1.000 clientes numa requisição (carga inicial e sincronização noturna)',
+      summary:
+        'Inclui ou atualiza até 1.000 clientes numa requisição (carga inicial e sincronização noturna)',
       example: {
         items: [
           { erpKey: 'CLI-000123', name: 'Comercial Exemplo Ltda.', document: '11222333000181' },
