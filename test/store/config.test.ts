@@ -15,6 +15,12 @@ describe('loadConfig', () => {
       jobConcurrency: 4,
       secretKey: undefined,
       publicUrl: undefined,
+      pool: { size: 10, waitMs: 10_000, statementTimeoutMs: 60_000 },
+      requestTimeoutMs: 30_000,
+      tokenLimits: { ratePerSecond: 50, burst: 100, concurrency: 4, queue: 100 },
+      jobExpireSeconds: 30,
+      smtpUrl: undefined,
+      smtpFrom: undefined,
     });
   });
 
@@ -29,6 +35,17 @@ describe('loadConfig', () => {
         LOG_FORMAT: 'json',
         FINCONSOLE_WORKER: '0',
         FINCONSOLE_JOB_CONCURRENCY: '16',
+        DATABASE_POOL_SIZE: '20',
+        DATABASE_POOL_WAIT_MS: '5000',
+        DATABASE_STATEMENT_TIMEOUT_MS: '0',
+        FINCONSOLE_REQUEST_TIMEOUT_MS: '15000',
+        FINCONSOLE_TOKEN_RATE: '10',
+        FINCONSOLE_TOKEN_BURST: '20',
+        FINCONSOLE_TOKEN_CONCURRENCY: '2',
+        FINCONSOLE_TOKEN_QUEUE: '0',
+        FINCONSOLE_JOB_EXPIRE_SECONDS: '45',
+        SMTP_URL: 'smtp://mail.example.com:587',
+        SMTP_FROM: 'financeiro@example.com',
       }),
     ).toEqual({
       port: 8080,
@@ -42,6 +59,12 @@ describe('loadConfig', () => {
       jobConcurrency: 16,
       secretKey: undefined,
       publicUrl: undefined,
+      pool: { size: 20, waitMs: 5000, statementTimeoutMs: 0 },
+      requestTimeoutMs: 15_000,
+      tokenLimits: { ratePerSecond: 10, burst: 20, concurrency: 2, queue: 0 },
+      jobExpireSeconds: 45,
+      smtpUrl: 'smtp://mail.example.com:587',
+      smtpFrom: 'financeiro@example.com',
     });
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
     expect(() => loadConfig({ FINCONSOLE_JOB_CONCURRENCY: '0' })).toThrow(
