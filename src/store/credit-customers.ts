@@ -2,7 +2,7 @@
  * Customers on the credit platform as the console lists them ("Crédito de Clientes"): those added to the platform
  * with their last analysis, the candidates of "Adicionar clientes", and the ERP's credit profile of a customer.
  */
-import { and, asc, desc, eq, exists, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { CreditSituation, CustomerSituation } from '../domain/credit/situations.js';
 import type { Executor } from './connection.js';
 import {
@@ -209,7 +209,10 @@ export async function saveCustomerCreditProfile(
 /** Customers the platform holds that changed after `since` (all of them without a cursor), oldest change first. */
 export async function creditCustomersChangedSince(ex: Executor, companyId: string, since: Date | null) {
   const where: (SQL | undefined)[] = [eq(customers.companyId, companyId)];
-  if (since) where.push(gt(customers.updatedAt, since));
+  // At the cursor's own precision (a JS Date keeps milliseconds, PostgreSQL microseconds): otherwise the last row
+  // sent would always look newer than the cursor taken from it.
+  if (since)
+    where.push(sql`date_trunc('milliseconds', ${customers.updatedAt}) > ${since.toISOString()}::timestamptz`);
   return ex
     .select({ customer: customers })
     .from(customers)
